@@ -1,0 +1,164 @@
+/**
+ * The platform (admin) API. Roles:
+ *   superadmin: everything, in every domain;
+ *   admin:      its own domain's keys (not superadmin keys), policy (read) and usage;
+ *   member:     nothing here (403).
+ * Anything of another domain is 404 to a domain admin, so nothing of one domain is visible from another.
+ */
+import { ApiError, type Handlers } from '@cordon/server-kit';
+import { authOf, requireRole, type AuthContext } from '../../http/auth.js';
+import type { ModelEntry } from '../../engines/types.js';
+import type { HandlerDeps } from '../deps.js';
+
+const notFound = (what: string, id: string, param: string) =>
+  new ApiError(404, `No ${what} found with id '${String(id).slice(0, 128)}'.`, `${what.replace(/ /g, '_')}_not_found`, param);
+
+/** A domain admin may only touch its own domain; anything else looks like it does not exist. */
+function ownDomain(auth: AuthContext, domainId: string, what = 'domain', param = 'domain_id'): void {
+  if (auth.key.role === 'superadmin') return;
+  requireRole(auth, 'admin');
+  if (domainId !== auth.key.domain_id) throw notFound(what, domainId, param);
+}
+
+export function toRegistryModel(m: ModelEntry, status?: unknown) {
+  return { object: 'registry_model' as const, ...m, ...(status ? { status } : {}) };
+}
+
+export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
+  const { platform } = deps;
+  const modelStatus = (m: ModelEntry) => deps.engines.get(m.engine)?.status(m);
+
+  const keyInScope = async (auth: AuthContext, keyId: string) => {
+    const key = await platform.keys.get(keyId);
+    if (!key) throw notFound('key', keyId, 'key_id');
+    if (auth.key.role !== 'superadmin') {
+      requireRole(auth, 'admin');
+      if (key.domain_id !== auth.key.domain_id || key.role === 'superadmin') throw notFound('key', keyId, 'key_id');
+    }
+    return key;
+  };
+
+  return {
+    // ---- domains
+    async listDomains(_req, res) {
+      requireRole(authOf(res), 'superadmin');
+      res.json({ object: 'list', data: await platform.domains.list() } as any);
+    },
+    async createDomain(req, res) {
+      requireRole(authOf(res), 'superadmin');
+      res.status(201).json((await platform.domains.create(req.body as any)) as any);
+    },
+    async getDomain(req, res) {
+      const auth = authOf(res);
+      ownDomain(auth, req.params.domain_id);
+      const domain = await platform.domains.get(req.params.domain_id);
+      if (!domain) throw notFound('domain', req.params.domain_id, 'domain_id');
+      res.json(domain as any);
+    },
+    async updateDomain(req, res) {
+      requireRole(authOf(res), 'superadmin');
+      const domain = await platform.domains.update(req.params.domain_id, req.body as any);
+      if (!domain) throw notFound('domain', req.params.domain_id, 'domain_id');
+      res.json(domain as any);
+    },
+    async getDomainPolicy(req, res) {
+      const auth = authOf(res);
+      ownDomain(auth, req.params.domain_id);
+      if (!(await platform.domains.get(req.params.domain_id))) throw notFound('domain', req.params.domain_id, 'domain_id');
+      res.json((await platform.policies.get(req.params.domain_id)) as any);
+    },
+    async setDomainPolicy(req, res) {
+      requireRole(authOf(res), 'superadmin');
+      if (!(await platform.domains.get(req.params.domain_id))) throw notFound('domain', req.params.domain_id, 'domain_id');
+      res.json((await platform.policies.set(req.params.domain_id, req.body as any)) as any);
+    },
+
+    // ---- keys
+    async listKeys(req, res) {
+      const auth = authOf(res);
+      let domainId = typeof req.query.domain_id === 'string' ? req.query.domain_id : undefined;
+      if (auth.key.role !== 'superadmin') {
+        requireRole(auth, 'admin');
+        if (domainId && domainId !== auth.key.domain_id) throw notFound('domain', domainId, 'domain_id');
+        domainId = auth.key.domain_id;
+      }
+      let keys = await platform.keys.list({ domain_id: domainId });
+      if (auth.key.role !== 'superadmin') keys = keys.filter((k) => k.role !== 'superadmin');
+      res.json({ object: 'list', data: keys } as any);
+    },
+    async createKey(req, res) {
+      const auth = authOf(res);
+      const body = req.body as { domain_id?: string; name: string; role?: 'member' | 'admin' | 'superadmin'; expires_at?: number | null };
+      const domainId = body.domain_id ?? auth.key.domain_id;
+      const role = body.role ?? 'member';
+      if (auth.key.role !== 'superadmin') {
+        requireRole(auth, 'admin');
+        if (domainId !== auth.key.domain_id) throw notFound('domain', domainId, 'domain_id');
+        if (role === 'superadmin') throw new ApiError(403, 'Only a superadmin may create superadmin keys.', 'insufficient_role', 'role');
+      }
+      if (!(await platform.domains.get(domainId))) throw notFound('domain', domainId, 'domain_id');
+      if (body.expires_at != null && body.expires_at <= Math.floor(Date.now() / 1000)) {
+        throw new ApiError(400, "'expires_at' must be in the future.", 'invalid_value', 'expires_at');
+      }
+      const { key, secret } = await platform.keys.create({ domain_id: domainId, name: body.name, role, expires_at: body.expires_at ?? null });
+      res.status(201).json({ ...key, secret } as any);
+    },
+    async getKey(req, res) {
+      res.json((await keyInScope(authOf(res), req.params.key_id)) as any);
+    },
+    async revokeKey(req, res) {
+      await keyInScope(authOf(res), req.params.key_id);
+      res.json((await platform.keys.revoke(req.params.key_id)) as any);
+    },
+    async rotateKey(req, res) {
+      await keyInScope(authOf(res), req.params.key_id);
+      const { key, secret } = await platform.keys.rotate(req.params.key_id);
+      res.json({ ...key, secret } as any);
+    },
+
+    // ---- the model registry (superadmin only)
+    async listRegistryModels(_req, res) {
+      requireRole(authOf(res), 'superadmin');
+      const models = await platform.registry.list();
+      res.json({ object: 'list', data: models.map((m) => toRegistryModel(m, modelStatus(m))) } as any);
+    },
+    async createRegistryModel(req, res) {
+      requireRole(authOf(res), 'superadmin');
+      const m = await platform.registry.add(req.body as any);
+      res.status(201).json(toRegistryModel(m, modelStatus(m)) as any);
+    },
+    async getRegistryModel(req, res) {
+      requireRole(authOf(res), 'superadmin');
+      const m = await platform.registry.get(req.params.model);
+      if (!m) throw notFound('model', req.params.model, 'model');
+      res.json(toRegistryModel(m, modelStatus(m)) as any);
+    },
+    async updateRegistryModel(req, res) {
+      requireRole(authOf(res), 'superadmin');
+      const m = await platform.registry.update(req.params.model, req.body as any);
+      if (!m) throw notFound('model', req.params.model, 'model');
+      res.json(toRegistryModel(m, modelStatus(m)) as any);
+    },
+    async deleteRegistryModel(req, res) {
+      requireRole(authOf(res), 'superadmin');
+      const removed = await platform.registry.remove(req.params.model);
+      if (!removed) throw notFound('model', req.params.model, 'model');
+      res.json({ id: req.params.model, object: 'registry_model', deleted: true } as any);
+    },
+
+    // ---- usage
+    async getUsage(req, res) {
+      const auth = authOf(res);
+      const q = req.query as { domain_id?: string; start?: number; end?: number; group_by?: string | string[] };
+      let domainId = q.domain_id;
+      if (auth.key.role !== 'superadmin') {
+        requireRole(auth, 'admin');
+        if (domainId && domainId !== auth.key.domain_id) throw notFound('domain', domainId, 'domain_id');
+        domainId = auth.key.domain_id;
+      }
+      await platform.usage.flush();
+      const groupBy = (q.group_by === undefined ? ['day', 'model', 'key'] : Array.isArray(q.group_by) ? q.group_by : [q.group_by]) as Array<'day' | 'model' | 'key'>;
+      res.json((await platform.usage.report({ domain_id: domainId, start: q.start, end: q.end, group_by: groupBy })) as any);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/** Resolves the model a request names, in the caller's domain: 404 model_not_found for unknown and forbidden alike. */
+import { ApiError } from '@cordon/server-kit';
+import type { Response } from 'express';
+import { authOf } from '../../http/auth.js';
+import { requireCapability, type Capability } from '../../engines/registry.js';
+import type { Engine, ModelEntry } from '../../engines/types.js';
+import type { HandlerDeps } from '../deps.js';
+
+export function modelNotFound(id: string): ApiError {
+  const shown = String(id).slice(0, 256);
+  return new ApiError(404, `The model '${shown}' does not exist or you do not have access to it.`, 'model_not_found', 'model');
+}
+
+export async function resolveModel(
+  deps: HandlerDeps,
+  res: Response,
+  modelId: string,
+  capability: Capability,
+): Promise<{ model: ModelEntry; engine: Engine; domainId: string; keyId: string }> {
+  const auth = authOf(res);
+  const model = await deps.platform.registry.getForDomain(modelId, auth.domainId);
+  if (!model) throw modelNotFound(modelId);
+  res.locals.model = model.id;
+  requireCapability(model, capability);
+  const engine = deps.engines.for(model);
+  return { model, engine, domainId: auth.domainId, keyId: auth.key.id };
+}

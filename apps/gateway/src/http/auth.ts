@@ -1,0 +1,92 @@
+/**
+ * Bearer authentication and domain resolution for every API route family:
+ *   /v1/...                     the key's own domain
+ *   /proxy/{domain_id}/v1/...   a named domain; the key must belong to it (a superadmin may act in any)
+ *   /admin/v1/...               the platform API; roles are checked by each handler
+ * Keys are never echoed, in errors or logs.
+ */
+import type { RequestHandler, Request } from 'express';
+import { ApiError } from '@cordon/server-kit';
+
+export type Role = 'member' | 'admin' | 'superadmin';
+
+export interface AuthenticatedKey {
+  id: string;
+  domain_id: string;
+  role: Role;
+  name?: string;
+}
+
+export interface AuthContext {
+  key: AuthenticatedKey;
+  /** The domain this request acts in. */
+  domainId: string;
+}
+
+export interface AuthDeps {
+  authenticate(secret: string): Promise<{ ok: true; key: AuthenticatedKey } | { ok: false; reason: string }> | { ok: true; key: AuthenticatedKey } | { ok: false; reason: string };
+  getDomain(id: string): Promise<{ id: string; disabled: boolean } | null> | { id: string; disabled: boolean } | null;
+}
+
+const NO_KEY =
+  "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).";
+const BAD_KEY = 'Incorrect API key provided. You can create and manage keys with the admin API or the `cordon keys` command.';
+
+export function unauthorized(message = BAD_KEY): ApiError {
+  return new ApiError(401, message, 'invalid_api_key', null, { 'www-authenticate': 'Bearer' }, 'invalid_request_error');
+}
+
+const PROXY = /^\/proxy\/([^/]+)\/v1(?:\/|$)/;
+
+export function authenticate(deps: AuthDeps): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const header = req.headers.authorization;
+      if (header === undefined || header === '') throw unauthorized(NO_KEY);
+      const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+      if (!m) throw unauthorized(BAD_KEY);
+      const result = await deps.authenticate(m[1]!);
+      if (!result.ok) throw unauthorized(result.reason === 'expired' ? 'The API key provided has expired.' : result.reason === 'revoked' ? 'The API key provided has been revoked.' : BAD_KEY);
+      const key = result.key;
+      let domainId = key.domain_id;
+      const proxy = PROXY.exec(req.path);
+      if (proxy) {
+        let wanted: string;
+        try {
+          wanted = decodeURIComponent(proxy[1]!);
+        } catch {
+          throw new ApiError(404, 'Unknown domain.', 'domain_not_found', 'domain_id');
+        }
+        if (wanted !== key.domain_id && key.role !== 'superadmin') {
+          throw new ApiError(403, 'This API key may not act in that domain.', 'domain_forbidden', 'domain_id');
+        }
+        domainId = wanted;
+      }
+      const domain = await deps.getDomain(domainId);
+      if (!domain) throw new ApiError(404, `Unknown domain: '${domainId.slice(0, 64)}'.`, 'domain_not_found', 'domain_id');
+      if (domain.disabled && !(req.path.startsWith('/admin/') && key.role === 'superadmin')) {
+        throw new ApiError(403, 'This domain is disabled.', 'domain_disabled', 'domain_id');
+      }
+      res.locals.auth = { key, domainId } satisfies AuthContext;
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+export function authOf(res: { locals: Record<string, any> }): AuthContext {
+  const auth = res.locals.auth as AuthContext | undefined;
+  if (!auth) throw unauthorized(NO_KEY);
+  return auth;
+}
+
+/** 403 unless the caller has one of the roles. */
+export function requireRole(auth: AuthContext, ...roles: Role[]): void {
+  if (!roles.includes(auth.key.role)) {
+    throw new ApiError(403, `This operation needs the ${roles.join(' or ')} role.`, 'insufficient_role');
+  }
+}
+
+export const isApiPath = (req: Request): boolean =>
+  req.path.startsWith('/v1/') || req.path === '/v1' || req.path.startsWith('/admin/v1/') || req.path.startsWith('/proxy/');

@@ -1,0 +1,31 @@
+/** The Redoc site at /docs and the bundled contract at /openapi.json and /openapi.yaml. */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Router } from 'express';
+import { errorBody } from '@cordon/server-kit';
+
+const require = createRequire(import.meta.url);
+
+export function docsRouter(): Router {
+  const router = Router();
+  const specJson = readFileSync(require.resolve('@cordon/contract/openapi.json'), 'utf8');
+  const specYaml = readFileSync(require.resolve('@cordon/contract/openapi.yaml'), 'utf8');
+  const docsFile = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/dist/index.html');
+  router.get('/openapi.json', (_req, res) => {
+    res.type('application/json').send(specJson);
+  });
+  router.get('/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').send(specYaml);
+  });
+  router.get(['/docs', '/docs/'], (_req, res) => {
+    if (!existsSync(docsFile)) {
+      res.status(503).json(errorBody(503, 'The documentation site is not built. Run `npm run build`.', 'docs_not_built'));
+      return;
+    }
+    res.setHeader('content-security-policy', "default-src 'self' 'unsafe-inline' blob: data:; worker-src 'self' blob:");
+    res.type('html').sendFile(docsFile);
+  });
+  return router;
+}

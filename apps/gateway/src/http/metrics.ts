@@ -1,0 +1,75 @@
+/** Prometheus metrics: requests by route, status and model; latency histograms; guardrail violations. */
+import client from 'prom-client';
+import type { RequestHandler } from 'express';
+
+export class Metrics {
+  readonly registry = new client.Registry();
+  readonly requests = new client.Counter({
+    name: 'cordon_http_requests_total',
+    help: 'HTTP requests by route (operationId), method, status and model.',
+    labelNames: ['route', 'method', 'status', 'model'] as const,
+    registers: [this.registry],
+  });
+  readonly latency = new client.Histogram({
+    name: 'cordon_http_request_duration_seconds',
+    help: 'HTTP request latency by route and model (until the last byte of the response).',
+    labelNames: ['route', 'model'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+  readonly tokens = new client.Counter({
+    name: 'cordon_tokens_total',
+    help: 'Tokens processed by model and direction (input, output).',
+    labelNames: ['model', 'direction'] as const,
+    registers: [this.registry],
+  });
+  readonly violations = new client.Counter({
+    name: 'cordon_guardrail_violations_total',
+    help: 'Guardrail violations by rule and direction.',
+    labelNames: ['rule', 'direction'] as const,
+    registers: [this.registry],
+  });
+  readonly rateLimited = new client.Counter({
+    name: 'cordon_rate_limited_total',
+    help: 'Requests refused by a rate limit, by scope.',
+    labelNames: ['scope'] as const,
+    registers: [this.registry],
+  });
+
+  private children = new Map<string, client.Counter.Internal<'route' | 'method' | 'status' | 'model'>>();
+
+  constructor() {
+    client.collectDefaultMetrics({ register: this.registry, prefix: 'cordon_' });
+  }
+
+  /** Records one finished request; label children are cached so the hot path does no label hashing. */
+  observe(route: string, method: string, status: number, model: string, seconds: number): void {
+    const key = `${route}\u0000${method}\u0000${status}\u0000${model}`;
+    let child = this.children.get(key);
+    if (!child) {
+      child = this.requests.labels(route, method, String(status), model);
+      if (this.children.size < 10_000) this.children.set(key, child);
+    }
+    child.inc();
+    this.latency.labels(route, model).observe(seconds);
+  }
+
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      const start = process.hrtime.bigint();
+      res.on('finish', () => {
+        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+        const route = (res.locals.operationId as string | undefined) ?? (req as any).openapi?.schema?.operationId ?? 'unmatched';
+        this.observe(route, req.method, res.statusCode, (res.locals.model as string | undefined) ?? '', seconds);
+      });
+      next();
+    };
+  }
+
+  handler(): RequestHandler {
+    return async (_req, res) => {
+      res.setHeader('content-type', this.registry.contentType);
+      res.end(await this.registry.metrics());
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import type { RequestHandler } from 'express';
+
+const VALID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Accepts a well-formed `x-request-id` or makes one; returns it on every response. */
+export function requestId(): RequestHandler {
+  return (req, res, next) => {
+    const given = req.headers['x-request-id'];
+    const id = typeof given === 'string' && VALID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    next();
+  };
+}

@@ -1,0 +1,48 @@
+/** Server-Sent Events exactly as OpenAI frames them: `data: <json>\n\n`, and `data: [DONE]` for chat/completions. */
+import type { Response } from 'express';
+import type { ApiError } from '@cordon/server-kit';
+
+export class SseWriter {
+  private started = false;
+  constructor(private readonly res: Response) {}
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.res.status(200);
+    this.res.setHeader('content-type', 'text/event-stream; charset=utf-8');
+    this.res.setHeader('cache-control', 'no-cache');
+    this.res.setHeader('connection', 'keep-alive');
+    this.res.setHeader('x-accel-buffering', 'no');
+    this.res.flushHeaders();
+    this.res.socket?.setNoDelay(true);
+  }
+
+  get isOpen(): boolean {
+    return !this.res.writableEnded && !this.res.destroyed;
+  }
+
+  /** One `data:` event. With `event`, also an `event:` line (the Responses API names its events). */
+  send(data: unknown, event?: string): void {
+    if (!this.isOpen) return;
+    this.start();
+    this.res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+  }
+
+  done(): void {
+    if (!this.isOpen) return;
+    this.start();
+    this.res.end('data: [DONE]\n\n');
+  }
+
+  /** An error after the stream started: an error event in OpenAI's shape, then the end. */
+  fail(err: ApiError): void {
+    if (!this.isOpen) return;
+    this.start();
+    this.res.end(`data: ${JSON.stringify(err.toBody())}\n\n`);
+  }
+
+  end(): void {
+    if (this.isOpen) this.res.end();
+  }
+}

@@ -1,0 +1,84 @@
+/** Starts the gateway and shuts it down gracefully on SIGTERM/SIGINT. */
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { loadConfig, type Config } from './config.js';
+import { createLogger, type Log } from './log.js';
+import { createGateway, type Gateway } from './app.js';
+
+export interface RunningServer {
+  server: Server;
+  gateway: Gateway;
+  url: string;
+  /** Stop accepting, let in-flight requests finish up to the deadline, close engines and the store. */
+  shutdown(reason?: string): Promise<void>;
+}
+
+export async function startServer(config: Config = loadConfig(), log: Log = createLogger(config.logLevel)): Promise<RunningServer> {
+  const gateway = await createGateway(config, log);
+  const server = gateway.app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const active = new Map<Socket, number>(); // socket -> requests in flight on it
+  server.on('connection', (s) => {
+    active.set(s, 0);
+    s.on('close', () => active.delete(s));
+  });
+  server.on('request', (req, res) => {
+    const s = req.socket;
+    active.set(s, (active.get(s) ?? 0) + 1);
+    res.on('close', () => {
+      const n = (active.get(s) ?? 1) - 1;
+      active.set(s, n);
+      if (closing && n === 0) s.destroy();
+    });
+  });
+  let closing = false;
+  let shutdownPromise: Promise<void> | undefined;
+  log.info({ url, data_dir: config.dataDir }, 'cordon listening');
+  const shutdown = (reason = 'shutdown') =>
+    (shutdownPromise ??= (async () => {
+      closing = true;
+      log.info({ reason }, 'shutting down: no new connections; finishing in-flight requests');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const [s, n] of active) if (n === 0) s.destroy(); // idle keep-alive sockets
+      const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs).unref());
+      if ((await Promise.race([closed, deadline])) === 'timeout') {
+        log.warn({ open: active.size }, 'shutdown deadline passed; closing remaining connections');
+        server.closeAllConnections();
+      }
+      await gateway.close();
+      log.info('stopped');
+    })());
+  return { server, gateway, url, shutdown };
+}
+
+/** `cordon serve`: start, and exit 0 after a graceful shutdown on SIGTERM or SIGINT. */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  let running: RunningServer;
+  try {
+    running = await startServer(config, log);
+  } catch (err) {
+    log.error({ err: { message: (err as Error).message } }, 'failed to start');
+    process.exit(1);
+  }
+  const onSignal = (signal: string) => {
+    running.shutdown(signal).then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err: { message: (err as Error).message } }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
+}
