@@ -59,14 +59,15 @@ export type WrapHandler = (op: OperationDef, handler: Handler<any> | undefined) 
 export function toValidatorSpec(spec: Record<string, any>): Record<string, any> {
   const paths: Record<string, any> = {};
   for (const [p, item] of Object.entries<Record<string, any>>(spec.paths ?? {})) {
-    const { servers, ...rest } = item;
+    // Each path gets its own copy: the validator annotates operation objects as it compiles them.
+    const { servers, ...rest } = structuredClone(item);
     if (servers) {
       paths[p] = rest;
       continue;
     }
     paths[`/v1${p}`] = rest;
     paths[`/proxy/{domain_id}/v1${p}`] = {
-      ...rest,
+      ...structuredClone(rest),
       parameters: [...(rest.parameters ?? []), { name: 'domain_id', in: 'path', required: true, schema: { type: 'string' } }],
     };
   }
@@ -106,7 +107,9 @@ function fromValidatorError(err: { status: number; message?: string; errors?: Va
   const msg = first?.message ?? err.message ?? 'Invalid request.';
   const missing = /must have required property '([^']+)'/.exec(msg);
   if (missing) {
-    param = param ? `${param}.${missing[1]}` : missing[1];
+    const name = missing[1]!;
+    if (!param) param = name;
+    else if (param !== name && !param.endsWith(`.${name}`) && !param.endsWith(`]${name}`)) param = `${param}.${name}`;
     return new ApiError(400, `Missing required parameter: '${param}'.`, 'missing_required_parameter', param);
   }
   const extra = first?.errorCode === 'additionalProperties.openapi.validation' ? /must NOT have additional properties/.test(msg) : false;

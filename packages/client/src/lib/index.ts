@@ -57,13 +57,14 @@ export class CordonApiError extends Error {
 
 /** Parses a `text/event-stream` body into the JSON of each `data:` event, stopping at `[DONE]`. */
 export async function* parseSse<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<T> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
   let buffer = '';
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer += value;
+      buffer += decoder.decode(value, { stream: true });
       let sep: number;
       while ((sep = buffer.search(/\r?\n\r?\n/)) >= 0) {
         const raw = buffer.slice(0, sep);
