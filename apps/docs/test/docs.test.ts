@@ -22,3 +22,10 @@ describe('docs site', () => {
     }
   });
 });
+
+describe('docs site works offline', () => {
+  it('loads no script from a CDN (Redoc is inlined)', () => {
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/<script[^>]+src="https?:/);
+  });
+});
