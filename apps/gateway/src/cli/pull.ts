@@ -53,7 +53,7 @@ export async function pullModel(o: PullOptions): Promise<{ path: string; bytes: 
       for (;;) {
         const { value, done: end } = await reader.read();
         if (end) break;
-        if (!out.write(value)) await new Promise((r) => out.once('drain', r));
+        if (!out.write(value)) await new Promise<void>((r) => out.once('drain', () => r()));
         done += value.byteLength;
         if (o.progress && Date.now() - lastDraw > 100) {
           o.progress.write(bar(done, total));

@@ -36,7 +36,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  private children = new Map<string, client.Counter.Internal<'route' | 'method' | 'status' | 'model'>>();
+  private children = new Map<string, { inc(): void }>();
 
   constructor() {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'cordon_' });

@@ -1,0 +1,31 @@
+/**
+ * The quick-start model. Nothing can be downloaded on a bare machine, so when the registry is empty
+ * Cordon writes a tiny deterministic random-weight GGUF (scripts/make-test-gguf.mjs) and registers
+ * it as `cordon-demo`. It speaks nonsense; it proves the plumbing.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../../config.js';
+import type { Log } from '../../log.js';
+import type { Platform } from '../../platform/index.js';
+
+export const DEMO_MODEL_ID = 'cordon-demo';
+const writerUrl = new URL('../../../../../scripts/make-test-gguf.mjs', import.meta.url);
+
+export async function ensureDemoModel(config: Config, platform: Platform, log: Log): Promise<void> {
+  if ((await platform.registry.list()).length > 0) return;
+  const path = join(config.dataDir, 'models', `${DEMO_MODEL_ID}.gguf`);
+  if (!existsSync(path)) {
+    const { writeDemoGguf } = (await import(writerUrl.href)) as { writeDemoGguf(path: string): Promise<void> | void };
+    await writeDemoGguf(path);
+  }
+  await platform.registry.add({
+    id: DEMO_MODEL_ID,
+    engine: 'llama-cpp',
+    settings: { path },
+    capabilities: ['chat', 'completions', 'embeddings'],
+    owned_by: 'cordon',
+    domains: null,
+  } as any);
+  log.info({ model: DEMO_MODEL_ID }, 'registered the demo model (tiny, random weights: it speaks nonsense)');
+}

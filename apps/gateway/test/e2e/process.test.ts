@@ -1,0 +1,100 @@
+// The gateway as a process: the CLI against it, the admin key file, graceful shutdown on SIGTERM.
+import { execFile } from 'node:child_process';
+import { statSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliPath, spawnGateway, type ChildGateway } from '../helpers.js';
+
+const run = promisify(execFile);
+
+describe('cordon CLI against a running gateway', () => {
+  let gw: ChildGateway;
+  beforeAll(async () => {
+    gw = await spawnGateway({ CORDON_DEMO_MODEL: 'false' });
+  });
+  afterAll(async () => {
+    gw.proc.kill('SIGTERM');
+    await gw.exited;
+  });
+
+  const cli = async (...args: string[]) => {
+    const { stdout } = await run(process.execPath, [cliPath, ...args, '--url', gw.url, '--key', gw.adminKey]);
+    return stdout;
+  };
+
+  it('creates a domain, a key, a model, and revokes the key', async () => {
+    const d = JSON.parse(await cli('domains', 'create', 'clitest', '--name', 'CLI test', '--json'));
+    expect(d).toMatchObject({ id: 'clitest', name: 'CLI test', disabled: false });
+    expect(await cli('domains', 'list')).toMatch(/clitest\s+CLI test/);
+
+    const k = JSON.parse(await cli('keys', 'create', '--name', 'bot', '--domain', 'clitest', '--json'));
+    expect(k.secret).toBeTypeOf('string');
+    const table = await cli('keys', 'list', '--domain', 'clitest');
+    expect(table).toContain(k.id);
+    expect(table).not.toContain(k.secret);
+
+    const m = JSON.parse(
+      await cli('models', 'add', 'up-model', '--engine', 'openai-compatible', '--upstream', 'http://127.0.0.1:9/v1', '--upstream-model', 'x', '--capabilities', 'chat', '--domains', 'clitest', '--json'),
+    );
+    expect(m).toMatchObject({ id: 'up-model', engine: 'openai-compatible', domains: ['clitest'] });
+    expect(await cli('models', 'list')).toContain('up-model');
+
+    const asKey = await fetch(`${gw.url}/v1/models`, { headers: { authorization: `Bearer ${k.secret}` } });
+    expect((await asKey.json()).data.map((x: any) => x.id)).toEqual(['up-model']);
+
+    expect(await cli('keys', 'revoke', k.id)).toContain(`revoked key ${k.id}`);
+    const after = await fetch(`${gw.url}/v1/models`, { headers: { authorization: `Bearer ${k.secret}` } });
+    expect(after.status).toBe(401);
+
+    expect(await cli('models', 'remove', 'up-model')).toContain('removed');
+  });
+
+  it('reports errors from the gateway with a non-zero exit', async () => {
+    await expect(run(process.execPath, [cliPath, 'keys', 'revoke', 'nope', '--url', gw.url, '--key', 'wrong-key-123456'])).rejects.toMatchObject({ code: 1 });
+  });
+});
+
+describe('first start and shutdown', () => {
+  it('without CORDON_ADMIN_KEY writes a generated key to admin.key (0600) and never logs it', async () => {
+    const gw = await spawnGateway({ CORDON_ADMIN_KEY: '', CORDON_DEMO_MODEL: 'false' });
+    try {
+      const file = join(gw.dataDir, 'admin.key');
+      expect(existsSync(file)).toBe(true);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const key = readFileSync(file, 'utf8').trim();
+      expect(gw.output()).toContain('admin.key');
+      expect(gw.output()).not.toContain(key);
+      const res = await fetch(`${gw.url}/admin/v1/domains`, { headers: { authorization: `Bearer ${key}` } });
+      expect(res.status).toBe(200);
+      expect((await res.json()).data.map((d: any) => d.id)).toContain('default');
+    } finally {
+      gw.proc.kill('SIGTERM');
+      expect(await gw.exited).toBe(0);
+    }
+  });
+
+  it('SIGTERM during a streaming request: the request completes and the process exits 0', async () => {
+    const gw = await spawnGateway();
+    const res = await fetch(`${gw.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gw.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'cordon-demo', messages: [{ role: 'user', content: 'Tell me a long story' }], max_tokens: 1500, stream: true, seed: 1, temperature: 1 }),
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    gw.proc.kill('SIGTERM');
+    let text = new TextDecoder().decode(first.value);
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    expect(await gw.exited).toBe(0);
+    // New connections are refused once it is gone.
+    await expect(fetch(`${gw.url}/healthz`)).rejects.toThrow();
+  });
+});
