@@ -99,6 +99,7 @@ export async function createGateway(config: Config, log: Log): Promise<Gateway> 
   const platform: Platform = await createPlatform({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, adminKey: config.adminKey, log });
   const metrics = new Metrics();
   const engines: EngineSet = createEngines(config, log);
+  platform.registry.onChange((id) => engines.forget(id));
   if (config.demoModel) await ensureDemoModel(config, platform, log);
   const deps: HandlerDeps = { config, log, metrics, platform, engines };
   const app = buildApp(deps);

@@ -20,7 +20,7 @@ export interface Config {
   redisUrl?: string;
   /** Log prompt text: off, and only for debugging a private deployment. */
   logPrompts: boolean;
-  llama: { sequences: number; queueSize: number; idleUnloadMs: number; contextSize: number };
+  llama: { sequences: number; queueSize: number; idleUnloadMs: number; contextSize: number; threads?: number };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
@@ -58,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queueSize: int(env, 'CORDON_LLAMA_QUEUE', 64),
       idleUnloadMs: int(env, 'CORDON_LLAMA_IDLE_UNLOAD_MS', 15 * 60_000),
       contextSize: int(env, 'CORDON_LLAMA_CONTEXT', 4096),
+      threads: env.CORDON_LLAMA_THREADS ? int(env, 'CORDON_LLAMA_THREADS', 1) || undefined : undefined,
     },
   };
 }

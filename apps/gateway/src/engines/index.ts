@@ -2,7 +2,17 @@
 import type { Config } from '../config.js';
 import type { Log } from '../log.js';
 import { EngineSet } from './registry.js';
+import { LlamaCppEngine } from './llama-cpp/index.js';
 
-export function createEngines(_config: Config, _log: Log): EngineSet {
-  return new EngineSet();
+export function createEngines(config: Config, log: Log): EngineSet {
+  return new EngineSet().register(
+    new LlamaCppEngine({
+      sequences: config.llama.sequences,
+      queueSize: config.llama.queueSize,
+      idleUnloadMs: config.llama.idleUnloadMs,
+      contextSize: config.llama.contextSize,
+      threads: config.llama.threads,
+      log,
+    }),
+  );
 }

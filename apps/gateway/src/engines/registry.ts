@@ -23,6 +23,10 @@ export class EngineSet {
     return engine;
   }
 
+  forget(modelId: string): void {
+    for (const e of this.engines.values()) e.forget?.(modelId);
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.engines.values()].map((e) => e.close()));
   }

@@ -117,5 +117,7 @@ export interface Engine {
   /** Count tokens of a text with the model's tokenizer (used for limits and guardrails). */
   countTokens?(model: ModelEntry, text: string): Promise<number>;
   status(model: ModelEntry): ModelState;
+  /** Drop whatever the engine holds for a model (its registry entry changed or was removed). */
+  forget?(modelId: string): void;
   close(): Promise<void>;
 }

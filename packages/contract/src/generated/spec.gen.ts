@@ -2825,7 +2825,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "content": {
             "description": "The contents of the system message.",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "string"
               },
@@ -2864,7 +2864,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "content": {
             "description": "The contents of the developer message.",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "string"
               },
@@ -2974,7 +2974,7 @@ export const openapiSpec: Record<string, any> = {
         }
       },
       "ChatCompletionRequestUserMessageContentPart": {
-        "oneOf": [
+        "anyOf": [
           {
             "$ref": "#/components/schemas/ChatCompletionRequestMessageContentPartText"
           },
@@ -3006,7 +3006,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "content": {
             "description": "The text contents of the message, or an array of content parts (text, image, audio). Text-only models answer 400 to image and audio parts.",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "string"
               },
@@ -3092,7 +3092,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "content": {
             "description": "The contents of the message. Required unless `tool_calls` is given.",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "string"
               },
@@ -3157,7 +3157,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "content": {
             "description": "The contents of the tool message.",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "string"
               },
@@ -3183,7 +3183,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "ChatCompletionRequestMessage": {
         "description": "A message in the conversation, by role.",
-        "oneOf": [
+        "anyOf": [
           {
             "$ref": "#/components/schemas/ChatCompletionRequestSystemMessage"
           },
@@ -3223,7 +3223,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "StopConfiguration": {
         "description": "Up to 4 sequences where the model will stop generating further tokens. The returned text will not contain the stop sequence.",
-        "oneOf": [
+        "anyOf": [
           {
             "type": "null"
           },
@@ -3469,7 +3469,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "ChatCompletionToolChoiceOption": {
         "description": "Controls which (if any) tool is called by the model. `none`: the model will not call a tool;\n`auto`: the model may call tools; `required`: the model must call one or more tools. A named\ntool forces that tool.\n",
-        "oneOf": [
+        "anyOf": [
           {
             "type": "string",
             "enum": [
@@ -3635,7 +3635,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "response_format": {
             "description": "The format of the output. `json_schema` enables structured outputs; `json_object` JSON mode.",
-            "oneOf": [
+            "anyOf": [
               {
                 "$ref": "#/components/schemas/ResponseFormatText"
               },
@@ -4170,7 +4170,7 @@ export const openapiSpec: Record<string, any> = {
             }
           },
           "usage": {
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "null"
               },
@@ -4212,7 +4212,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "prompt": {
             "description": "The prompt(s) to complete, as a string, an array of strings, an array of tokens, or an array of token arrays.",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "string"
               },
@@ -4500,7 +4500,7 @@ export const openapiSpec: Record<string, any> = {
         "properties": {
           "input": {
             "description": "Text to embed, as a string, an array of strings, an array of tokens, or an array of token arrays.",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "string"
               },
@@ -4577,7 +4577,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "embedding": {
             "description": "The vector, as floats, or as base64 of little-endian float32 when `encoding_format` is `base64`.",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "array",
                 "items": {
@@ -4749,14 +4749,14 @@ export const openapiSpec: Record<string, any> = {
             ]
           },
           "content": {
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "string"
               },
               {
                 "type": "array",
                 "items": {
-                  "oneOf": [
+                  "anyOf": [
                     {
                       "$ref": "#/components/schemas/ResponseInputText"
                     },
@@ -4999,7 +4999,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseToolChoice": {
         "description": "How the model chooses tools.",
-        "oneOf": [
+        "anyOf": [
           {
             "type": "string",
             "enum": [
@@ -5035,7 +5035,7 @@ export const openapiSpec: Record<string, any> = {
         "properties": {
           "format": {
             "description": "`text`, `json_object`, or `json_schema` (structured output).",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "object",
                 "required": [
@@ -5118,7 +5118,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "input": {
             "description": "Text, or a list of input items (messages, function calls and their outputs).",
-            "oneOf": [
+            "anyOf": [
               {
                 "type": "string"
               },
@@ -5216,7 +5216,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseOutputItem": {
         "description": "An output item.",
-        "oneOf": [
+        "anyOf": [
           {
             "$ref": "#/components/schemas/ResponseOutputMessage"
           },
@@ -5854,7 +5854,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseStreamEvent": {
         "description": "One Server-Sent Event of a streamed response (`event: <type>` and `data: <json>`), in this order:\nresponse.created, response.in_progress, then per output item response.output_item.added,\nresponse.content_part.added, response.output_text.delta ..., response.output_text.done,\nresponse.content_part.done (or response.function_call_arguments.delta ... .done for a tool\ncall), response.output_item.done; last response.completed (or response.failed,\nresponse.incomplete, or error). `sequence_number` counts from 0.\n",
-        "oneOf": [
+        "anyOf": [
           {
             "$ref": "#/components/schemas/ResponseLifecycleEvent"
           },
@@ -6168,7 +6168,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "TranscriptStreamEvent": {
         "description": "A streamed transcription event.",
-        "oneOf": [
+        "anyOf": [
           {
             "type": "object",
             "description": "A piece of the transcript.",

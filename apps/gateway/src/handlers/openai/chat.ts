@@ -49,7 +49,7 @@ export class ChatAggregator {
         index: a.index,
         message: {
           role: 'assistant' as const,
-          content: a.content,
+          content: a.toolCalls.length && !a.content ? null : a.content,
           refusal: a.refusal,
           ...(a.toolCalls.length ? { tool_calls: a.toolCalls.filter(Boolean) } : {}),
           annotations: [],

@@ -1,0 +1,66 @@
+/** A push-based async iterable: callbacks push, the consumer iterates; return() cancels the producer. */
+export class AsyncQueue<T> implements AsyncIterable<T> {
+  private items: T[] = [];
+  private waiting: ((r: IteratorResult<T>) => void) | null = null;
+  private failure: { err: unknown } | null = null;
+  private ended = false;
+  private onCancel: (() => void) | null = null;
+  private rejectWaiting: ((err: unknown) => void) | null = null;
+
+  /** Called once if the consumer stops iterating before the end. */
+  cancelled(fn: () => void): void {
+    this.onCancel = fn;
+  }
+
+  push(item: T): void {
+    if (this.ended) return;
+    if (this.waiting) {
+      const w = this.waiting;
+      this.waiting = null;
+      this.rejectWaiting = null;
+      w({ value: item, done: false });
+    } else this.items.push(item);
+  }
+
+  end(): void {
+    this.ended = true;
+    if (this.waiting) {
+      const w = this.waiting;
+      this.waiting = null;
+      w({ value: undefined as never, done: true });
+    }
+  }
+
+  fail(err: unknown): void {
+    if (this.ended) return;
+    this.failure = { err };
+    this.ended = true;
+    if (this.rejectWaiting) {
+      const r = this.rejectWaiting;
+      this.waiting = null;
+      this.rejectWaiting = null;
+      r(err);
+    }
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return {
+      next: () => {
+        if (this.items.length) return Promise.resolve({ value: this.items.shift()!, done: false });
+        if (this.failure) return Promise.reject(this.failure.err);
+        if (this.ended) return Promise.resolve({ value: undefined as never, done: true });
+        return new Promise((resolve, reject) => {
+          this.waiting = resolve;
+          this.rejectWaiting = reject;
+        });
+      },
+      return: () => {
+        if (!this.ended) {
+          this.ended = true;
+          this.onCancel?.();
+        }
+        return Promise.resolve({ value: undefined as never, done: true });
+      },
+    };
+  }
+}
