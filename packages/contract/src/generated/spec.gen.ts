@@ -10,10 +10,6 @@ export const openapiSpec: Record<string, any> = {
     "license": {
       "name": "Apache 2.0",
       "url": "https://www.apache.org/licenses/LICENSE-2.0.html"
-    },
-    "contact": {
-      "name": "Cordon",
-      "url": "https://github.com/cordon-gateway/cordon"
     }
   },
   "servers": [
