@@ -53,8 +53,9 @@ export function isAllTargetsFailed(err: unknown): err is AllTargetsFailedError {
   return err instanceof AllTargetsFailedError;
 }
 
-export const upstreamTimeout = (what: string) =>
-  new UpstreamError(504, `The upstream did not answer in time (${what}).`, 'upstream_timeout', 'timeout', what !== 'total', true);
+/** `total` is the call's own budget running out: not retried, and not held against the target. */
+export const upstreamTimeout = (what: 'connect' | 'first byte' | 'idle' | 'total') =>
+  new UpstreamError(504, `The upstream did not answer in time (${what}).`, 'upstream_timeout', 'timeout', what !== 'total', what !== 'total');
 
 export const upstreamBroken = (detail: string, retryable = true) =>
   new UpstreamError(502, `The upstream failed: ${detail}.`, 'upstream_error', 'protocol', retryable, true);
@@ -80,7 +81,7 @@ const CONNECT_CODES = new Set([
 export function fromTransportError(err: unknown): UpstreamError {
   const e = err as { code?: string; cause?: { code?: string }; message?: string };
   const code = e?.code ?? e?.cause?.code;
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return new UpstreamError(504, 'The upstream did not answer in time (connect).', 'upstream_timeout', 'timeout', true, true);
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return upstreamTimeout('connect');
   if (code === 'UND_ERR_HEADERS_TIMEOUT') return upstreamTimeout('first byte');
   if (code === 'UND_ERR_BODY_TIMEOUT') return upstreamTimeout('idle');
   if (code === 'ECONNREFUSED') return new UpstreamError(502, 'The upstream failed: connection refused.', 'upstream_error', 'connect', true, true);
