@@ -1,5 +1,5 @@
 /** Structured JSON logs (pino). Secrets are redacted; request bodies and prompts are never logged. */
-import { pino, type Logger } from 'pino';
+import { pino, destination as pinoDestination, type Logger } from 'pino';
 
 export type Log = Logger;
 
@@ -13,6 +13,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
         censor: '[redacted]',
       },
     },
-    destination as any,
+    // Asynchronous writes (SonicBoom): the request path never waits on stdout; shutdown flushes.
+    (destination as any) ?? pinoDestination({ dest: 1, sync: false }),
   );
 }

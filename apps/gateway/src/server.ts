@@ -55,6 +55,7 @@ export async function startServer(config: Config = loadConfig(), log: Log = crea
       }
       await gateway.close();
       log.info('stopped');
+      log.flush();
     })());
   return { server, gateway, url, shutdown };
 }

@@ -2,6 +2,15 @@
 import type { Response } from 'express';
 import type { ApiError } from '@cordon/server-kit';
 
+/**
+ * The JSON of every chunk of one stream shares its envelope (id, object, created, model): serialize
+ * it once, and per chunk only the changing `choices` element.
+ */
+export function chunkEncoder(envelope: Record<string, unknown>): (choice: unknown) => string {
+  const head = `${JSON.stringify(envelope).slice(0, -1)},"choices":[`;
+  return (choice) => `${head}${JSON.stringify(choice)}]}`;
+}
+
 export class SseWriter {
   private started = false;
   constructor(private readonly res: Response) {}
@@ -27,6 +36,13 @@ export class SseWriter {
     if (!this.isOpen) return;
     this.start();
     this.res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** One `data:` event whose JSON the caller already serialized (the hot path of token streams). */
+  sendJson(json: string): void {
+    if (!this.isOpen) return;
+    this.start();
+    this.res.write(`data: ${json}\n\n`);
   }
 
   done(): void {

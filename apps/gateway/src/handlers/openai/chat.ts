@@ -1,7 +1,7 @@
 /** POST /v1/chat/completions: JSON or SSE, on any engine with the `chat` capability. */
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@cordon/server-kit';
-import { SseWriter } from '../../http/sse.js';
+import { SseWriter, chunkEncoder } from '../../http/sse.js';
 import { callContext } from '../../http/call-context.js';
 import type { ChatChoiceDelta, ChatRequest, TokenLogprob, Usage } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
@@ -76,11 +76,12 @@ export function chatHandlers(deps: HandlerDeps): Pick<Handlers, 'createChatCompl
       try {
         if (body.stream) {
           const sse = new SseWriter(res);
+          const encode = chunkEncoder(base);
           const includeUsage = body.stream_options?.include_usage === true;
           try {
             for await (const ev of engine.chat(model, body, ctx)) {
               if (ev.type === 'usage') usage = ev.usage;
-              else sse.send({ ...base, choices: [ev.choice] });
+              else sse.sendJson(encode(ev.choice));
             }
             if (includeUsage && usage) sse.send({ ...base, choices: [], usage });
             sse.done();

@@ -1,7 +1,7 @@
 /** POST /v1/completions (legacy): JSON or SSE, on any engine with the `completions` capability. */
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@cordon/server-kit';
-import { SseWriter } from '../../http/sse.js';
+import { SseWriter, chunkEncoder } from '../../http/sse.js';
 import { callContext } from '../../http/call-context.js';
 import type { CompletionChoiceDelta, CompletionRequest, Usage } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
@@ -29,10 +29,11 @@ export function completionHandlers(deps: HandlerDeps): Pick<Handlers, 'createCom
       try {
         if (body.stream) {
           const sse = new SseWriter(res);
+          const encode = chunkEncoder(base);
           try {
             for await (const ev of engine.completion(model, body, ctx)) {
               if (ev.type === 'usage') usage = ev.usage;
-              else sse.send({ ...base, choices: [ev.choice] });
+              else sse.sendJson(encode(ev.choice));
             }
             if (body.stream_options?.include_usage === true && usage) sse.send({ ...base, choices: [], usage });
             sse.done();
