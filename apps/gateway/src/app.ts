@@ -8,6 +8,7 @@ import { openapiSpec } from '@cordon/contract';
 import type { Config } from './config.js';
 import type { Log } from './log.js';
 import { requestId } from './http/request-id.js';
+import { startClock } from './http/overhead.js';
 import { Metrics } from './http/metrics.js';
 import { authenticate, isApiPath } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
@@ -45,6 +46,7 @@ export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(dep
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'extended');
+  app.use(startClock());
   app.use(requestId());
   app.use(deps.metrics.middleware());
   app.use((req, res, next) => {

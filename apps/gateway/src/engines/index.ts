@@ -3,16 +3,21 @@ import type { Config } from '../config.js';
 import type { Log } from '../log.js';
 import { EngineSet } from './registry.js';
 import { LlamaCppEngine } from './llama-cpp/index.js';
+import { OpenAICompatibleEngine } from './upstream/index.js';
+import { OllamaEngine } from './upstream/ollama.js';
 
 export function createEngines(config: Config, log: Log): EngineSet {
-  return new EngineSet().register(
-    new LlamaCppEngine({
-      sequences: config.llama.sequences,
-      queueSize: config.llama.queueSize,
-      idleUnloadMs: config.llama.idleUnloadMs,
-      contextSize: config.llama.contextSize,
-      threads: config.llama.threads,
-      log,
-    }),
-  );
+  return new EngineSet()
+    .register(
+      new LlamaCppEngine({
+        sequences: config.llama.sequences,
+        queueSize: config.llama.queueSize,
+        idleUnloadMs: config.llama.idleUnloadMs,
+        contextSize: config.llama.contextSize,
+        threads: config.llama.threads,
+        log,
+      }),
+    )
+    .register(new OpenAICompatibleEngine({ log }))
+    .register(new OllamaEngine({ log }));
 }

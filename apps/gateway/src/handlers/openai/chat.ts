@@ -8,6 +8,8 @@ import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
 import { recordUsage } from './usage.js';
+import { setOverhead } from '../../http/overhead.js';
+import { streamWithFallback } from './fallback.js';
 
 export const chatCompletionId = () => `chatcmpl-${randomBytes(15).toString('base64url')}`;
 
@@ -77,9 +79,10 @@ export function chatHandlers(deps: HandlerDeps): Pick<Handlers, 'createChatCompl
         if (body.stream) {
           const sse = new SseWriter(res);
           const encode = chunkEncoder(base);
+          setOverhead(res);
           const includeUsage = body.stream_options?.include_usage === true;
           try {
-            for await (const ev of engine.chat(model, body, ctx)) {
+            for await (const ev of streamWithFallback(deps, { model, engine }, domainId, (r) => r.engine.chat!(r.model, body, ctx))) {
               if (ev.type === 'usage') usage = ev.usage;
               else sse.sendJson(encode(ev.choice));
             }
@@ -95,8 +98,9 @@ export function chatHandlers(deps: HandlerDeps): Pick<Handlers, 'createChatCompl
           return;
         }
         const agg = new ChatAggregator();
+        const engineStart = performance.now();
         try {
-          for await (const ev of engine.chat(model, body, ctx)) {
+          for await (const ev of streamWithFallback(deps, { model, engine }, domainId, (r) => r.engine.chat!(r.model, body, ctx))) {
             if (ev.type === 'usage') usage = ev.usage;
             else agg.add(ev.choice);
           }
@@ -105,6 +109,8 @@ export function chatHandlers(deps: HandlerDeps): Pick<Handlers, 'createChatCompl
           status = apiErr.status;
           throw apiErr;
         }
+        res.locals.engineMs += performance.now() - engineStart;
+        setOverhead(res);
         res.json({
           id,
           object: 'chat.completion',

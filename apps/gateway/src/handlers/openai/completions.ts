@@ -8,6 +8,8 @@ import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
 import { recordUsage } from './usage.js';
+import { setOverhead } from '../../http/overhead.js';
+import { streamWithFallback } from './fallback.js';
 
 export function completionHandlers(deps: HandlerDeps): Pick<Handlers, 'createCompletion'> {
   return {
@@ -30,8 +32,9 @@ export function completionHandlers(deps: HandlerDeps): Pick<Handlers, 'createCom
         if (body.stream) {
           const sse = new SseWriter(res);
           const encode = chunkEncoder(base);
+          setOverhead(res);
           try {
-            for await (const ev of engine.completion(model, body, ctx)) {
+            for await (const ev of streamWithFallback(deps, { model, engine }, domainId, (r) => r.engine.completion!(r.model, body, ctx))) {
               if (ev.type === 'usage') usage = ev.usage;
               else sse.sendJson(encode(ev.choice));
             }
@@ -47,8 +50,9 @@ export function completionHandlers(deps: HandlerDeps): Pick<Handlers, 'createCom
           return;
         }
         const choices = new Map<number, CompletionChoiceDelta>();
+        const engineStart = performance.now();
         try {
-          for await (const ev of engine.completion(model, body, ctx)) {
+          for await (const ev of streamWithFallback(deps, { model, engine }, domainId, (r) => r.engine.completion!(r.model, body, ctx))) {
             if (ev.type === 'usage') {
               usage = ev.usage;
               continue;
@@ -72,6 +76,8 @@ export function completionHandlers(deps: HandlerDeps): Pick<Handlers, 'createCom
           status = apiErr.status;
           throw apiErr;
         }
+        res.locals.engineMs += performance.now() - engineStart;
+        setOverhead(res);
         res.json({
           ...base,
           choices: [...choices.values()].sort((a, b) => a.index - b.index).map((c) => ({ ...c, finish_reason: c.finish_reason ?? 'stop' })),

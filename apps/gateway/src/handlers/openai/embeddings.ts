@@ -7,6 +7,8 @@ import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
 import { recordUsage } from './usage.js';
+import { engineTime, setOverhead } from '../../http/overhead.js';
+import { callWithFallback } from './fallback.js';
 
 export function shapeVector(v: ArrayLike<number>, dimensions: number | undefined): Float32Array {
   const n = dimensions ?? v.length;
@@ -36,13 +38,14 @@ export function embeddingHandlers(deps: HandlerDeps): Pick<Handlers, 'createEmbe
       let usage: Usage | null = null;
       let status = 200;
       try {
-        const result = await engine.embeddings(model, body, ctx).catch((err) => {
+        const result = await engineTime(res, () => callWithFallback(deps, { model, engine }, domainId, (r) => r.engine.embeddings!(r.model, body, ctx))).catch((err) => {
           const apiErr = toApiError(err);
           status = apiErr.status;
           throw apiErr;
         });
         usage = { prompt_tokens: result.prompt_tokens, completion_tokens: 0, total_tokens: result.prompt_tokens };
         const base64 = body.encoding_format === 'base64';
+        setOverhead(res);
         res.json({
           object: 'list',
           model: body.model,
