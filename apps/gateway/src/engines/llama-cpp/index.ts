@@ -92,6 +92,22 @@ export function grammarSchema(schema: unknown): unknown {
   return out;
 }
 
+/**
+ * Runs a callback-driven generation as an async iterable: it stops when the caller's signal fires
+ * (client gone, deadline) or when the consumer stops iterating.
+ */
+function bridge<T>(ctx: EngineCallContext, run: (inner: EngineCallContext, q: AsyncQueue<T>) => Promise<void>): AsyncIterable<T> {
+  const q = new AsyncQueue<T>();
+  const local = new AbortController();
+  const abortAll = () => local.abort(ctx.signal.reason ?? new Error('cancelled'));
+  ctx.signal.addEventListener('abort', abortAll, { once: true });
+  q.cancelled(() => local.abort(new Error('consumer stopped')));
+  run({ ...ctx, signal: local.signal }, q)
+    .then(() => q.end(), (err) => q.fail(err))
+    .finally(() => ctx.signal.removeEventListener('abort', abortAll));
+  return q;
+}
+
 const callId = () => `call_${randomBytes(12).toString('base64url')}`;
 
 function stopList(stop: unknown): string[] {
@@ -279,16 +295,7 @@ export class LlamaCppEngine implements Engine {
   }
 
   chat(m: ModelEntry, req: ChatRequest, ctx: EngineCallContext): AsyncIterable<ChatEvent> {
-    const q = new AsyncQueue<ChatEvent>();
-    const local = new AbortController();
-    const abortAll = () => local.abort(ctx.signal.reason ?? new Error('cancelled'));
-    ctx.signal.addEventListener('abort', abortAll, { once: true });
-    q.cancelled(() => local.abort(new Error('consumer stopped')));
-    const inner: EngineCallContext = { ...ctx, signal: local.signal };
-    this.runChat(m, req, inner, q)
-      .then(() => q.end(), (err) => q.fail(err))
-      .finally(() => ctx.signal.removeEventListener('abort', abortAll));
-    return q;
+    return bridge(ctx, (inner, q) => this.runChat(m, req, inner, q));
   }
 
   private async runChat(m: ModelEntry, req: ChatRequest, ctx: EngineCallContext, q: AsyncQueue<ChatEvent>): Promise<void> {
@@ -394,15 +401,7 @@ export class LlamaCppEngine implements Engine {
   }
 
   completion(m: ModelEntry, req: CompletionRequest, ctx: EngineCallContext): AsyncIterable<CompletionEvent> {
-    const q = new AsyncQueue<CompletionEvent>();
-    const local = new AbortController();
-    const abortAll = () => local.abort(ctx.signal.reason ?? new Error('cancelled'));
-    ctx.signal.addEventListener('abort', abortAll, { once: true });
-    q.cancelled(() => local.abort(new Error('consumer stopped')));
-    this.runCompletion(m, req, { ...ctx, signal: local.signal }, q)
-      .then(() => q.end(), (err) => q.fail(err))
-      .finally(() => ctx.signal.removeEventListener('abort', abortAll));
-    return q;
+    return bridge(ctx, (inner, q) => this.runCompletion(m, req, inner, q));
   }
 
   private async runCompletion(m: ModelEntry, req: CompletionRequest, ctx: EngineCallContext, q: AsyncQueue<CompletionEvent>): Promise<void> {

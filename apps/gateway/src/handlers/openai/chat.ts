@@ -1,15 +1,10 @@
 /** POST /v1/chat/completions: JSON or SSE, on any engine with the `chat` capability. */
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@cordon/server-kit';
-import { SseWriter, chunkEncoder } from '../../http/sse.js';
-import { callContext } from '../../http/call-context.js';
-import type { ChatChoiceDelta, ChatRequest, TokenLogprob, Usage } from '../../engines/types.js';
+import type { ChatChoiceDelta, ChatRequest, TokenLogprob } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
-import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
-import { recordUsage } from './usage.js';
-import { setOverhead } from '../../http/overhead.js';
-import { streamWithFallback } from './fallback.js';
+import { serveGeneration } from './generate.js';
 
 export const chatCompletionId = () => `chatcmpl-${randomBytes(15).toString('base64url')}`;
 
@@ -65,65 +60,20 @@ export class ChatAggregator {
 export function chatHandlers(deps: HandlerDeps): Pick<Handlers, 'createChatCompletion'> {
   return {
     async createChatCompletion(req, res) {
-      const startedAt = Date.now();
       const body = req.body as unknown as ChatRequest & { stream?: boolean | null; stream_options?: { include_usage?: boolean } | null };
-      const { model, engine, domainId, keyId } = await resolveModel(deps, res, body.model, 'chat');
-      if (!engine.chat) throw toApiError(new Error('engine without chat'));
-      const ctx = callContext(res, deps.config.requestTimeoutMs);
-      const id = chatCompletionId();
-      const created = Math.floor(Date.now() / 1000);
-      const base = { id, object: 'chat.completion.chunk' as const, created, model: body.model, system_fingerprint: `cordon_${model.engine}` };
-      let usage: Usage | null = null;
-      let status = 200;
-      try {
-        if (body.stream) {
-          const sse = new SseWriter(res);
-          const encode = chunkEncoder(base);
-          setOverhead(res);
-          const includeUsage = body.stream_options?.include_usage === true;
-          try {
-            for await (const ev of streamWithFallback(deps, { model, engine }, domainId, (r) => r.engine.chat!(r.model, body, ctx))) {
-              if (ev.type === 'usage') usage = ev.usage;
-              else sse.sendJson(encode(ev.choice));
-            }
-            if (includeUsage && usage) sse.send({ ...base, choices: [], usage });
-            sse.done();
-          } catch (err) {
-            const apiErr = toApiError(err);
-            status = apiErr.status;
-            if (ctx.signal.aborted && !sse.isOpen) return; // the client went away: nothing to tell it
-            if (!res.headersSent) throw apiErr;
-            sse.fail(apiErr);
-          }
-          return;
-        }
-        const agg = new ChatAggregator();
-        const engineStart = performance.now();
-        try {
-          for await (const ev of streamWithFallback(deps, { model, engine }, domainId, (r) => r.engine.chat!(r.model, body, ctx))) {
-            if (ev.type === 'usage') usage = ev.usage;
-            else agg.add(ev.choice);
-          }
-        } catch (err) {
-          const apiErr = toApiError(err);
-          status = apiErr.status;
-          throw apiErr;
-        }
-        res.locals.engineMs += performance.now() - engineStart;
-        setOverhead(res);
-        res.json({
-          id,
-          object: 'chat.completion',
-          created,
-          model: body.model,
-          system_fingerprint: base.system_fingerprint,
-          choices: agg.choicesJson(),
-          usage: usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
-        } as any);
-      } finally {
-        ctx.dispose();
-        recordUsage(deps, res, { domainId, keyId, model: model.id, endpoint: 'chat.completions', usage, status, streamed: !!body.stream, startedAt });
-      }
+      await serveGeneration<ChatChoiceDelta>(deps, res, body, {
+        capability: 'chat',
+        endpoint: 'chat.completions',
+        envelope: (model) => ({ id: chatCompletionId(), object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model, system_fingerprint: `cordon_${model.engine}` }),
+        call: (r, ctx) => {
+          if (!r.engine.chat) throw toApiError(new Error('engine without chat'));
+          return r.engine.chat(r.model, body, ctx);
+        },
+        fold: () => {
+          const agg = new ChatAggregator();
+          return { add: (c) => agg.add(c), json: (env, usage) => ({ ...env, object: 'chat.completion', choices: agg.choicesJson(), usage }) };
+        },
+      });
     },
   };
 }
