@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// The gateway's own cost in front of an upstream. A minimal fast fake upstream on loopback (the only
+// place a fake belongs: it isolates the gateway's cost) answers chat completions, JSON and SSE.
+// Load from wrk (Debian package). The fake and wrk share core 0, the gateway runs on core 1
+// (taskset). Auth, validation, logging, metrics and usage accounting stay on.
+//   node scripts/bench/gateway-overhead.mjs [--seconds 10]
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const i = process.argv.indexOf('--seconds');
+const SECONDS = i > 0 ? Number(process.argv[i + 1]) : 10;
+const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-overhead-'));
+const key = 'bench-admin-key-0123456789';
+const CLK_TCK = 100;
+
+// ---- the fake upstream (its own process, pinned to core 0) ---------------------------------------
+const fakeSrc = `
+const http = require('node:http');
+const body = JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'Hello there, this is a short answer.', refusal: null }, logprobs: null, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 9, total_tokens: 19 } });
+const chunk = (c, f) => 'data: ' + JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: c, finish_reason: f }] }) + '\\n\\n';
+const stream = chunk({ role: 'assistant', content: '' }, null) + ['Hello', ' there', ',', ' this', ' is', ' a', ' short', ' answer', '.'].map((w) => chunk({ content: w }, null)).join('') + chunk({}, 'stop') +
+  'data: ' + JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 10, completion_tokens: 9, total_tokens: 19 } }) + '\\n\\ndata: [DONE]\\n\\n';
+http.createServer((req, res) => {
+  let data = '';
+  req.on('data', (d) => (data += d));
+  req.on('end', () => {
+    if (data.includes('"stream":true')) { res.writeHead(200, { 'content-type': 'text/event-stream' }); res.end(stream); }
+    else { res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }); res.end(body); }
+  });
+}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
+`;
+writeFileSync(join(tmp, 'fake.cjs'), fakeSrc);
+function startPinned(core, args, env = {}) {
+  return spawn('taskset', ['-c', String(core), process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+const fake = startPinned(0, [join(tmp, 'fake.cjs')]);
+const fakePort = await new Promise((r) => fake.stdout.once('data', (d) => r(Number(String(d).trim()))));
+
+// ---- the gateway (pinned to core 1) --------------------------------------------------------------
+const gw = startPinned(1, [join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
+  CORDON_DATA_DIR: tmp, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info',
+});
+let out = '';
+const gwUrl = await new Promise((r) => gw.stdout.on('data', (d) => { out += d; const m = /"url":"([^"]+)"/.exec(out); if (m) r(m[1]); }));
+gw.stdout.resume();
+const reg = await fetch(`${gwUrl}/admin/v1/models`, {
+  method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+  body: JSON.stringify({ id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `http://127.0.0.1:${fakePort}/v1`, model: 'm' }] }, capabilities: ['chat'] }),
+});
+if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
+
+const cpuMs = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+};
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+function wrk(url, conns, stream) {
+  const body = JSON.stringify({ model: stream ? 'fake' : 'fake', messages: [{ role: 'user', content: 'Hello' }], ...(stream ? { stream: true } : {}) });
+  const lua = join(tmp, `post-${stream}.lua`);
+  writeFileSync(lua, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n` +
+    `done = function(summary, latency, requests)\n  io.write(string.format("RESULT %d %.3f %.3f %.3f\\n", summary.requests, latency:percentile(50), latency:percentile(99), summary.duration))\nend\n`);
+  const text = execFileSync('taskset', ['-c', '0', 'wrk', '-t', '1', '-c', String(conns), '-d', `${SECONDS}s`, '--latency', '-s', lua, url], { encoding: 'utf8' });
+  const [, n, p50, p99, dur] = /RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(text);
+  return { requests: Number(n), rps: Number(n) / (Number(dur) / 1e6), p50: Number(p50) / 1000, p99: Number(p99) / 1000 };
+}
+
+const rows = [];
+for (const [conns, stream] of [[1, false], [16, false], [64, false], [16, true]]) {
+  const direct = wrk(`http://127.0.0.1:${fakePort}/v1/chat/completions`, conns, stream);
+  const c0 = cpuMs(gw.pid);
+  const via = wrk(`${gwUrl}/v1/chat/completions`, conns, stream);
+  const c1 = cpuMs(gw.pid);
+  rows.push({ conns, stream, direct, via, cpuPerReq: (c1 - c0) / via.requests });
+}
+const rss = rssMb(gw.pid);
+gw.kill('SIGTERM');
+fake.kill('SIGTERM');
+await new Promise((r) => gw.once('exit', r));
+rmSync(tmp, { recursive: true, force: true });
+
+console.log(`machine: ${os.cpus()[0].model}, ${os.availableParallelism()} cores, node ${process.version}; ${SECONDS}s per run; wrk + fake on core 0, gateway on core 1`);
+console.log('mode        conns | direct rps  p50 ms  p99 ms | cordon rps  p50 ms  p99 ms | added p50 | gateway CPU ms/req');
+for (const r of rows) {
+  const mode = r.stream ? 'stream' : 'json';
+  console.log(
+    `${mode.padEnd(11)} ${String(r.conns).padStart(5)} | ${r.direct.rps.toFixed(0).padStart(10)} ${r.direct.p50.toFixed(2).padStart(7)} ${r.direct.p99.toFixed(2).padStart(7)} | ` +
+      `${r.via.rps.toFixed(0).padStart(10)} ${r.via.p50.toFixed(2).padStart(7)} ${r.via.p99.toFixed(2).padStart(7)} | ${(r.via.p50 - r.direct.p50).toFixed(2).padStart(9)} | ${r.cpuPerReq.toFixed(3)}`,
+  );
+}
+console.log(`gateway RSS after the runs: ${rss.toFixed(0)} MB`);
+console.log('targets: CPU <= 0.30 ms/req at 16 (json); added p50 <= 0.5 ms at 1; stream first byte <= +2 ms at 16 (p50 above is the whole stream); RSS < 150 MB');
