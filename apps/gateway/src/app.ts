@@ -20,6 +20,7 @@ import { chatHandlers } from './handlers/openai/chat.js';
 import { completionHandlers } from './handlers/openai/completions.js';
 import { embeddingHandlers } from './handlers/openai/embeddings.js';
 import { adminHandlers } from './handlers/admin/index.js';
+import { responsesHandlers } from './handlers/openai/responses.js';
 import { createEngines } from './engines/index.js';
 import { ensureDemoModel } from './engines/llama-cpp/demo.js';
 
@@ -37,6 +38,7 @@ export function allHandlers(deps: HandlerDeps): Handlers {
     ...chatHandlers(deps),
     ...completionHandlers(deps),
     ...embeddingHandlers(deps),
+    ...responsesHandlers(deps),
     ...adminHandlers(deps),
   };
 }

@@ -1,0 +1,50 @@
+/**
+ * The user-supplied text of a request, for input guardrails and token estimates: read it, and
+ * write masked text back in place, for chat messages, legacy prompts, embeddings input and
+ * Responses-API input.
+ */
+type Slot = { get(): string; set(v: string): void };
+
+function stringSlots(holder: Record<string, unknown> | unknown[], key: string | number): Slot[] {
+  const v = (holder as any)[key];
+  if (typeof v === 'string') return [{ get: () => (holder as any)[key], set: (x) => ((holder as any)[key] = x) }];
+  if (Array.isArray(v)) {
+    const out: Slot[] = [];
+    v.forEach((part, i) => {
+      if (typeof part === 'string') out.push(...stringSlots(v, i));
+      else if (part && typeof part === 'object' && typeof (part as any).text === 'string') out.push(...stringSlots(part as Record<string, unknown>, 'text'));
+    });
+    return out;
+  }
+  return [];
+}
+
+/** Every piece of text the caller sent that a model will read. */
+export function textSlots(body: Record<string, any>): Slot[] {
+  const slots: Slot[] = [];
+  if (Array.isArray(body.messages)) {
+    for (const m of body.messages) if (m && typeof m === 'object') slots.push(...stringSlots(m, 'content'));
+  }
+  if ('prompt' in body && (typeof body.prompt === 'string' || (Array.isArray(body.prompt) && typeof body.prompt[0] === 'string'))) {
+    slots.push(...stringSlots(body, 'prompt'));
+  }
+  if ('input' in body) {
+    if (typeof body.input === 'string' || (Array.isArray(body.input) && typeof body.input[0] === 'string')) slots.push(...stringSlots(body, 'input'));
+    else if (Array.isArray(body.input)) {
+      for (const item of body.input) {
+        if (!item || typeof item !== 'object') continue;
+        if ('content' in item) slots.push(...stringSlots(item, 'content'));
+        if (item.type === 'function_call_output' && typeof item.output === 'string') slots.push(...stringSlots(item, 'output'));
+      }
+    }
+  }
+  if (typeof body.instructions === 'string') slots.push(...stringSlots(body, 'instructions'));
+  return slots;
+}
+
+/** A rough token estimate before the real count is known: ~4 characters a token, plus the output budget. */
+export function estimateTokens(body: Record<string, any>, texts: string[]): number {
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  const out = Number(body.max_completion_tokens ?? body.max_tokens ?? body.max_output_tokens ?? 0) || 0;
+  return Math.ceil(chars / 4) + out * Math.max(1, Number(body.n ?? 1) || 1);
+}
