@@ -23,6 +23,8 @@ import { adminHandlers } from './handlers/admin/index.js';
 import { responsesHandlers } from './handlers/openai/responses.js';
 import { createEngines } from './engines/index.js';
 import { ensureDemoModel } from './engines/llama-cpp/demo.js';
+import { PolicyEnforcer } from './policy/enforcer.js';
+import { MemoryRateLimiter } from './limits/index.js';
 
 export interface Gateway {
   app: Express;
@@ -105,13 +107,29 @@ export async function createGateway(config: Config, log: Log): Promise<Gateway> 
   const engines: EngineSet = createEngines(config, log);
   platform.registry.onChange((id) => engines.forget(id));
   if (config.demoModel) await ensureDemoModel(config, platform, log);
-  const deps: HandlerDeps = { config, log, metrics, platform, engines };
+  const limiter = new MemoryRateLimiter();
+  const enforcer = new PolicyEnforcer({
+    policies: platform.policies,
+    limiter,
+    metrics,
+    log,
+    violations: (v) => {
+      // Off the request path; rule, domain, key and time only, never content.
+      setImmediate(() => {
+        platform.store
+          .run('INSERT INTO guardrail_violations (ts, domain_id, key_id, rule, direction) VALUES (?, ?, ?, ?, ?)', [Math.floor(Date.now() / 1000), v.domain_id, v.key_id, v.rule, v.direction])
+          .catch((err) => log.error({ err: { message: (err as Error).message } }, 'could not record a guardrail violation'));
+      });
+    },
+  });
+  const deps: HandlerDeps = { config, log, metrics, platform, engines, enforcer };
   const app = buildApp(deps);
   return {
     app,
     deps,
     ready: true,
     async close() {
+      await limiter.close();
       await engines.close();
       await platform.close();
     },

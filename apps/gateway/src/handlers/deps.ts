@@ -4,6 +4,7 @@ import type { Log } from '../log.js';
 import type { Metrics } from '../http/metrics.js';
 import type { EngineSet } from '../engines/registry.js';
 import type { Platform } from '../platform/index.js';
+import type { PolicyEnforcer } from '../policy/enforcer.js';
 
 export interface HandlerDeps {
   config: Config;
@@ -11,4 +12,5 @@ export interface HandlerDeps {
   metrics: Metrics;
   platform: Platform;
   engines: EngineSet;
+  enforcer: PolicyEnforcer;
 }

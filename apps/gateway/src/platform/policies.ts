@@ -54,6 +54,11 @@ function merge<T>(base: T, over: unknown): T {
   return out as T;
 }
 
+/** A stored or submitted policy, completed with the defaults. */
+export function fullPolicy(partial: unknown): Policy {
+  return merge(defaultPolicy(), partial);
+}
+
 export class PolicyService {
   private cache = new Map<string, { policy: Policy; version: number }>();
   private version = 0;

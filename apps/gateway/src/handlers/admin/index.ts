@@ -9,6 +9,8 @@ import { ApiError, type Handlers } from '@cordon/server-kit';
 import { authOf, requireRole, type AuthContext } from '../../http/auth.js';
 import type { ModelEntry } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
+import { compileGuardrails, GuardrailConfigError } from '../../guardrails/index.js';
+import { fullPolicy } from '../../platform/policies.js';
 
 const notFound = (what: string, id: string, param: string) =>
   new ApiError(404, `No ${what} found with id '${String(id).slice(0, 128)}'.`, `${what.replace(/ /g, '_')}_not_found`, param);
@@ -70,6 +72,12 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
     async setDomainPolicy(req, res) {
       requireRole(authOf(res), 'superadmin');
       if (!(await platform.domains.get(req.params.domain_id))) throw notFound('domain', req.params.domain_id, 'domain_id');
+      try {
+        compileGuardrails(fullPolicy(req.body).guardrails); // refuse a policy that would not compile
+      } catch (err) {
+        if (err instanceof GuardrailConfigError) throw new ApiError(400, err.message, 'invalid_value', 'guardrails');
+        throw err;
+      }
       res.json((await platform.policies.set(req.params.domain_id, req.body as any)) as any);
     },
 

@@ -4,7 +4,7 @@ import type { Handlers } from '@cordon/server-kit';
 import type { ChatChoiceDelta, ChatRequest, TokenLogprob } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
 import { toApiError } from './errors.js';
-import { serveGeneration } from './generate.js';
+import { serveGeneration, type ChoiceText } from './generate.js';
 
 export const chatCompletionId = () => `chatcmpl-${randomBytes(15).toString('base64url')}`;
 
@@ -57,6 +57,19 @@ export class ChatAggregator {
   }
 }
 
+/** How output guardrails read and rewrite a chat choice piece. */
+export const chatChoiceText: ChoiceText<ChatChoiceDelta> = {
+  index: (c) => c.index,
+  text: (c) => c.delta.content,
+  finish: (c) => c.finish_reason,
+  rewrite: (c, text, finish) => {
+    const delta = { ...c.delta };
+    if (typeof c.delta.content === 'string' || text) delta.content = text;
+    if (!text && c.delta.content && !delta.role && !delta.tool_calls && !finish) return null; // all held back
+    return { ...c, delta, finish_reason: finish as ChatChoiceDelta['finish_reason'] };
+  },
+};
+
 export function chatHandlers(deps: HandlerDeps): Pick<Handlers, 'createChatCompletion'> {
   return {
     async createChatCompletion(req, res) {
@@ -69,6 +82,7 @@ export function chatHandlers(deps: HandlerDeps): Pick<Handlers, 'createChatCompl
           if (!r.engine.chat) throw toApiError(new Error('engine without chat'));
           return r.engine.chat(r.model, body, ctx);
         },
+        ...chatChoiceText,
         fold: () => {
           const agg = new ChatAggregator();
           return { add: (c) => agg.add(c), json: (env, usage) => ({ ...env, object: 'chat.completion', choices: agg.choicesJson(), usage }) };

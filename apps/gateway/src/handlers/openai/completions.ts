@@ -43,6 +43,10 @@ export function completionHandlers(deps: HandlerDeps): Pick<Handlers, 'createCom
           if (!r.engine.completion) throw toApiError(new Error('engine without completions'));
           return r.engine.completion(r.model, body, ctx);
         },
+        index: (c) => c.index,
+        text: (c) => c.text,
+        finish: (c) => c.finish_reason,
+        rewrite: (c, text, finish) => (!text && c.text && !finish ? null : { ...c, text, finish_reason: finish as CompletionChoiceDelta['finish_reason'] }),
         fold: () => {
           const agg = new CompletionAggregator();
           return { add: (c) => agg.add(c), json: (env, usage) => ({ ...env, choices: agg.choicesJson(), usage }) };

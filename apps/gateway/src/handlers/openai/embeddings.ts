@@ -34,6 +34,7 @@ export function embeddingHandlers(deps: HandlerDeps): Pick<Handlers, 'createEmbe
       if (!engine.embeddings) throw toApiError(new Error('engine without embeddings'));
       if (Array.isArray(body.input) && body.input.length === 0) throw new ApiError(400, "'input' must not be empty.", 'invalid_value', 'input');
       if (body.input === '') throw new ApiError(400, "'input' must not be empty.", 'invalid_value', 'input');
+      const admission = await deps.enforcer.admit(res, { domainId, keyId, body });
       const ctx = callContext(res, deps.config.requestTimeoutMs);
       let usage: Usage | null = null;
       let status = 200;
@@ -57,6 +58,7 @@ export function embeddingHandlers(deps: HandlerDeps): Pick<Handlers, 'createEmbe
         } as any);
       } finally {
         ctx.dispose();
+        admission.settle(usage);
         recordUsage(deps, res, { domainId, keyId, model: model.id, endpoint: 'embeddings', usage, status, streamed: false, startedAt });
       }
     },

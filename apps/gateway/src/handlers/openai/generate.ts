@@ -14,10 +14,74 @@ import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
 import { recordUsage } from './usage.js';
 import { streamWithFallback } from './fallback.js';
+import type { Admission, PolicyEnforcer } from '../../policy/enforcer.js';
+
+/**
+ * Applies the domain's output guardrails to each choice's text as it streams: PII masked, and a
+ * blocked term ends that choice with finish_reason content_filter (and, for a single choice, stops
+ * the engine).
+ */
+export async function* filterOutput<C>(
+  events: AsyncIterable<Event<C>>,
+  admission: Admission,
+  g: ChoiceText<C>,
+  onViolation: (rule: string) => void,
+  choices = 1,
+): AsyncGenerator<Event<C>> {
+  const filters = new Map<number, ReturnType<Admission['outputFilter']>>();
+  const stopped = new Set<number>();
+  for await (const ev of events) {
+    if (ev.type === 'usage') {
+      yield ev;
+      continue;
+    }
+    const c = ev.choice;
+    const i = g.index(c);
+    if (stopped.has(i)) continue;
+    let f = filters.get(i);
+    if (f === undefined) {
+      f = admission.outputFilter();
+      filters.set(i, f);
+    }
+    if (!f) {
+      yield ev;
+      continue;
+    }
+    const raw = g.text(c);
+    let out = raw ? f.push(raw) : { text: '' };
+    const fin = g.finish(c);
+    if (!out.blocked && fin) {
+      const rest = f.end();
+      out = { text: out.text + rest.text, blocked: rest.blocked, masked: [...(out.masked ?? []), ...(rest.masked ?? [])] };
+    }
+    for (const rule of out.masked ?? []) onViolation(rule);
+    if (out.blocked) {
+      onViolation(out.blocked);
+      stopped.add(i);
+      const last = g.rewrite(c, out.text, 'content_filter');
+      if (last) yield { type: 'choice', choice: last };
+      if (stopped.size >= choices) return; // every choice is blocked: stop the engine
+      continue;
+    }
+    const next = g.rewrite(c, out.text, fin);
+    if (next) yield { type: 'choice', choice: next };
+  }
+}
+
+export type { PolicyEnforcer };
 
 type Event<C> = { type: 'choice'; choice: C } | { type: 'usage'; usage: Usage };
 
-export interface Generation<C> {
+/** How to read and rewrite the text of one choice piece (chat: delta.content; completions: text). */
+export interface ChoiceText<C> {
+  index(c: C): number;
+  text(c: C): string | null | undefined;
+  finish(c: C): string | null;
+  /** The piece with its text replaced (and, for a blocked output, finish_reason content_filter); null to drop it. */
+  rewrite(c: C, text: string, finish: string | null): C | null;
+}
+
+export interface Generation<C> extends ChoiceText<C> {
   capability: Capability;
   endpoint: string;
   /** id, object (of a chunk), created, model, system_fingerprint: the same in every chunk. */
@@ -35,9 +99,13 @@ export async function serveGeneration<C>(
 ): Promise<void> {
   const startedAt = Date.now();
   const { model, engine, domainId, keyId } = await resolveModel(deps, res, body.model, g.capability);
+  const admission = await deps.enforcer.admit(res, { domainId, keyId, body, countTokens: engine.countTokens ? (t) => engine.countTokens!(model, t) : undefined });
   const ctx = callContext(res, deps.config.requestTimeoutMs);
   const envelope = g.envelope(model);
-  const events = () => streamWithFallback(deps, { model, engine }, domainId, (r) => g.call(r, ctx));
+  const events = () =>
+    filterOutput(streamWithFallback(deps, { model, engine }, domainId, (r) => g.call(r, ctx)), admission, g, (rule) =>
+      deps.enforcer.violation(domainId, keyId, rule, 'output'), Number((body as { n?: number }).n ?? 1) || 1,
+    );
   let usage: Usage | null = null;
   let status = 200;
   try {
@@ -78,6 +146,7 @@ export async function serveGeneration<C>(
     res.json(folder.json(envelope, usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 }));
   } finally {
     ctx.dispose();
+    admission.settle(usage);
     recordUsage(deps, res, { domainId, keyId, model: model.id, endpoint: g.endpoint, usage, status, streamed: !!body.stream, startedAt });
   }
 }

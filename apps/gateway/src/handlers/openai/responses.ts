@@ -15,6 +15,8 @@ import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
 import { recordUsage } from './usage.js';
 import { streamWithFallback } from './fallback.js';
+import { filterOutput } from './generate.js';
+import { chatChoiceText } from './chat.js';
 
 const rid = (prefix: string) => `${prefix}_${randomBytes(24).toString('hex')}`;
 
@@ -141,6 +143,7 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
         store,
         ...(body.user ? { user: body.user } : {}),
       };
+      const admission = await deps.enforcer.admit(res, { domainId, keyId, body, countTokens: engine.countTokens ? (t) => engine.countTokens!(model, t) : undefined });
       const ctx = callContext(res, deps.config.requestTimeoutMs);
       const b: Builder = { text: null, msgId: rid('msg'), calls: [], finish: null };
       let usage: Usage | null = null;
@@ -180,7 +183,10 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
         };
         const engineStart = performance.now();
         try {
-          for await (const ev of streamWithFallback(deps, { model, engine }, domainId, (r) => r.engine.chat!(r.model, chatReq, ctx))) {
+          const events = filterOutput(streamWithFallback(deps, { model, engine }, domainId, (r) => r.engine.chat!(r.model, chatReq, ctx)), admission, chatChoiceText, (rule) =>
+            deps.enforcer.violation(domainId, keyId, rule, 'output'),
+          );
+          for await (const ev of events) {
             if (ev.type === 'usage') {
               usage = ev.usage;
               continue;
@@ -238,6 +244,7 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
         }
       } finally {
         ctx.dispose();
+        admission.settle(usage);
         recordUsage(deps, res, { domainId, keyId, model: model.id, endpoint: 'responses', usage, status, streamed: !!body.stream, startedAt });
       }
     },

@@ -1,0 +1,116 @@
+/**
+ * Policy on the request path, per domain: input guardrails (block or mask before the engine sees
+ * anything), rate limits (429 before the engine), and the output filter for the answer. Guardrails
+ * compile once per policy version, not per request.
+ */
+import type { Response } from 'express';
+import { ApiError } from '@cordon/server-kit';
+import type { Metrics } from '../http/metrics.js';
+import type { Log } from '../log.js';
+import type { PolicyService, Policy } from '../platform/policies.js';
+import type { Usage } from '../engines/types.js';
+import { compileGuardrails, checkInput, createOutputFilter, type CompiledGuardrails, type OutputFilter } from '../guardrails/index.js';
+import type { RateLimiter, Lease } from '../limits/index.js';
+import { estimateTokens, textSlots } from './texts.js';
+
+export interface Admission {
+  /** A fresh output filter for one choice, or null when the policy has no output rules. */
+  outputFilter(): OutputFilter | null;
+  /** The real usage is known: correct the token bucket and free the concurrency slot. */
+  settle(usage: Usage | null): void;
+}
+
+export interface ViolationSink {
+  (v: { domain_id: string; key_id: string; rule: string; direction: 'input' | 'output' }): void;
+}
+
+export class PolicyEnforcer {
+  private compiled = new Map<string, { version: number; guard: CompiledGuardrails; hasOutput: boolean }>();
+
+  constructor(
+    private readonly deps: { policies: PolicyService; limiter: RateLimiter; metrics: Metrics; log: Log; violations: ViolationSink },
+  ) {}
+
+  private async guardFor(domainId: string): Promise<{ policy: Policy; guard: CompiledGuardrails; hasOutput: boolean }> {
+    const { policy, version } = await this.deps.policies.getVersioned(domainId);
+    let c = this.compiled.get(domainId);
+    if (!c || c.version !== version) {
+      const o = policy.guardrails.output;
+      const hasOutput =
+        o.blocked_terms.length > 0 || o.blocked_patterns.length > 0 || o.pii.custom.length > 0 || Object.entries(o.pii).some(([k, v]) => k !== 'custom' && v !== 'allow');
+      c = { version, guard: compileGuardrails(policy.guardrails), hasOutput };
+      this.compiled.set(domainId, c);
+    }
+    return { policy, guard: c.guard, hasOutput: c.hasOutput };
+  }
+
+  /** Records a violation (rule, domain, key, time; never the content) and counts it. */
+  violation(domainId: string, keyId: string, rule: string, direction: 'input' | 'output'): void {
+    this.deps.metrics.violations.labels(rule, direction).inc();
+    this.deps.violations({ domain_id: domainId, key_id: keyId, rule, direction });
+  }
+
+  async admit(res: Response, a: { domainId: string; keyId: string; body: Record<string, any>; countTokens?: (s: string) => Promise<number> }): Promise<Admission> {
+    const { policy, guard, hasOutput } = await this.guardFor(a.domainId);
+    const slots = textSlots(a.body);
+    const texts = slots.map((s) => s.get());
+    // Exact tokens only when a token limit is set (it costs a tokenizer pass).
+    let counted: ((s: string) => number) | undefined;
+    if (guard.input.maxTokens !== null && a.countTokens) {
+      const counts = new Map<string, number>();
+      for (const t of texts) counts.set(t, await a.countTokens(t));
+      counted = (s) => counts.get(s) ?? Math.ceil(s.length / 4);
+    }
+    const verdict = checkInput(guard, texts, counted);
+    if (verdict.action === 'block') {
+      this.violation(a.domainId, a.keyId, verdict.rule, 'input');
+      const param = Array.isArray(a.body.messages) ? 'messages' : 'prompt' in a.body ? 'prompt' : 'input';
+      throw new ApiError(400, `The request was blocked by this domain's content policy (rule: ${verdict.rule}).`, 'content_policy_violation', param);
+    }
+    if (verdict.action === 'mask') {
+      verdict.texts.forEach((t, i) => slots[i]!.set(t));
+      for (const rule of verdict.rules) this.violation(a.domainId, a.keyId, rule, 'input');
+    }
+    const finalTexts = verdict.action === 'mask' ? verdict.texts : texts;
+    const result = await this.deps.limiter.acquire({
+      keyId: a.keyId,
+      domainId: a.domainId,
+      limits: { key: policy.limits.key, domain: policy.limits.domain },
+      onStoreFailure: policy.limits.on_store_failure,
+      estimatedTokens: estimateTokens(a.body, finalTexts),
+    });
+    for (const [k, v] of Object.entries(result.headers)) res.setHeader(k, v);
+    if (!result.allowed) {
+      if (result.kind === 'unavailable') {
+        throw new ApiError(503, 'Rate limits cannot be checked right now; try again shortly.', 'rate_limiter_unavailable', null, { 'retry-after': String(result.retryAfterSeconds) });
+      }
+      this.deps.metrics.rateLimited.labels(result.scope).inc();
+      const what = result.kind === 'concurrent' ? 'concurrent requests' : `${result.kind} per minute`;
+      throw new ApiError(
+        429,
+        `Rate limit reached for ${what} (${result.scope}). Please try again in ${result.retryAfterSeconds}s.`,
+        'rate_limit_exceeded',
+        null,
+        { 'retry-after': String(Math.max(1, Math.ceil(result.retryAfterSeconds))) },
+        'rate_limit_error',
+      );
+    }
+    const lease: Lease = result.lease;
+    let settled = false;
+    res.once('close', () => {
+      if (!settled) {
+        settled = true;
+        lease.release();
+      }
+    });
+    return {
+      outputFilter: () => (hasOutput ? createOutputFilter(guard) : null),
+      settle(usage) {
+        if (settled) return;
+        settled = true;
+        if (usage) lease.settle(usage.total_tokens);
+        else lease.release();
+      },
+    };
+  }
+}
