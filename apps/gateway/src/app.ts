@@ -24,7 +24,8 @@ import { responsesHandlers } from './handlers/openai/responses.js';
 import { createEngines } from './engines/index.js';
 import { ensureDemoModel } from './engines/llama-cpp/demo.js';
 import { PolicyEnforcer } from './policy/enforcer.js';
-import { MemoryRateLimiter } from './limits/index.js';
+import { MemoryRateLimiter, type RateLimiter } from './limits/index.js';
+import { RedisRateLimiter } from './limits/redis.js';
 
 export interface Gateway {
   app: Express;
@@ -107,7 +108,7 @@ export async function createGateway(config: Config, log: Log): Promise<Gateway> 
   const engines: EngineSet = createEngines(config, log);
   platform.registry.onChange((id) => engines.forget(id));
   if (config.demoModel) await ensureDemoModel(config, platform, log);
-  const limiter = new MemoryRateLimiter();
+  const limiter: RateLimiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl, log) : new MemoryRateLimiter();
   const enforcer = new PolicyEnforcer({
     policies: platform.policies,
     limiter,

@@ -28,7 +28,7 @@ export function slugify(name: string): string {
 
 export class DomainService {
   /** Domains are read on every request: a small cache, dropped on every write. */
-  private cache = new Map<string, Domain | null>();
+  private cache = new Map<string, { d: Domain | null; at: number }>();
 
   constructor(private readonly store: Store) {}
 
@@ -46,11 +46,12 @@ export class DomainService {
   }
 
   async get(id: string): Promise<Domain | null> {
-    if (this.cache.has(id)) return this.cache.get(id)!;
+    const hit = this.cache.get(id);
+    if (hit && Date.now() - hit.at < 2000) return hit.d; // short TTL: instances sharing a store converge
     const row = await this.store.get<DomainRow>('SELECT * FROM domains WHERE id = ?', [id]);
     const d = row ? toDomain(row) : null;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(id, d);
+    this.cache.set(id, { d, at: Date.now() });
     return d;
   }
 

@@ -55,12 +55,15 @@ function merge<T>(base: T, over: unknown): T {
 }
 
 /** A stored or submitted policy, completed with the defaults. */
+const CACHE_TTL_MS = 2000;
+
 export function fullPolicy(partial: unknown): Policy {
   return merge(defaultPolicy(), partial);
 }
 
 export class PolicyService {
-  private cache = new Map<string, { policy: Policy; version: number }>();
+  /** Per process, with a short TTL so instances sharing one store pick up each other's changes. */
+  private cache = new Map<string, { policy: Policy; version: number; at: number; raw: string }>();
   private version = 0;
 
   constructor(private readonly store: Store) {}
@@ -72,9 +75,14 @@ export class PolicyService {
   /** The policy with a version that changes on every set(), so consumers recompile only on change. */
   async getVersioned(domainId: string): Promise<{ policy: Policy; version: number }> {
     const hit = this.cache.get(domainId);
-    if (hit) return hit;
+    if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit;
     const row = await this.store.get<{ policy: string }>('SELECT policy FROM policies WHERE domain_id = ?', [domainId]);
-    const entry = { policy: merge(defaultPolicy(), row ? JSON.parse(row.policy) : undefined), version: ++this.version };
+    const raw = row?.policy ?? '';
+    if (hit && hit.raw === raw) {
+      hit.at = Date.now(); // unchanged: keep its version (and the compiled guardrails)
+      return hit;
+    }
+    const entry = { policy: merge(defaultPolicy(), row ? JSON.parse(row.policy) : undefined), version: ++this.version, at: Date.now(), raw };
     this.cache.set(domainId, entry);
     return entry;
   }

@@ -48,6 +48,7 @@ function validate(m: Partial<ModelEntry>): void {
 export class RegistryService {
   /** Read on every inference request; invalidated on every write. */
   private cache: ModelEntry[] | null = null;
+  private cachedAt = 0;
   private listeners: Array<(id: string) => void> = [];
 
   constructor(private readonly store: Store) {}
@@ -80,7 +81,11 @@ export class RegistryService {
   }
 
   async list(): Promise<ModelEntry[]> {
-    if (!this.cache) this.cache = (await this.store.all<ModelRow>('SELECT * FROM models ORDER BY created, id')).map(toEntry);
+    // A short TTL, so instances sharing one store see each other's registry changes.
+    if (!this.cache || Date.now() - this.cachedAt > 2000) {
+      this.cache = (await this.store.all<ModelRow>('SELECT * FROM models ORDER BY created, id')).map(toEntry);
+      this.cachedAt = Date.now();
+    }
     return this.cache;
   }
 
