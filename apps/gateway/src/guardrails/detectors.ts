@@ -10,6 +10,8 @@ export interface Detector {
   /** The longest text a match can be: how much a stream must hold back. */
   maxLen: number;
   valid?(match: string): boolean;
+  /** A cheap test that must pass for any match to exist (skips the scan on most prose). */
+  hint?: RegExp;
 }
 
 export function luhn(digits: string): boolean {
@@ -40,31 +42,36 @@ export function ibanValid(raw: string): boolean {
 }
 
 export const PII_DETECTORS: Record<PiiKind, Detector> = {
-  email: { kind: 'email', re: /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/g, maxLen: 64 + 1 + 200 },
+  email: { kind: 'email', re: /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/g, maxLen: 64 + 1 + 200, hint: /@/ },
   credit_card: {
     kind: 'credit_card',
     re: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g,
     maxLen: 19 + 18,
+    hint: /\d{4}/,
     valid: (m) => {
       const d = m.replace(/\D/g, '');
       return d.length >= 13 && d.length <= 19 && luhn(d);
     },
   },
-  iban: { kind: 'iban', re: /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g, maxLen: 34 + 8, valid: ibanValid },
-  us_ssn: { kind: 'us_ssn', re: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g, maxLen: 11 },
+  iban: { kind: 'iban', re: /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g, maxLen: 34 + 8, valid: ibanValid, hint: /[A-Z]{2}\d{2}/ },
+  us_ssn: { kind: 'us_ssn', re: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g, maxLen: 11, hint: /\d-\d/ },
   ip_address: {
     kind: 'ip_address',
     re: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?:[0-9A-Fa-f]{0,4}:?){0,5}(?![\w:])/g,
     maxLen: 45,
+    hint: /\d\.\d|[0-9A-Fa-f]:[0-9A-Fa-f:]/,
     valid: (m) => (m.includes(':') ? isIPv6(m) : true),
   },
   phone: {
     kind: 'phone',
-    re: /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{2,4}[ .-]\d{2,4}(?:[ .-]\d{2,4})?(?![\w])/g,
+    // Not a piece of a longer digit run (card numbers written in groups are not phone numbers).
+    re: /(?<![\w+])(?<!\d[ .-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{2,4}[ .-]\d{2,4}(?:[ .-]\d{2,4})?(?!\w)(?![ .-]\d)/g,
     maxLen: 24,
+    hint: /\d[ .)-]+\d/,
     valid: (m) => {
       const d = m.replace(/\D/g, '');
-      return d.length >= 7 && d.length <= 15 && !(d.length >= 13 && luhn(d));
+      // 10+ digits (or an international prefix): a 9-digit 3-2-4 group is an SSN's shape, not a phone's.
+      return (m.startsWith('+') ? d.length >= 8 : d.length >= 10) && d.length <= 15 && !(d.length >= 13 && luhn(d));
     },
   },
 };
@@ -78,3 +85,6 @@ export const INJECTION_PATTERNS: Array<{ name: string; re: RegExp }> = [
   { name: 'developer_mode', re: /\b(?:enable|activate|enter)\s+(?:developer|god|jailbreak)\s+mode\b/i },
   { name: 'roleplay_no_rules', re: /\bpretend\s+(?:that\s+)?you\s+(?:have\s+no|are\s+free\s+from|don'?t\s+have)\s+(?:rules|restrictions|guidelines|filters)/i },
 ];
+
+/** All injection patterns in one regular expression: one pass over the prompt; the group names the rule. */
+export const INJECTION_ANY = new RegExp(INJECTION_PATTERNS.map((p) => `(?<${p.name}>${p.re.source})`).join('|'), 'i');

@@ -6,7 +6,7 @@
  * Results name the rule, never the matched text.
  */
 import type { PiiAction, Policy } from '../platform/policies.js';
-import { INJECTION_PATTERNS, PII_DETECTORS, type Detector, type PiiKind } from './detectors.js';
+import { INJECTION_ANY, PII_DETECTORS, type Detector, type PiiKind } from './detectors.js';
 
 export class GuardrailConfigError extends Error {
   constructor(readonly rule: string, message: string) {
@@ -20,6 +20,7 @@ interface Rule {
   re: RegExp;
   maxLen: number;
   valid?: (m: string) => boolean;
+  hint?: RegExp;
 }
 
 interface Side {
@@ -62,11 +63,14 @@ function piiRules(pii: Policy['guardrails']['input']['pii']): { block: Rule[]; m
   };
   for (const kind of Object.keys(PII_DETECTORS) as PiiKind[]) {
     const d: Detector = PII_DETECTORS[kind];
-    add(pii[kind] ?? 'allow', { name: `pii.${kind}`, re: d.re, maxLen: d.maxLen, valid: d.valid }, kind);
+    add(pii[kind] ?? 'allow', { name: `pii.${kind}`, re: d.re, maxLen: d.maxLen, valid: d.valid, hint: d.hint }, kind);
   }
   for (const c of pii.custom ?? []) add(c.action, { name: `pii.custom.${c.name}`, re: userRegex(`pii.custom.${c.name}`, c.pattern), maxLen: 256 }, c.name);
   return { block, mask };
 }
+
+/** The words of each multi-word output term, for the stream hold-back. */
+const termSources = new WeakMap<CompiledGuardrails, string[][]>();
 
 export function compileGuardrails(g: Policy['guardrails']): CompiledGuardrails {
   const side = (s: { blocked_terms: string[]; blocked_patterns: Array<{ name: string; pattern: string; flags?: string }>; pii: Policy['guardrails']['input']['pii'] }): Side => {
@@ -79,11 +83,14 @@ export function compileGuardrails(g: Policy['guardrails']): CompiledGuardrails {
     return { block, mask: pii.mask, holdBack: Math.max(0, ...[...block, ...pii.mask].map((r) => r.maxLen)) };
   };
   const input = side(g.input);
-  const injection = g.input.injection_detection ? INJECTION_PATTERNS.map((p) => ({ name: `injection.${p.name}`, re: p.re, maxLen: 200 })) : [];
-  return { input: { ...input, maxChars: g.input.max_chars, maxTokens: g.input.max_tokens, injection }, output: side(g.output) };
+  const injection = g.input.injection_detection ? [{ name: 'injection', re: INJECTION_ANY, maxLen: 200 }] : [];
+  const compiled: CompiledGuardrails = { input: { ...input, maxChars: g.input.max_chars, maxTokens: g.input.max_tokens, injection }, output: side(g.output) };
+  termSources.set(compiled, g.output.blocked_terms.map((t) => t.trim().toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
+  return compiled;
 }
 
 function firstMatch(rule: Rule, text: string): RegExpExecArray | null {
+  if (rule.hint && !rule.hint.test(text)) return null;
   const re = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : `${rule.re.flags}g`);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -96,6 +103,7 @@ function firstMatch(rule: Rule, text: string): RegExpExecArray | null {
 function maskAll(rules: Array<Rule & { label: string }>, text: string, fired: Set<string>): string {
   let out = text;
   for (const r of rules) {
+    if (r.hint && !r.hint.test(out)) continue;
     out = out.replace(new RegExp(r.re.source, r.re.flags), (m) => {
       if (r.valid && !r.valid(m)) return m;
       fired.add(r.name);
@@ -113,7 +121,10 @@ export function checkInput(c: CompiledGuardrails, texts: string[], countTokens?:
   if (c.input.maxTokens !== null && countTokens && texts.reduce((n, t) => n + countTokens(t), 0) > c.input.maxTokens) return { action: 'block', rule: 'max_tokens' };
   for (const t of texts) {
     for (const r of c.input.block) if (firstMatch(r, t)) return { action: 'block', rule: r.name };
-    for (const r of c.input.injection) if (r.re.test(t)) return { action: 'block', rule: r.name };
+    for (const r of c.input.injection) {
+      const m = r.re.exec(t);
+      if (m) return { action: 'block', rule: `injection.${Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] ?? 'pattern'}` };
+    }
   }
   if (!c.input.mask.length) return { action: 'allow' };
   const fired = new Set<string>();
@@ -151,7 +162,7 @@ export function createOutputFilter(c: CompiledGuardrails): OutputFilter {
   const side = c.output;
   let buf = '';
   let done = false;
-  const maxTermWords = Math.max(1, ...side.block.filter((r) => r.name === 'blocked_term').map((r) => r.re.source.split('\\s+').length));
+  const termWords = (termSources.get(c) ?? []).filter((w) => w.length > 1);
 
   const holdStart = (s: string): number => {
     if (s.length === 0) return 0;
@@ -167,17 +178,22 @@ export function createOutputFilter(c: CompiledGuardrails): OutputFilter {
       j = k;
     }
     i = Math.min(i, j);
-    // words a multi-word blocked term may span
-    if (maxTermWords > 1) {
-      let words = 0;
-      let k = i;
-      while (k > 0 && words < maxTermWords - 1) {
-        k--;
-        while (k > 0 && /\s/.test(s[k - 1]!)) k--;
-        while (k > 0 && !/\s/.test(s[k - 1]!)) k--;
-        words++;
+    // complete words that could be the start of a multi-word blocked term ("top" of "top secret")
+    for (const words of termWords) {
+      for (let n = words.length - 1; n >= 1; n--) {
+        let k = i;
+        const seen: string[] = [];
+        for (let w = 0; w < n && k > 0; w++) {
+          while (k > 0 && /\s/.test(s[k - 1]!)) k--;
+          const end = k;
+          while (k > 0 && !/\s/.test(s[k - 1]!)) k--;
+          seen.unshift(s.slice(k, end).toLowerCase());
+        }
+        if (seen.length === n && seen.every((w, x) => w === words[x])) {
+          i = Math.min(i, k);
+          break;
+        }
       }
-      i = Math.min(i, k);
     }
     return Math.max(i, s.length - side.holdBack);
   };
