@@ -56,9 +56,10 @@ export class PolicyEnforcer {
     const texts = slots.map((s) => s.get());
     // Exact tokens only when a token limit is set (it costs a tokenizer pass).
     let counted: ((s: string) => number) | undefined;
-    if (guard.input.maxTokens !== null && a.countTokens) {
+    if (guard.input.maxTokens !== null) {
+      // The model's tokenizer when the engine has one here; otherwise ~4 characters a token.
       const counts = new Map<string, number>();
-      for (const t of texts) counts.set(t, await a.countTokens(t));
+      for (const t of texts) counts.set(t, a.countTokens ? await a.countTokens(t) : Math.ceil(t.length / 4));
       counted = (s) => counts.get(s) ?? Math.ceil(s.length / 4);
     }
     const verdict = checkInput(guard, texts, counted);
