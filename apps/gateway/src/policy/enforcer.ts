@@ -14,6 +14,8 @@ import type { RateLimiter, Lease } from '../limits/index.js';
 import { estimateTokens, textSlots } from './texts.js';
 
 export interface Admission {
+  /** Whether the policy has output rules (else the answer needs no filtering at all). */
+  readonly filtersOutput: boolean;
   /** A fresh output filter for one choice, or null when the policy has no output rules. */
   outputFilter(): OutputFilter | null;
   /** The real usage is known: correct the token bucket and free the concurrency slot. */
@@ -105,6 +107,7 @@ export class PolicyEnforcer {
       }
     });
     return {
+      filtersOutput: hasOutput,
       outputFilter: () => (hasOutput ? createOutputFilter(guard) : null),
       settle(usage) {
         if (settled) return;

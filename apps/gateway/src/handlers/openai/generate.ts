@@ -102,10 +102,14 @@ export async function serveGeneration<C>(
   const admission = await deps.enforcer.admit(res, { domainId, keyId, body, countTokens: engine.countTokens ? (t) => engine.countTokens!(model, t) : undefined });
   const ctx = callContext(res, deps.config.requestTimeoutMs);
   const envelope = g.envelope(model);
-  const events = () =>
-    filterOutput(streamWithFallback(deps, { model, engine }, domainId, (r) => g.call(r, ctx)), admission, g, (rule) =>
-      deps.enforcer.violation(domainId, keyId, rule, 'output'), Number((body as { n?: number }).n ?? 1) || 1,
-    );
+  // Each layer costs per token: add the fallback and the output filter only when they can act.
+  const events = (): AsyncIterable<Event<C>> => {
+    const raw = model.settings.fallback_model
+      ? streamWithFallback(deps, { model, engine }, domainId, (r) => g.call(r, ctx))
+      : g.call({ model, engine }, ctx);
+    if (!admission.filtersOutput) return raw;
+    return filterOutput(raw, admission, g, (rule) => deps.enforcer.violation(domainId, keyId, rule, 'output'), Number((body as { n?: number }).n ?? 1) || 1);
+  };
   let usage: Usage | null = null;
   let status = 200;
   try {
