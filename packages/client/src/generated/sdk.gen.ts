@@ -97,10 +97,15 @@ export const createEmbedding = <ThrowOnError extends boolean = false>(options: O
 /**
  * Create a model response
  *
- * Generates a response from text or a list of input items, with function tools and structured
- * output. Responses are stored (per domain) unless `store: false`, and can be continued with
- * `previous_response_id`. With `stream: true` the response is a stream of typed
- * Server-Sent Events (see ResponseStreamEvent), each with a `sequence_number`.
+ * Generates a model response from text or a list of input items (messages, function calls and
+ * function call outputs), with function tools and structured output (`text.format`).
+ *
+ * Responses are stored in the calling key's domain unless `store: false`; a stored response can
+ * be retrieved, deleted, and continued with `previous_response_id` (for example to send
+ * `function_call_output` items after a function call). With `stream: true` the answer is
+ * `text/event-stream`: typed Server-Sent Events (`event: <type>`, `data: <json>`, see
+ * `ResponseStreamEvent`), each with a `sequence_number` counting from 0, ending with
+ * `response.completed`, `response.incomplete` or `response.failed`.
  *
  */
 export const createResponse = <ThrowOnError extends boolean = false>(options: Options<CreateResponseData, ThrowOnError>) => (options.client ?? client).post<CreateResponseResponses, CreateResponseErrors, ThrowOnError>({
@@ -116,7 +121,7 @@ export const createResponse = <ThrowOnError extends boolean = false>(options: Op
 /**
  * Delete a model response
  *
- * Deletes a stored response of the calling domain; 404 for any other.
+ * Deletes a stored response of the calling key's domain; it can no longer be retrieved or continued. A response of any other domain is 404.
  */
 export const deleteResponse = <ThrowOnError extends boolean = false>(options: Options<DeleteResponseData, ThrowOnError>) => (options.client ?? client).delete<DeleteResponseResponses, DeleteResponseErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -127,7 +132,7 @@ export const deleteResponse = <ThrowOnError extends boolean = false>(options: Op
 /**
  * Get a model response
  *
- * Retrieves a stored response of the calling domain; 404 for any other.
+ * Retrieves a stored response of the calling key's domain. A response of any other domain, or one created with `store: false`, is 404.
  */
 export const getResponse = <ThrowOnError extends boolean = false>(options: Options<GetResponseData, ThrowOnError>) => (options.client ?? client).get<GetResponseResponses, GetResponseErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -138,9 +143,14 @@ export const getResponse = <ThrowOnError extends boolean = false>(options: Optio
 /**
  * Create transcription
  *
- * Transcribes audio into the input language. The response is JSON (`json`, `verbose_json` with segments and timings) or plain
- * text (`text`, `srt`, `vtt`). Files over 25 MB get 413; a file that is not audio gets 400;
- * a compressed format without its decoder installed gets 415 naming the decoder.
+ * Transcribes audio into the input language, with a model that has the `transcription`
+ * capability. The answer depends on `response_format`: `json` (default) and `verbose_json`
+ * (segments with timings, and words with `timestamp_granularities[]=word`) are
+ * `application/json`; `text`, `srt` and `vtt` are `text/plain`. With `stream: true` the answer
+ * is `text/event-stream`: `transcript.text.delta` events, then one `transcript.text.done`.
+ *
+ * Files over 25 MB get 413; a file that is not audio gets 400; a compressed format without its
+ * decoder (ffmpeg) installed gets 415.
  *
  */
 export const createTranscription = <ThrowOnError extends boolean = false>(options: Options<CreateTranscriptionData, ThrowOnError>) => (options.client ?? client).post<CreateTranscriptionResponses, CreateTranscriptionErrors, ThrowOnError>({
@@ -157,9 +167,12 @@ export const createTranscription = <ThrowOnError extends boolean = false>(option
 /**
  * Create translation
  *
- * Translates audio into English. The response is JSON (`json`, `verbose_json` with segments and timings) or plain
- * text (`text`, `srt`, `vtt`). Files over 25 MB get 413; a file that is not audio gets 400;
- * a compressed format without its decoder installed gets 415 naming the decoder.
+ * Translates audio into English, with a model that has the `transcription` capability. The
+ * answer depends on `response_format`: `json` (default) and `verbose_json` (segments with
+ * timings) are `application/json`; `text`, `srt` and `vtt` are `text/plain`.
+ *
+ * Files over 25 MB get 413; a file that is not audio gets 400; a compressed format without its
+ * decoder (ffmpeg) installed gets 415.
  *
  */
 export const createTranslation = <ThrowOnError extends boolean = false>(options: Options<CreateTranslationData, ThrowOnError>) => (options.client ?? client).post<CreateTranslationResponses, CreateTranslationErrors, ThrowOnError>({
@@ -176,7 +189,7 @@ export const createTranslation = <ThrowOnError extends boolean = false>(options:
 /**
  * List domains
  *
- * Every domain. Superadmin only.
+ * Lists every domain. Superadmin only.
  */
 export const listDomains = <ThrowOnError extends boolean = false>(options?: Options<ListDomainsData, ThrowOnError>) => (options?.client ?? client).get<ListDomainsResponses, ListDomainsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -187,7 +200,7 @@ export const listDomains = <ThrowOnError extends boolean = false>(options?: Opti
 /**
  * Create a domain
  *
- * Creates a domain. Superadmin only.
+ * Creates a domain (tenant). The `id` slug is made from the name when absent; an existing id is 409. Superadmin only.
  */
 export const createDomain = <ThrowOnError extends boolean = false>(options: Options<CreateDomainData, ThrowOnError>) => (options.client ?? client).post<CreateDomainResponses, CreateDomainErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -202,7 +215,7 @@ export const createDomain = <ThrowOnError extends boolean = false>(options: Opti
 /**
  * Get a domain
  *
- * A superadmin may read any domain; a domain admin its own.
+ * Gets a domain. A superadmin may read any domain; a domain admin only its own (any other is 404).
  */
 export const getDomain = <ThrowOnError extends boolean = false>(options: Options<GetDomainData, ThrowOnError>) => (options.client ?? client).get<GetDomainResponses, GetDomainErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -213,7 +226,7 @@ export const getDomain = <ThrowOnError extends boolean = false>(options: Options
 /**
  * Update a domain
  *
- * Renames, disables or enables a domain. Superadmin only. A disabled domain's keys get 403.
+ * Renames, disables or enables a domain. A disabled domain's keys get 403 on every request. Superadmin only.
  */
 export const updateDomain = <ThrowOnError extends boolean = false>(options: Options<UpdateDomainData, ThrowOnError>) => (options.client ?? client).patch<UpdateDomainResponses, UpdateDomainErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -228,7 +241,7 @@ export const updateDomain = <ThrowOnError extends boolean = false>(options: Opti
 /**
  * Get a domain policy
  *
- * The domain's guardrails and rate limits, with defaults filled in. Superadmin, or the domain's admin.
+ * Gets the domain's guardrails and rate limits, with every default filled in. Superadmin, or the domain's admin.
  */
 export const getDomainPolicy = <ThrowOnError extends boolean = false>(options: Options<GetDomainPolicyData, ThrowOnError>) => (options.client ?? client).get<GetDomainPolicyResponses, GetDomainPolicyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -239,7 +252,7 @@ export const getDomainPolicy = <ThrowOnError extends boolean = false>(options: O
 /**
  * Set a domain policy
  *
- * Replaces the domain's guardrails and rate limits. Superadmin only. Takes effect on the next request.
+ * Replaces the domain's guardrails and rate limits; missing parts take their defaults (nothing blocked, no limits). Takes effect on the next request. Superadmin only.
  */
 export const setDomainPolicy = <ThrowOnError extends boolean = false>(options: Options<SetDomainPolicyData, ThrowOnError>) => (options.client ?? client).put<SetDomainPolicyResponses, SetDomainPolicyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -254,7 +267,7 @@ export const setDomainPolicy = <ThrowOnError extends boolean = false>(options: O
 /**
  * List keys
  *
- * Keys (never their secrets). A superadmin sees every domain's (or one, with `domain_id`); a domain admin its own domain's.
+ * Lists keys (never their secrets). A superadmin sees every domain's keys (or one domain's, with `domain_id`); a domain admin sees its own domain's keys, except superadmin keys.
  */
 export const listKeys = <ThrowOnError extends boolean = false>(options?: Options<ListKeysData, ThrowOnError>) => (options?.client ?? client).get<ListKeysResponses, ListKeysErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -265,7 +278,7 @@ export const listKeys = <ThrowOnError extends boolean = false>(options?: Options
 /**
  * Create a key
  *
- * Creates a personal access token. The secret is in this response only; it is stored as a hash. A domain admin may create member and admin keys in its own domain.
+ * Creates a personal access token. The secret is in this response only; it is stored as a hash. A superadmin may create any key in any domain; a domain admin member and admin keys in its own domain.
  */
 export const createKey = <ThrowOnError extends boolean = false>(options: Options<CreateKeyData, ThrowOnError>) => (options.client ?? client).post<CreateKeyResponses, CreateKeyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -280,7 +293,7 @@ export const createKey = <ThrowOnError extends boolean = false>(options: Options
 /**
  * Get a key
  *
- * One key (never its secret).
+ * Gets one key (never its secret). A domain admin may read its own domain's keys (not superadmin keys); any other is 404.
  */
 export const getKey = <ThrowOnError extends boolean = false>(options: Options<GetKeyData, ThrowOnError>) => (options.client ?? client).get<GetKeyResponses, GetKeyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -291,7 +304,7 @@ export const getKey = <ThrowOnError extends boolean = false>(options: Options<Ge
 /**
  * Revoke a key
  *
- * Revokes a key; it stops working on the next request.
+ * Revokes a key; it gets 401 from its next request on. Revoking a revoked key changes nothing. Superadmin, or the key's domain admin.
  */
 export const revokeKey = <ThrowOnError extends boolean = false>(options: Options<RevokeKeyData, ThrowOnError>) => (options.client ?? client).post<RevokeKeyResponses, RevokeKeyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -302,7 +315,7 @@ export const revokeKey = <ThrowOnError extends boolean = false>(options: Options
 /**
  * Rotate a key
  *
- * Gives the key a new secret (shown once); the old one stops working at once.
+ * Gives the key a new secret (shown once in this response); the old secret stops working at once. The key keeps its id, name, role and expiry. Superadmin, or the key's domain admin.
  */
 export const rotateKey = <ThrowOnError extends boolean = false>(options: Options<RotateKeyData, ThrowOnError>) => (options.client ?? client).post<RotateKeyResponses, RotateKeyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -313,7 +326,7 @@ export const rotateKey = <ThrowOnError extends boolean = false>(options: Options
 /**
  * List registry models
  *
- * Every model in the platform-wide registry, with its engine state. Superadmin only.
+ * Lists every model in the platform-wide registry, with its engine state in this gateway process. Superadmin only.
  */
 export const listRegistryModels = <ThrowOnError extends boolean = false>(options?: Options<ListRegistryModelsData, ThrowOnError>) => (options?.client ?? client).get<ListRegistryModelsResponses, ListRegistryModelsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -324,7 +337,7 @@ export const listRegistryModels = <ThrowOnError extends boolean = false>(options
 /**
  * Register a model
  *
- * Adds a model to the registry. Superadmin only.
+ * Adds a model to the registry; an existing id is 409. File engines need `settings.path`, upstream engines `settings.targets` (400 otherwise). The model is loaded on first use. Superadmin only.
  */
 export const createRegistryModel = <ThrowOnError extends boolean = false>(options: Options<CreateRegistryModelData, ThrowOnError>) => (options.client ?? client).post<CreateRegistryModelResponses, CreateRegistryModelErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -339,7 +352,7 @@ export const createRegistryModel = <ThrowOnError extends boolean = false>(option
 /**
  * Remove a registry model
  *
- * Removes a model from the registry. Superadmin only.
+ * Removes a model from the registry; the engine drops what it holds for it. Superadmin only.
  */
 export const deleteRegistryModel = <ThrowOnError extends boolean = false>(options: Options<DeleteRegistryModelData, ThrowOnError>) => (options.client ?? client).delete<DeleteRegistryModelResponses, DeleteRegistryModelErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -350,7 +363,7 @@ export const deleteRegistryModel = <ThrowOnError extends boolean = false>(option
 /**
  * Get a registry model
  *
- * One registry entry, with its engine state. Superadmin only.
+ * Gets one registry model, with its engine state in this gateway process. Superadmin only.
  */
 export const getRegistryModel = <ThrowOnError extends boolean = false>(options: Options<GetRegistryModelData, ThrowOnError>) => (options.client ?? client).get<GetRegistryModelResponses, GetRegistryModelErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -361,7 +374,7 @@ export const getRegistryModel = <ThrowOnError extends boolean = false>(options: 
 /**
  * Update a registry model
  *
- * Changes a registry entry. Superadmin only.
+ * Changes a registry model; absent fields are left as they are. The engine drops what it holds for the model (it is loaded again, with the new settings, on next use). Superadmin only.
  */
 export const updateRegistryModel = <ThrowOnError extends boolean = false>(options: Options<UpdateRegistryModelData, ThrowOnError>) => (options.client ?? client).patch<UpdateRegistryModelResponses, UpdateRegistryModelErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -376,7 +389,7 @@ export const updateRegistryModel = <ThrowOnError extends boolean = false>(option
 /**
  * Get usage
  *
- * Usage totals by day, model and key. A superadmin sees all domains (or one, with `domain_id`); a domain admin its own.
+ * Gets usage totals (requests, tokens, errors) by day, model and key. A superadmin sees all domains (or one, with `domain_id`); a domain admin its own domain.
  */
 export const getUsage = <ThrowOnError extends boolean = false>(options?: Options<GetUsageData, ThrowOnError>) => (options?.client ?? client).get<GetUsageResponses, GetUsageErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

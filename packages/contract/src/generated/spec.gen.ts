@@ -627,7 +627,7 @@ export const openapiSpec: Record<string, any> = {
           "Responses"
         ],
         "summary": "Create a model response",
-        "description": "Generates a response from text or a list of input items, with function tools and structured\noutput. Responses are stored (per domain) unless `store: false`, and can be continued with\n`previous_response_id`. With `stream: true` the response is a stream of typed\nServer-Sent Events (see ResponseStreamEvent), each with a `sequence_number`.\n",
+        "description": "Generates a model response from text or a list of input items (messages, function calls and\nfunction call outputs), with function tools and structured output (`text.format`).\n\nResponses are stored in the calling key's domain unless `store: false`; a stored response can\nbe retrieved, deleted, and continued with `previous_response_id` (for example to send\n`function_call_output` items after a function call). With `stream: true` the answer is\n`text/event-stream`: typed Server-Sent Events (`event: <type>`, `data: <json>`, see\n`ResponseStreamEvent`), each with a `sequence_number` counting from 0, ending with\n`response.completed`, `response.incomplete` or `response.failed`.\n",
         "requestBody": {
           "required": true,
           "content": {
@@ -640,7 +640,30 @@ export const openapiSpec: Record<string, any> = {
                   "summary": "Text in, text out",
                   "value": {
                     "model": "cordon-demo",
-                    "input": "Tell me a three sentence bedtime story about a unicorn."
+                    "instructions": "You are terse.",
+                    "input": "Tell me a three sentence bedtime story about a unicorn.",
+                    "max_output_tokens": 64
+                  }
+                },
+                "messages": {
+                  "summary": "A list of messages",
+                  "value": {
+                    "model": "cordon-demo",
+                    "input": [
+                      {
+                        "role": "developer",
+                        "content": "Answer in French."
+                      },
+                      {
+                        "role": "user",
+                        "content": [
+                          {
+                            "type": "input_text",
+                            "text": "What is the capital of Italy?"
+                          }
+                        ]
+                      }
+                    ]
                   }
                 },
                 "tools": {
@@ -657,6 +680,7 @@ export const openapiSpec: Record<string, any> = {
                       {
                         "type": "function",
                         "name": "get_weather",
+                        "description": "Current weather for a city.",
                         "parameters": {
                           "type": "object",
                           "properties": {
@@ -666,14 +690,17 @@ export const openapiSpec: Record<string, any> = {
                           },
                           "required": [
                             "city"
-                          ]
-                        }
+                          ],
+                          "additionalProperties": false
+                        },
+                        "strict": true
                       }
-                    ]
+                    ],
+                    "tool_choice": "auto"
                   }
                 },
                 "continue": {
-                  "summary": "Continue a stored response with a tool result",
+                  "summary": "Continue a stored response with a function call output",
                   "value": {
                     "model": "cordon-demo",
                     "previous_response_id": "resp_67ccd2bed1ec8190b14f964abc054267",
@@ -685,6 +712,68 @@ export const openapiSpec: Record<string, any> = {
                       }
                     ]
                   }
+                },
+                "replay": {
+                  "summary": "Replay a conversation without storage",
+                  "value": {
+                    "model": "cordon-demo",
+                    "store": false,
+                    "input": [
+                      {
+                        "role": "user",
+                        "content": "What is the weather in Paris?"
+                      },
+                      {
+                        "type": "function_call",
+                        "call_id": "call_abc123",
+                        "name": "get_weather",
+                        "arguments": "{\"city\":\"Paris\"}"
+                      },
+                      {
+                        "type": "function_call_output",
+                        "call_id": "call_abc123",
+                        "output": "{\"temperature\": 21}"
+                      }
+                    ]
+                  }
+                },
+                "json_schema": {
+                  "summary": "Structured output",
+                  "value": {
+                    "model": "cordon-demo",
+                    "input": "Invent a person.",
+                    "text": {
+                      "format": {
+                        "type": "json_schema",
+                        "name": "person",
+                        "strict": true,
+                        "schema": {
+                          "type": "object",
+                          "properties": {
+                            "name": {
+                              "type": "string"
+                            },
+                            "age": {
+                              "type": "integer"
+                            }
+                          },
+                          "required": [
+                            "name",
+                            "age"
+                          ],
+                          "additionalProperties": false
+                        }
+                      }
+                    }
+                  }
+                },
+                "stream": {
+                  "summary": "Streaming",
+                  "value": {
+                    "model": "cordon-demo",
+                    "input": "Hello",
+                    "stream": true
+                  }
                 }
               }
             }
@@ -692,7 +781,7 @@ export const openapiSpec: Record<string, any> = {
         },
         "responses": {
           "200": {
-            "description": "The response, or (with `stream: true`) a stream of events.",
+            "description": "The response, or (with `stream: true`) a stream of typed events.",
             "content": {
               "application/json": {
                 "schema": {
@@ -713,20 +802,27 @@ export const openapiSpec: Record<string, any> = {
                       "content": [
                         {
                           "type": "output_text",
-                          "text": "Once upon a time, a unicorn slept.",
+                          "text": "Once upon a time, a unicorn named Lumen slept under the stars.",
                           "annotations": []
                         }
                       ]
                     }
                   ],
+                  "output_text": "Once upon a time, a unicorn named Lumen slept under the stars.",
                   "error": null,
                   "incomplete_details": null,
                   "instructions": null,
                   "metadata": {},
                   "tools": [],
                   "tool_choice": "auto",
+                  "text": {
+                    "format": {
+                      "type": "text"
+                    }
+                  },
                   "temperature": 1,
                   "top_p": 1,
+                  "max_output_tokens": null,
                   "parallel_tool_calls": true,
                   "previous_response_id": null,
                   "store": true,
@@ -735,11 +831,11 @@ export const openapiSpec: Record<string, any> = {
                     "input_tokens_details": {
                       "cached_tokens": 0
                     },
-                    "output_tokens": 9,
+                    "output_tokens": 14,
                     "output_tokens_details": {
                       "reasoning_tokens": 0
                     },
-                    "total_tokens": 45
+                    "total_tokens": 50
                   }
                 }
               },
@@ -747,14 +843,73 @@ export const openapiSpec: Record<string, any> = {
                 "schema": {
                   "$ref": "#/components/schemas/ResponseStreamEvent"
                 },
-                "example": {
-                  "type": "response.output_text.delta",
-                  "sequence_number": 4,
-                  "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
-                  "output_index": 0,
-                  "content_index": 0,
-                  "delta": "Once",
-                  "logprobs": []
+                "examples": {
+                  "created": {
+                    "summary": "The first event",
+                    "value": {
+                      "type": "response.created",
+                      "sequence_number": 0,
+                      "response": {
+                        "id": "resp_67ccd2bed1ec8190b14f964abc054267",
+                        "object": "response",
+                        "created_at": 1763870400,
+                        "status": "in_progress",
+                        "model": "cordon-demo",
+                        "output": [],
+                        "error": null,
+                        "incomplete_details": null,
+                        "instructions": null,
+                        "metadata": {},
+                        "tools": [],
+                        "tool_choice": "auto",
+                        "text": {
+                          "format": {
+                            "type": "text"
+                          }
+                        },
+                        "temperature": 1,
+                        "top_p": 1,
+                        "max_output_tokens": null,
+                        "parallel_tool_calls": true,
+                        "previous_response_id": null,
+                        "store": true,
+                        "usage": null
+                      }
+                    }
+                  },
+                  "delta": {
+                    "summary": "A text delta",
+                    "value": {
+                      "type": "response.output_text.delta",
+                      "sequence_number": 4,
+                      "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
+                      "output_index": 0,
+                      "content_index": 0,
+                      "delta": "Once",
+                      "logprobs": []
+                    }
+                  },
+                  "arguments": {
+                    "summary": "Function call arguments, final",
+                    "value": {
+                      "type": "response.function_call_arguments.done",
+                      "sequence_number": 6,
+                      "item_id": "fc_67ccd2bf17f0819081ff3bb2cf6508e7",
+                      "output_index": 0,
+                      "name": "get_weather",
+                      "arguments": "{\"city\":\"Paris\"}"
+                    }
+                  },
+                  "error": {
+                    "summary": "An error during the stream (then response.failed)",
+                    "value": {
+                      "type": "error",
+                      "sequence_number": 5,
+                      "code": "server_error",
+                      "message": "The engine failed while generating the response.",
+                      "param": null
+                    }
+                  }
                 }
               }
             }
@@ -799,7 +954,7 @@ export const openapiSpec: Record<string, any> = {
           "Responses"
         ],
         "summary": "Get a model response",
-        "description": "Retrieves a stored response of the calling domain; 404 for any other.",
+        "description": "Retrieves a stored response of the calling key's domain. A response of any other domain, or one created with `store: false`, is 404.",
         "parameters": [
           {
             "$ref": "#/components/parameters/ResponseId"
@@ -807,7 +962,7 @@ export const openapiSpec: Record<string, any> = {
         ],
         "responses": {
           "200": {
-            "description": "The response.",
+            "description": "The stored response.",
             "content": {
               "application/json": {
                 "schema": {
@@ -828,20 +983,27 @@ export const openapiSpec: Record<string, any> = {
                       "content": [
                         {
                           "type": "output_text",
-                          "text": "Once upon a time, a unicorn slept.",
+                          "text": "Once upon a time, a unicorn named Lumen slept under the stars.",
                           "annotations": []
                         }
                       ]
                     }
                   ],
+                  "output_text": "Once upon a time, a unicorn named Lumen slept under the stars.",
                   "error": null,
                   "incomplete_details": null,
                   "instructions": null,
                   "metadata": {},
                   "tools": [],
                   "tool_choice": "auto",
+                  "text": {
+                    "format": {
+                      "type": "text"
+                    }
+                  },
                   "temperature": 1,
                   "top_p": 1,
+                  "max_output_tokens": null,
                   "parallel_tool_calls": true,
                   "previous_response_id": null,
                   "store": true,
@@ -850,11 +1012,11 @@ export const openapiSpec: Record<string, any> = {
                     "input_tokens_details": {
                       "cached_tokens": 0
                     },
-                    "output_tokens": 9,
+                    "output_tokens": 14,
                     "output_tokens_details": {
                       "reasoning_tokens": 0
                     },
-                    "total_tokens": 45
+                    "total_tokens": 50
                   }
                 }
               }
@@ -898,7 +1060,7 @@ export const openapiSpec: Record<string, any> = {
           "Responses"
         ],
         "summary": "Delete a model response",
-        "description": "Deletes a stored response of the calling domain; 404 for any other.",
+        "description": "Deletes a stored response of the calling key's domain; it can no longer be retrieved or continued. A response of any other domain is 404.",
         "parameters": [
           {
             "$ref": "#/components/parameters/ResponseId"
@@ -906,7 +1068,7 @@ export const openapiSpec: Record<string, any> = {
         ],
         "responses": {
           "200": {
-            "description": "Deleted.",
+            "description": "The response was deleted.",
             "content": {
               "application/json": {
                 "schema": {
@@ -960,7 +1122,7 @@ export const openapiSpec: Record<string, any> = {
           "Audio"
         ],
         "summary": "Create transcription",
-        "description": "Transcribes audio into the input language. The response is JSON (`json`, `verbose_json` with segments and timings) or plain\ntext (`text`, `srt`, `vtt`). Files over 25 MB get 413; a file that is not audio gets 400;\na compressed format without its decoder installed gets 415 naming the decoder.\n",
+        "description": "Transcribes audio into the input language, with a model that has the `transcription`\ncapability. The answer depends on `response_format`: `json` (default) and `verbose_json`\n(segments with timings, and words with `timestamp_granularities[]=word`) are\n`application/json`; `text`, `srt` and `vtt` are `text/plain`. With `stream: true` the answer\nis `text/event-stream`: `transcript.text.delta` events, then one `transcript.text.done`.\n\nFiles over 25 MB get 413; a file that is not audio gets 400; a compressed format without its\ndecoder (ffmpeg) installed gets 415.\n",
         "requestBody": {
           "required": true,
           "content": {
@@ -970,24 +1132,50 @@ export const openapiSpec: Record<string, any> = {
               },
               "encoding": {
                 "file": {
-                  "contentType": "audio/*, application/octet-stream"
+                  "contentType": "audio/*, video/mp4, application/octet-stream"
                 }
               },
-              "example": {
-                "file": "speech.wav",
-                "model": "cordon-whisper",
-                "language": "en",
-                "response_format": "json"
+              "examples": {
+                "json": {
+                  "summary": "A plain transcript",
+                  "value": {
+                    "file": "speech.wav",
+                    "model": "cordon-demo",
+                    "language": "en",
+                    "response_format": "json"
+                  }
+                },
+                "verbose": {
+                  "summary": "Segments and word timings",
+                  "value": {
+                    "file": "speech.wav",
+                    "model": "cordon-demo",
+                    "response_format": "verbose_json",
+                    "timestamp_granularities": [
+                      "word",
+                      "segment"
+                    ]
+                  }
+                },
+                "stream": {
+                  "summary": "Streamed",
+                  "value": {
+                    "file": "speech.wav",
+                    "model": "cordon-demo",
+                    "stream": true
+                  }
+                }
               }
             }
           }
         },
         "responses": {
           "200": {
-            "description": "The transcript.",
+            "description": "The transcript, in the requested format, or (with `stream: true`) a stream of events.",
             "content": {
               "application/json": {
                 "schema": {
+                  "description": "`json` or `verbose_json`. (`anyOf`: every `verbose_json` body is also a valid `json` body.)",
                   "anyOf": [
                     {
                       "$ref": "#/components/schemas/CreateTranscriptionResponseJson"
@@ -997,23 +1185,98 @@ export const openapiSpec: Record<string, any> = {
                     }
                   ]
                 },
-                "example": {
-                  "text": "Hello there."
+                "examples": {
+                  "json": {
+                    "summary": "response_format=json",
+                    "value": {
+                      "text": "Hello there.",
+                      "usage": {
+                        "type": "duration",
+                        "seconds": 3.2
+                      }
+                    }
+                  },
+                  "verbose_json": {
+                    "summary": "response_format=verbose_json",
+                    "value": {
+                      "task": "transcribe",
+                      "language": "english",
+                      "duration": 3.2,
+                      "text": "Hello there.",
+                      "words": [
+                        {
+                          "word": "Hello",
+                          "start": 0,
+                          "end": 0.4
+                        },
+                        {
+                          "word": "there",
+                          "start": 0.4,
+                          "end": 0.9
+                        }
+                      ],
+                      "segments": [
+                        {
+                          "id": 0,
+                          "seek": 0,
+                          "start": 0,
+                          "end": 3.2,
+                          "text": " Hello there.",
+                          "tokens": [
+                            50364,
+                            2425,
+                            456,
+                            13
+                          ],
+                          "temperature": 0,
+                          "avg_logprob": -0.28,
+                          "compression_ratio": 0.9,
+                          "no_speech_prob": 0.01
+                        }
+                      ]
+                    }
+                  }
                 }
               },
               "text/plain": {
                 "schema": {
-                  "type": "string"
+                  "type": "string",
+                  "description": "The transcript as plain text (`text`), SubRip (`srt`) or WebVTT (`vtt`)."
                 },
-                "example": "1\n00:00:00,000 --> 00:00:03,200\nHello there.\n"
+                "examples": {
+                  "text": {
+                    "summary": "response_format=text",
+                    "value": "Hello there.\n"
+                  },
+                  "srt": {
+                    "summary": "response_format=srt",
+                    "value": "1\n00:00:00,000 --> 00:00:03,200\nHello there.\n"
+                  },
+                  "vtt": {
+                    "summary": "response_format=vtt",
+                    "value": "WEBVTT\n\n00:00:00.000 --> 00:00:03.200\nHello there.\n"
+                  }
+                }
               },
               "text/event-stream": {
                 "schema": {
-                  "$ref": "#/components/schemas/TranscriptStreamEvent"
+                  "$ref": "#/components/schemas/CreateTranscriptionResponseStreamEvent"
                 },
-                "example": {
-                  "type": "transcript.text.delta",
-                  "delta": " Hello"
+                "examples": {
+                  "delta": {
+                    "summary": "A piece of the transcript",
+                    "value": {
+                      "type": "transcript.text.delta",
+                      "delta": " Hello"
+                    }
+                  },
+                  "done": {
+                    "summary": "The whole transcript, last",
+                    "value": {
+                      "type": "transcript.text.done",
+                      "text": "Hello there."
+                    }
+                  }
                 }
               }
             }
@@ -1058,7 +1321,7 @@ export const openapiSpec: Record<string, any> = {
           "Audio"
         ],
         "summary": "Create translation",
-        "description": "Translates audio into English. The response is JSON (`json`, `verbose_json` with segments and timings) or plain\ntext (`text`, `srt`, `vtt`). Files over 25 MB get 413; a file that is not audio gets 400;\na compressed format without its decoder installed gets 415 naming the decoder.\n",
+        "description": "Translates audio into English, with a model that has the `transcription` capability. The\nanswer depends on `response_format`: `json` (default) and `verbose_json` (segments with\ntimings) are `application/json`; `text`, `srt` and `vtt` are `text/plain`.\n\nFiles over 25 MB get 413; a file that is not audio gets 400; a compressed format without its\ndecoder (ffmpeg) installed gets 415.\n",
         "requestBody": {
           "required": true,
           "content": {
@@ -1068,12 +1331,12 @@ export const openapiSpec: Record<string, any> = {
               },
               "encoding": {
                 "file": {
-                  "contentType": "audio/*, application/octet-stream"
+                  "contentType": "audio/*, video/mp4, application/octet-stream"
                 }
               },
               "example": {
                 "file": "speech.wav",
-                "model": "cordon-whisper",
+                "model": "cordon-demo",
                 "response_format": "json"
               }
             }
@@ -1081,28 +1344,72 @@ export const openapiSpec: Record<string, any> = {
         },
         "responses": {
           "200": {
-            "description": "The transcript.",
+            "description": "The English text, in the requested format.",
             "content": {
               "application/json": {
                 "schema": {
+                  "description": "`json` or `verbose_json`. (`anyOf`: every `verbose_json` body is also a valid `json` body.)",
                   "anyOf": [
                     {
-                      "$ref": "#/components/schemas/CreateTranscriptionResponseJson"
+                      "$ref": "#/components/schemas/CreateTranslationResponseJson"
                     },
                     {
-                      "$ref": "#/components/schemas/CreateTranscriptionResponseVerboseJson"
+                      "$ref": "#/components/schemas/CreateTranslationResponseVerboseJson"
                     }
                   ]
                 },
-                "example": {
-                  "text": "Hello there."
+                "examples": {
+                  "json": {
+                    "summary": "response_format=json",
+                    "value": {
+                      "text": "Good morning."
+                    }
+                  },
+                  "verbose_json": {
+                    "summary": "response_format=verbose_json",
+                    "value": {
+                      "task": "translate",
+                      "language": "english",
+                      "duration": 2.1,
+                      "text": "Good morning.",
+                      "segments": [
+                        {
+                          "id": 0,
+                          "seek": 0,
+                          "start": 0,
+                          "end": 2.1,
+                          "text": " Good morning.",
+                          "tokens": [
+                            50364,
+                            2205,
+                            2446,
+                            13
+                          ],
+                          "temperature": 0,
+                          "avg_logprob": -0.31,
+                          "compression_ratio": 0.8,
+                          "no_speech_prob": 0.02
+                        }
+                      ]
+                    }
+                  }
                 }
               },
               "text/plain": {
                 "schema": {
-                  "type": "string"
+                  "type": "string",
+                  "description": "The translation as plain text (`text`), SubRip (`srt`) or WebVTT (`vtt`)."
                 },
-                "example": "1\n00:00:00,000 --> 00:00:03,200\nHello there.\n"
+                "examples": {
+                  "text": {
+                    "summary": "response_format=text",
+                    "value": "Good morning.\n"
+                  },
+                  "srt": {
+                    "summary": "response_format=srt",
+                    "value": "1\n00:00:00,000 --> 00:00:02,100\nGood morning.\n"
+                  }
+                }
               }
             }
           },
@@ -1143,7 +1450,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -1158,10 +1465,10 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "List domains",
-        "description": "Every domain. Superadmin only.",
+        "description": "Lists every domain. Superadmin only.",
         "responses": {
           "200": {
-            "description": "List result.",
+            "description": "The domains.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1170,6 +1477,13 @@ export const openapiSpec: Record<string, any> = {
                 "example": {
                   "object": "list",
                   "data": [
+                    {
+                      "id": "default",
+                      "object": "domain",
+                      "name": "Default",
+                      "disabled": false,
+                      "created_at": 1763870400
+                    },
                     {
                       "id": "acme",
                       "object": "domain",
@@ -1220,7 +1534,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Create a domain",
-        "description": "Creates a domain. Superadmin only.",
+        "description": "Creates a domain (tenant). The `id` slug is made from the name when absent; an existing id is 409. Superadmin only.",
         "requestBody": {
           "required": true,
           "content": {
@@ -1237,7 +1551,7 @@ export const openapiSpec: Record<string, any> = {
         },
         "responses": {
           "201": {
-            "description": "Create result.",
+            "description": "The new domain.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1290,7 +1604,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -1305,7 +1619,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Get a domain",
-        "description": "A superadmin may read any domain; a domain admin its own.",
+        "description": "Gets a domain. A superadmin may read any domain; a domain admin only its own (any other is 404).",
         "parameters": [
           {
             "$ref": "#/components/parameters/DomainId"
@@ -1313,7 +1627,7 @@ export const openapiSpec: Record<string, any> = {
         ],
         "responses": {
           "200": {
-            "description": "Get result.",
+            "description": "The domain.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1367,7 +1681,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Update a domain",
-        "description": "Renames, disables or enables a domain. Superadmin only. A disabled domain's keys get 403.",
+        "description": "Renames, disables or enables a domain. A disabled domain's keys get 403 on every request. Superadmin only.",
         "parameters": [
           {
             "$ref": "#/components/parameters/DomainId"
@@ -1380,16 +1694,26 @@ export const openapiSpec: Record<string, any> = {
               "schema": {
                 "$ref": "#/components/schemas/UpdateDomainRequest"
               },
-              "example": {
-                "name": "ACME Corporation",
-                "disabled": false
+              "examples": {
+                "disable": {
+                  "summary": "Disable a domain",
+                  "value": {
+                    "disabled": true
+                  }
+                },
+                "rename": {
+                  "summary": "Rename a domain",
+                  "value": {
+                    "name": "ACME Corporation"
+                  }
+                }
               }
             }
           }
         },
         "responses": {
           "200": {
-            "description": "Update result.",
+            "description": "The updated domain.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1399,7 +1723,7 @@ export const openapiSpec: Record<string, any> = {
                   "id": "acme",
                   "object": "domain",
                   "name": "ACME Corp",
-                  "disabled": false,
+                  "disabled": true,
                   "created_at": 1763870400
                 }
               }
@@ -1442,7 +1766,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -1457,7 +1781,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Get a domain policy",
-        "description": "The domain's guardrails and rate limits, with defaults filled in. Superadmin, or the domain's admin.",
+        "description": "Gets the domain's guardrails and rate limits, with every default filled in. Superadmin, or the domain's admin.",
         "parameters": [
           {
             "$ref": "#/components/parameters/DomainId"
@@ -1465,7 +1789,7 @@ export const openapiSpec: Record<string, any> = {
         ],
         "responses": {
           "200": {
-            "description": "Get result.",
+            "description": "The policy.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1474,13 +1798,40 @@ export const openapiSpec: Record<string, any> = {
                 "example": {
                   "guardrails": {
                     "input": {
+                      "max_chars": 100000,
+                      "max_tokens": null,
                       "blocked_terms": [
                         "project-x"
+                      ],
+                      "blocked_patterns": [
+                        {
+                          "name": "project-codename",
+                          "pattern": "\\bblue\\s*falcon\\b",
+                          "flags": "i"
+                        }
                       ],
                       "injection_detection": true,
                       "pii": {
                         "email": "mask",
-                        "credit_card": "block"
+                        "phone": "allow",
+                        "credit_card": "block",
+                        "iban": "mask",
+                        "ip_address": "allow",
+                        "us_ssn": "block",
+                        "custom": []
+                      }
+                    },
+                    "output": {
+                      "blocked_terms": [],
+                      "blocked_patterns": [],
+                      "pii": {
+                        "email": "mask",
+                        "phone": "allow",
+                        "credit_card": "mask",
+                        "iban": "mask",
+                        "ip_address": "allow",
+                        "us_ssn": "mask",
+                        "custom": []
                       }
                     }
                   },
@@ -1489,6 +1840,11 @@ export const openapiSpec: Record<string, any> = {
                       "requests_per_minute": 60,
                       "tokens_per_minute": 100000,
                       "concurrent_requests": 4
+                    },
+                    "domain": {
+                      "requests_per_minute": 600,
+                      "tokens_per_minute": 1000000,
+                      "concurrent_requests": 32
                     },
                     "on_store_failure": "open"
                   }
@@ -1534,7 +1890,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Set a domain policy",
-        "description": "Replaces the domain's guardrails and rate limits. Superadmin only. Takes effect on the next request.",
+        "description": "Replaces the domain's guardrails and rate limits; missing parts take their defaults (nothing blocked, no limits). Takes effect on the next request. Superadmin only.",
         "parameters": [
           {
             "$ref": "#/components/parameters/DomainId"
@@ -1550,13 +1906,40 @@ export const openapiSpec: Record<string, any> = {
               "example": {
                 "guardrails": {
                   "input": {
+                    "max_chars": 100000,
+                    "max_tokens": null,
                     "blocked_terms": [
                       "project-x"
+                    ],
+                    "blocked_patterns": [
+                      {
+                        "name": "project-codename",
+                        "pattern": "\\bblue\\s*falcon\\b",
+                        "flags": "i"
+                      }
                     ],
                     "injection_detection": true,
                     "pii": {
                       "email": "mask",
-                      "credit_card": "block"
+                      "phone": "allow",
+                      "credit_card": "block",
+                      "iban": "mask",
+                      "ip_address": "allow",
+                      "us_ssn": "block",
+                      "custom": []
+                    }
+                  },
+                  "output": {
+                    "blocked_terms": [],
+                    "blocked_patterns": [],
+                    "pii": {
+                      "email": "mask",
+                      "phone": "allow",
+                      "credit_card": "mask",
+                      "iban": "mask",
+                      "ip_address": "allow",
+                      "us_ssn": "mask",
+                      "custom": []
                     }
                   }
                 },
@@ -1566,6 +1949,11 @@ export const openapiSpec: Record<string, any> = {
                     "tokens_per_minute": 100000,
                     "concurrent_requests": 4
                   },
+                  "domain": {
+                    "requests_per_minute": 600,
+                    "tokens_per_minute": 1000000,
+                    "concurrent_requests": 32
+                  },
                   "on_store_failure": "open"
                 }
               }
@@ -1574,7 +1962,7 @@ export const openapiSpec: Record<string, any> = {
         },
         "responses": {
           "200": {
-            "description": "Set result.",
+            "description": "The policy now in force, with defaults filled in.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1583,13 +1971,40 @@ export const openapiSpec: Record<string, any> = {
                 "example": {
                   "guardrails": {
                     "input": {
+                      "max_chars": 100000,
+                      "max_tokens": null,
                       "blocked_terms": [
                         "project-x"
+                      ],
+                      "blocked_patterns": [
+                        {
+                          "name": "project-codename",
+                          "pattern": "\\bblue\\s*falcon\\b",
+                          "flags": "i"
+                        }
                       ],
                       "injection_detection": true,
                       "pii": {
                         "email": "mask",
-                        "credit_card": "block"
+                        "phone": "allow",
+                        "credit_card": "block",
+                        "iban": "mask",
+                        "ip_address": "allow",
+                        "us_ssn": "block",
+                        "custom": []
+                      }
+                    },
+                    "output": {
+                      "blocked_terms": [],
+                      "blocked_patterns": [],
+                      "pii": {
+                        "email": "mask",
+                        "phone": "allow",
+                        "credit_card": "mask",
+                        "iban": "mask",
+                        "ip_address": "allow",
+                        "us_ssn": "mask",
+                        "custom": []
                       }
                     }
                   },
@@ -1598,6 +2013,11 @@ export const openapiSpec: Record<string, any> = {
                       "requests_per_minute": 60,
                       "tokens_per_minute": 100000,
                       "concurrent_requests": 4
+                    },
+                    "domain": {
+                      "requests_per_minute": 600,
+                      "tokens_per_minute": 1000000,
+                      "concurrent_requests": 32
                     },
                     "on_store_failure": "open"
                   }
@@ -1642,7 +2062,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -1657,13 +2077,13 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "List keys",
-        "description": "Keys (never their secrets). A superadmin sees every domain's (or one, with `domain_id`); a domain admin its own domain's.",
+        "description": "Lists keys (never their secrets). A superadmin sees every domain's keys (or one domain's, with `domain_id`); a domain admin sees its own domain's keys, except superadmin keys.",
         "parameters": [
           {
             "name": "domain_id",
             "in": "query",
             "required": false,
-            "description": "Only keys of this domain.",
+            "description": "Only keys of this domain. A domain admin may only name its own domain.",
             "schema": {
               "type": "string"
             },
@@ -1672,11 +2092,11 @@ export const openapiSpec: Record<string, any> = {
         ],
         "responses": {
           "200": {
-            "description": "List result.",
+            "description": "The keys.",
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/ApiKeyList"
+                  "$ref": "#/components/schemas/KeyList"
                 },
                 "example": {
                   "object": "list",
@@ -1690,7 +2110,7 @@ export const openapiSpec: Record<string, any> = {
                       "prefix": "cdn_k3j9x2m4",
                       "created_at": 1763870400,
                       "expires_at": null,
-                      "last_used_at": null,
+                      "last_used_at": 1763874000,
                       "revoked_at": null
                     }
                   ]
@@ -1736,7 +2156,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Create a key",
-        "description": "Creates a personal access token. The secret is in this response only; it is stored as a hash. A domain admin may create member and admin keys in its own domain.",
+        "description": "Creates a personal access token. The secret is in this response only; it is stored as a hash. A superadmin may create any key in any domain; a domain admin member and admin keys in its own domain.",
         "requestBody": {
           "required": true,
           "content": {
@@ -1744,21 +2164,33 @@ export const openapiSpec: Record<string, any> = {
               "schema": {
                 "$ref": "#/components/schemas/CreateKeyRequest"
               },
-              "example": {
-                "domain_id": "acme",
-                "name": "ci-bot",
-                "role": "member"
+              "examples": {
+                "member": {
+                  "summary": "A member key in the caller's domain",
+                  "value": {
+                    "name": "ci-bot"
+                  }
+                },
+                "expiring": {
+                  "summary": "An admin key of a named domain that expires",
+                  "value": {
+                    "domain_id": "acme",
+                    "name": "acme-admin",
+                    "role": "admin",
+                    "expires_at": 1795406400
+                  }
+                }
               }
             }
           }
         },
         "responses": {
           "201": {
-            "description": "Create result.",
+            "description": "The new key, with its secret (shown once).",
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CreatedApiKey"
+                  "$ref": "#/components/schemas/CreatedKey"
                 },
                 "example": {
                   "id": "k3j9x2m4p7q1",
@@ -1813,7 +2245,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -1828,7 +2260,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Get a key",
-        "description": "One key (never its secret).",
+        "description": "Gets one key (never its secret). A domain admin may read its own domain's keys (not superadmin keys); any other is 404.",
         "parameters": [
           {
             "$ref": "#/components/parameters/KeyId"
@@ -1836,11 +2268,11 @@ export const openapiSpec: Record<string, any> = {
         ],
         "responses": {
           "200": {
-            "description": "Get result.",
+            "description": "The key.",
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/ApiKey"
+                  "$ref": "#/components/schemas/Key"
                 },
                 "example": {
                   "id": "k3j9x2m4p7q1",
@@ -1851,7 +2283,7 @@ export const openapiSpec: Record<string, any> = {
                   "prefix": "cdn_k3j9x2m4",
                   "created_at": 1763870400,
                   "expires_at": null,
-                  "last_used_at": null,
+                  "last_used_at": 1763874000,
                   "revoked_at": null
                 }
               }
@@ -1894,7 +2326,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -1909,7 +2341,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Revoke a key",
-        "description": "Revokes a key; it stops working on the next request.",
+        "description": "Revokes a key; it gets 401 from its next request on. Revoking a revoked key changes nothing. Superadmin, or the key's domain admin.",
         "parameters": [
           {
             "$ref": "#/components/parameters/KeyId"
@@ -1917,11 +2349,11 @@ export const openapiSpec: Record<string, any> = {
         ],
         "responses": {
           "200": {
-            "description": "Revoke result.",
+            "description": "The revoked key.",
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/ApiKey"
+                  "$ref": "#/components/schemas/Key"
                 },
                 "example": {
                   "id": "k3j9x2m4p7q1",
@@ -1932,7 +2364,7 @@ export const openapiSpec: Record<string, any> = {
                   "prefix": "cdn_k3j9x2m4",
                   "created_at": 1763870400,
                   "expires_at": null,
-                  "last_used_at": null,
+                  "last_used_at": 1763874000,
                   "revoked_at": 1763880000
                 }
               }
@@ -1975,7 +2407,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -1990,7 +2422,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Rotate a key",
-        "description": "Gives the key a new secret (shown once); the old one stops working at once.",
+        "description": "Gives the key a new secret (shown once in this response); the old secret stops working at once. The key keeps its id, name, role and expiry. Superadmin, or the key's domain admin.",
         "parameters": [
           {
             "$ref": "#/components/parameters/KeyId"
@@ -1998,11 +2430,11 @@ export const openapiSpec: Record<string, any> = {
         ],
         "responses": {
           "200": {
-            "description": "Rotate result.",
+            "description": "The key, with its new secret (shown once).",
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CreatedApiKey"
+                  "$ref": "#/components/schemas/CreatedKey"
                 },
                 "example": {
                   "id": "k3j9x2m4p7q1",
@@ -2013,9 +2445,9 @@ export const openapiSpec: Record<string, any> = {
                   "prefix": "cdn_k3j9x2m4",
                   "created_at": 1763870400,
                   "expires_at": null,
-                  "last_used_at": null,
+                  "last_used_at": 1763874000,
                   "revoked_at": null,
-                  "secret": "cdn_k3j9x2m4p7q1_3q2-7wFh0vS8r5YdXcZk1bN4mP6tJ9aLeG0uQiWoR2s"
+                  "secret": "cdn_k3j9x2m4p7q1_Zt8pQ2nV5xK1mB7rC4wH9sJ3dL6fA0gE2yU8iO5eT1k"
                 }
               }
             }
@@ -2057,7 +2489,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -2072,10 +2504,10 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "List registry models",
-        "description": "Every model in the platform-wide registry, with its engine state. Superadmin only.",
+        "description": "Lists every model in the platform-wide registry, with its engine state in this gateway process. Superadmin only.",
         "responses": {
           "200": {
-            "description": "List result.",
+            "description": "The registry models.",
             "content": {
               "application/json": {
                 "schema": {
@@ -2085,6 +2517,26 @@ export const openapiSpec: Record<string, any> = {
                   "object": "list",
                   "data": [
                     {
+                      "id": "cordon-demo",
+                      "object": "registry_model",
+                      "engine": "llama-cpp",
+                      "settings": {
+                        "path": "/srv/cordon/data/models/cordon-demo.gguf",
+                        "context_size": 2048
+                      },
+                      "capabilities": [
+                        "chat",
+                        "completions",
+                        "embeddings"
+                      ],
+                      "owned_by": "cordon",
+                      "created": 1763870400,
+                      "domains": null,
+                      "status": {
+                        "state": "ready"
+                      }
+                    },
+                    {
                       "id": "llama-3.1-8b",
                       "object": "registry_model",
                       "engine": "openai-compatible",
@@ -2092,9 +2544,11 @@ export const openapiSpec: Record<string, any> = {
                         "targets": [
                           {
                             "base_url": "http://10.0.0.5:8000/v1",
-                            "model": "meta-llama/Llama-3.1-8B-Instruct"
+                            "model": "meta-llama/Llama-3.1-8B-Instruct",
+                            "api_key_env": "VLLM_API_KEY"
                           }
-                        ]
+                        ],
+                        "fallback_model": "cordon-demo"
                       },
                       "capabilities": [
                         "chat",
@@ -2152,7 +2606,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Register a model",
-        "description": "Adds a model to the registry. Superadmin only.",
+        "description": "Adds a model to the registry; an existing id is 409. File engines need `settings.path`, upstream engines `settings.targets` (400 otherwise). The model is loaded on first use. Superadmin only.",
         "requestBody": {
           "required": true,
           "content": {
@@ -2160,59 +2614,77 @@ export const openapiSpec: Record<string, any> = {
               "schema": {
                 "$ref": "#/components/schemas/CreateRegistryModelRequest"
               },
-              "example": {
-                "id": "llama-3.1-8b",
-                "engine": "openai-compatible",
-                "settings": {
-                  "targets": [
-                    {
-                      "base_url": "http://10.0.0.5:8000/v1",
-                      "model": "meta-llama/Llama-3.1-8B-Instruct"
-                    }
-                  ]
+              "examples": {
+                "file": {
+                  "summary": "An embedded llama.cpp model",
+                  "value": {
+                    "id": "cordon-demo",
+                    "engine": "llama-cpp",
+                    "settings": {
+                      "path": "/srv/cordon/data/models/cordon-demo.gguf",
+                      "context_size": 2048
+                    },
+                    "capabilities": [
+                      "chat",
+                      "completions",
+                      "embeddings"
+                    ]
+                  }
                 },
-                "capabilities": [
-                  "chat",
-                  "completions"
-                ],
-                "domains": [
-                  "acme"
-                ]
+                "upstream": {
+                  "summary": "An OpenAI-compatible upstream (vLLM) for one domain",
+                  "value": {
+                    "id": "llama-3.1-8b",
+                    "engine": "openai-compatible",
+                    "settings": {
+                      "targets": [
+                        {
+                          "base_url": "http://10.0.0.5:8000/v1",
+                          "model": "meta-llama/Llama-3.1-8B-Instruct",
+                          "api_key_env": "VLLM_API_KEY"
+                        }
+                      ],
+                      "fallback_model": "cordon-demo"
+                    },
+                    "capabilities": [
+                      "chat",
+                      "completions"
+                    ],
+                    "domains": [
+                      "acme"
+                    ]
+                  }
+                }
               }
             }
           }
         },
         "responses": {
           "201": {
-            "description": "Register result.",
+            "description": "The registered model.",
             "content": {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/RegistryModel"
                 },
                 "example": {
-                  "id": "llama-3.1-8b",
+                  "id": "cordon-demo",
                   "object": "registry_model",
-                  "engine": "openai-compatible",
+                  "engine": "llama-cpp",
                   "settings": {
-                    "targets": [
-                      {
-                        "base_url": "http://10.0.0.5:8000/v1",
-                        "model": "meta-llama/Llama-3.1-8B-Instruct"
-                      }
-                    ]
+                    "path": "/srv/cordon/data/models/cordon-demo.gguf",
+                    "context_size": 2048
                   },
                   "capabilities": [
                     "chat",
-                    "completions"
+                    "completions",
+                    "embeddings"
                   ],
                   "owned_by": "cordon",
                   "created": 1763870400,
-                  "domains": [
-                    "acme"
-                  ],
+                  "domains": null,
                   "status": {
-                    "state": "ready"
+                    "state": "unloaded"
                   }
                 }
               }
@@ -2255,7 +2727,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -2270,41 +2742,36 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Get a registry model",
-        "description": "One registry entry, with its engine state. Superadmin only.",
+        "description": "Gets one registry model, with its engine state in this gateway process. Superadmin only.",
         "parameters": [
           {
-            "$ref": "#/components/parameters/ModelId"
+            "$ref": "#/components/parameters/RegistryModelId"
           }
         ],
         "responses": {
           "200": {
-            "description": "Get result.",
+            "description": "The registry model.",
             "content": {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/RegistryModel"
                 },
                 "example": {
-                  "id": "llama-3.1-8b",
+                  "id": "cordon-demo",
                   "object": "registry_model",
-                  "engine": "openai-compatible",
+                  "engine": "llama-cpp",
                   "settings": {
-                    "targets": [
-                      {
-                        "base_url": "http://10.0.0.5:8000/v1",
-                        "model": "meta-llama/Llama-3.1-8B-Instruct"
-                      }
-                    ]
+                    "path": "/srv/cordon/data/models/cordon-demo.gguf",
+                    "context_size": 2048
                   },
                   "capabilities": [
                     "chat",
-                    "completions"
+                    "completions",
+                    "embeddings"
                   ],
                   "owned_by": "cordon",
                   "created": 1763870400,
-                  "domains": [
-                    "acme"
-                  ],
+                  "domains": null,
                   "status": {
                     "state": "ready"
                   }
@@ -2350,10 +2817,10 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Update a registry model",
-        "description": "Changes a registry entry. Superadmin only.",
+        "description": "Changes a registry model; absent fields are left as they are. The engine drops what it holds for the model (it is loaded again, with the new settings, on next use). Superadmin only.",
         "parameters": [
           {
-            "$ref": "#/components/parameters/ModelId"
+            "$ref": "#/components/parameters/RegistryModelId"
           }
         ],
         "requestBody": {
@@ -2363,35 +2830,45 @@ export const openapiSpec: Record<string, any> = {
               "schema": {
                 "$ref": "#/components/schemas/UpdateRegistryModelRequest"
               },
-              "example": {
-                "domains": null
+              "examples": {
+                "domains": {
+                  "summary": "Restrict to one domain",
+                  "value": {
+                    "domains": [
+                      "acme"
+                    ]
+                  }
+                },
+                "all": {
+                  "summary": "Open to all domains",
+                  "value": {
+                    "domains": null
+                  }
+                }
               }
             }
           }
         },
         "responses": {
           "200": {
-            "description": "Update result.",
+            "description": "The updated registry model.",
             "content": {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/RegistryModel"
                 },
                 "example": {
-                  "id": "llama-3.1-8b",
+                  "id": "cordon-demo",
                   "object": "registry_model",
-                  "engine": "openai-compatible",
+                  "engine": "llama-cpp",
                   "settings": {
-                    "targets": [
-                      {
-                        "base_url": "http://10.0.0.5:8000/v1",
-                        "model": "meta-llama/Llama-3.1-8B-Instruct"
-                      }
-                    ]
+                    "path": "/srv/cordon/data/models/cordon-demo.gguf",
+                    "context_size": 2048
                   },
                   "capabilities": [
                     "chat",
-                    "completions"
+                    "completions",
+                    "embeddings"
                   ],
                   "owned_by": "cordon",
                   "created": 1763870400,
@@ -2443,22 +2920,22 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Remove a registry model",
-        "description": "Removes a model from the registry. Superadmin only.",
+        "description": "Removes a model from the registry; the engine drops what it holds for it. Superadmin only.",
         "parameters": [
           {
-            "$ref": "#/components/parameters/ModelId"
+            "$ref": "#/components/parameters/RegistryModelId"
           }
         ],
         "responses": {
           "200": {
-            "description": "Remove result.",
+            "description": "The model was removed.",
             "content": {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/DeletedRegistryModel"
                 },
                 "example": {
-                  "id": "llama-3.1-8b",
+                  "id": "cordon-demo",
                   "object": "registry_model",
                   "deleted": true
                 }
@@ -2502,7 +2979,7 @@ export const openapiSpec: Record<string, any> = {
       "servers": [
         {
           "url": "{base}",
-          "description": "The gateway's origin.",
+          "description": "The gateway's origin (the platform API lives under `/admin/v1`).",
           "variables": {
             "base": {
               "default": "http://127.0.0.1:8080",
@@ -2517,12 +2994,13 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Get usage",
-        "description": "Usage totals by day, model and key. A superadmin sees all domains (or one, with `domain_id`); a domain admin its own.",
+        "description": "Gets usage totals (requests, tokens, errors) by day, model and key. A superadmin sees all domains (or one, with `domain_id`); a domain admin its own domain.",
         "parameters": [
           {
             "name": "domain_id",
             "in": "query",
             "required": false,
+            "description": "Only this domain. A domain admin may only name its own domain (and always gets only its own).",
             "schema": {
               "type": "string"
             },
@@ -2534,7 +3012,8 @@ export const openapiSpec: Record<string, any> = {
             "required": false,
             "description": "Unix time (seconds), inclusive.",
             "schema": {
-              "type": "integer"
+              "type": "integer",
+              "minimum": 0
             },
             "example": 1763856000
           },
@@ -2544,7 +3023,8 @@ export const openapiSpec: Record<string, any> = {
             "required": false,
             "description": "Unix time (seconds), exclusive.",
             "schema": {
-              "type": "integer"
+              "type": "integer",
+              "minimum": 0
             },
             "example": 1763942400
           },
@@ -2552,7 +3032,7 @@ export const openapiSpec: Record<string, any> = {
             "name": "group_by",
             "in": "query",
             "required": false,
-            "description": "Group by these (default all three).",
+            "description": "Group rows by these, repeated (`group_by=day&group_by=model`); all three when absent.",
             "style": "form",
             "explode": true,
             "schema": {
@@ -2564,7 +3044,12 @@ export const openapiSpec: Record<string, any> = {
                   "model",
                   "key"
                 ]
-              }
+              },
+              "default": [
+                "day",
+                "model",
+                "key"
+              ]
             },
             "example": [
               "day",
@@ -2574,7 +3059,7 @@ export const openapiSpec: Record<string, any> = {
         ],
         "responses": {
           "200": {
-            "description": "Get result.",
+            "description": "The usage report.",
             "content": {
               "application/json": {
                 "schema": {
@@ -2592,12 +3077,22 @@ export const openapiSpec: Record<string, any> = {
                       "input_tokens": 340,
                       "output_tokens": 910,
                       "errors": 0
+                    },
+                    {
+                      "day": "2026-11-23",
+                      "model": "cordon-demo",
+                      "key_id": "p8r2t6w1z4c7",
+                      "domain_id": "acme",
+                      "requests": 3,
+                      "input_tokens": 60,
+                      "output_tokens": 120,
+                      "errors": 1
                     }
                   ],
                   "totals": {
-                    "requests": 12,
-                    "input_tokens": 340,
-                    "output_tokens": 910
+                    "requests": 15,
+                    "input_tokens": 400,
+                    "output_tokens": 1030
                   }
                 }
               }
@@ -4664,6 +5159,8 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseInputText": {
         "type": "object",
+        "title": "Input text",
+        "description": "A text input to the model.",
         "required": [
           "type",
           "text"
@@ -4673,10 +5170,12 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "input_text"
-            ]
+            ],
+            "description": "The type of the input item. Always `input_text`."
           },
           "text": {
-            "type": "string"
+            "type": "string",
+            "description": "The text input to the model."
           }
         },
         "example": {
@@ -4684,9 +5183,120 @@ export const openapiSpec: Record<string, any> = {
           "text": "Hello"
         }
       },
+      "ResponseAnnotation": {
+        "type": "object",
+        "description": "An annotation that applies to a span of output text (OpenAI's `file_citation`, `url_citation`,\n`container_file_citation` or `file_path`). Passed through from upstreams that produce them.\n",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "file_citation",
+              "url_citation",
+              "container_file_citation",
+              "file_path"
+            ],
+            "description": "The type of the annotation."
+          },
+          "url": {
+            "type": "string",
+            "description": "The URL of a web resource (`url_citation`)."
+          },
+          "title": {
+            "type": "string",
+            "description": "The title of the web resource (`url_citation`)."
+          },
+          "start_index": {
+            "type": "integer",
+            "description": "The index of the first character of the citation in the text."
+          },
+          "end_index": {
+            "type": "integer",
+            "description": "The index of the last character of the citation in the text."
+          },
+          "file_id": {
+            "type": "string",
+            "description": "The ID of the file (`file_citation`, `container_file_citation`, `file_path`)."
+          },
+          "index": {
+            "type": "integer",
+            "description": "The index of the file in the list of files."
+          }
+        },
+        "example": {
+          "type": "url_citation",
+          "url": "https://example.com/unicorns",
+          "title": "Unicorns",
+          "start_index": 0,
+          "end_index": 20
+        }
+      },
+      "ResponseLogProb": {
+        "type": "object",
+        "description": "The log probability the model assigned to a token, with the most likely alternatives.",
+        "required": [
+          "token",
+          "logprob"
+        ],
+        "properties": {
+          "token": {
+            "type": "string",
+            "description": "A text token."
+          },
+          "logprob": {
+            "type": "number",
+            "description": "The log probability of this token."
+          },
+          "bytes": {
+            "type": "array",
+            "description": "The UTF-8 bytes of the token.",
+            "items": {
+              "type": "integer"
+            }
+          },
+          "top_logprobs": {
+            "type": "array",
+            "description": "The log probabilities of up to 20 of the most likely tokens.",
+            "items": {
+              "type": "object",
+              "properties": {
+                "token": {
+                  "type": "string"
+                },
+                "logprob": {
+                  "type": "number"
+                },
+                "bytes": {
+                  "type": "array",
+                  "items": {
+                    "type": "integer"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "example": {
+          "token": "Hello",
+          "logprob": -0.31,
+          "top_logprobs": [
+            {
+              "token": "Hello",
+              "logprob": -0.31
+            },
+            {
+              "token": "Hi",
+              "logprob": -1.42
+            }
+          ]
+        }
+      },
       "ResponseOutputText": {
         "type": "object",
-        "description": "Text output from the model.",
+        "title": "Output text",
+        "description": "A text output from the model.",
         "required": [
           "type",
           "text",
@@ -4697,21 +5307,25 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "output_text"
-            ]
+            ],
+            "description": "The type of the output text. Always `output_text`."
           },
           "text": {
-            "type": "string"
+            "type": "string",
+            "description": "The text output from the model."
           },
           "annotations": {
             "type": "array",
+            "description": "The annotations of the text output (Cordon's engines produce none).",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/ResponseAnnotation"
             }
           },
           "logprobs": {
             "type": "array",
+            "description": "The log probabilities of the output tokens, when requested.",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/ResponseLogProb"
             }
           }
         },
@@ -4723,7 +5337,8 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseInputMessage": {
         "type": "object",
-        "description": "A message in the input, from the user, system, developer or (replayed) assistant.",
+        "title": "Input message",
+        "description": "A message input to the model with a role indicating instruction following hierarchy. Instructions\ngiven with the `developer` or `system` role take precedence over the `user` role. Messages with the\n`assistant` role are presumed to have been generated by the model in previous interactions.\n",
         "required": [
           "role",
           "content"
@@ -4733,24 +5348,29 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "message"
-            ]
+            ],
+            "description": "The type of the message input. Always `message`."
           },
           "role": {
             "type": "string",
             "enum": [
               "user",
+              "assistant",
               "system",
-              "developer",
-              "assistant"
-            ]
+              "developer"
+            ],
+            "description": "The role of the message input."
           },
           "content": {
+            "description": "Text input to the model, or a list of text parts (`input_text`; `output_text` for replayed assistant messages).",
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "title": "Text input"
               },
               {
                 "type": "array",
+                "title": "Content part list",
                 "items": {
                   "anyOf": [
                     {
@@ -4763,6 +5383,15 @@ export const openapiSpec: Record<string, any> = {
                 }
               }
             ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "in_progress",
+              "completed",
+              "incomplete"
+            ],
+            "description": "The status of the item. Populated when items are returned via the API."
           }
         },
         "example": {
@@ -4778,6 +5407,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseOutputMessage": {
         "type": "object",
+        "title": "Output message",
         "description": "An output message from the model.",
         "required": [
           "id",
@@ -4788,19 +5418,22 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "description": "The unique ID of the output message."
           },
           "type": {
             "type": "string",
             "enum": [
               "message"
-            ]
+            ],
+            "description": "The type of the output message. Always `message`."
           },
           "role": {
             "type": "string",
             "enum": [
               "assistant"
-            ]
+            ],
+            "description": "The role of the output message. Always `assistant`."
           },
           "status": {
             "type": "string",
@@ -4808,10 +5441,12 @@ export const openapiSpec: Record<string, any> = {
               "in_progress",
               "completed",
               "incomplete"
-            ]
+            ],
+            "description": "The status of the message."
           },
           "content": {
             "type": "array",
+            "description": "The content of the output message.",
             "items": {
               "$ref": "#/components/schemas/ResponseOutputText"
             }
@@ -4833,7 +5468,8 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseFunctionToolCall": {
         "type": "object",
-        "description": "A call to a function tool, in the output (or replayed in the input).",
+        "title": "Function tool call",
+        "description": "A call to a function tool the model made, in the output (or replayed in the input).",
         "required": [
           "type",
           "call_id",
@@ -4842,24 +5478,27 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "description": "The unique ID of the function tool call item."
           },
           "type": {
             "type": "string",
             "enum": [
               "function_call"
-            ]
+            ],
+            "description": "Always `function_call`."
           },
           "call_id": {
             "type": "string",
-            "description": "The ID that the function_call_output answers."
+            "description": "The unique ID of the function tool call generated by the model; the `function_call_output` answers it."
           },
           "name": {
-            "type": "string"
+            "type": "string",
+            "description": "The name of the function to run."
           },
           "arguments": {
             "type": "string",
-            "description": "JSON arguments."
+            "description": "A JSON string of the arguments to pass to the function."
           },
           "status": {
             "type": "string",
@@ -4867,7 +5506,8 @@ export const openapiSpec: Record<string, any> = {
               "in_progress",
               "completed",
               "incomplete"
-            ]
+            ],
+            "description": "The status of the item. Populated when items are returned via the API."
           }
         },
         "example": {
@@ -4881,6 +5521,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseFunctionCallOutput": {
         "type": "object",
+        "title": "Function tool call output",
         "description": "The output of a function tool call, sent back by the client.",
         "required": [
           "type",
@@ -4889,27 +5530,41 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "id": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The unique ID of the function tool call output. Populated when this item is returned via the API."
           },
           "type": {
             "type": "string",
             "enum": [
               "function_call_output"
-            ]
+            ],
+            "description": "Always `function_call_output`."
           },
           "call_id": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1,
+            "description": "The `call_id` of the function tool call this output answers."
           },
           "output": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 10485760,
+            "description": "The output of the function tool call, usually a JSON string. (Cordon accepts text outputs only.)"
           },
           "status": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "enum": [
               "in_progress",
               "completed",
-              "incomplete"
-            ]
+              "incomplete",
+              null
+            ],
+            "description": "The status of the item. Populated when items are returned via the API."
           }
         },
         "example": {
@@ -4919,7 +5574,7 @@ export const openapiSpec: Record<string, any> = {
         }
       },
       "ResponseInputItem": {
-        "description": "An input item.",
+        "description": "An input item: a message (from the user, system, developer, or a replayed assistant message),\nan output message of an earlier response, a function call the model made, or a function call's\noutput. (`anyOf`, not `oneOf`: a replayed assistant output message is also a valid input message.)\n",
         "anyOf": [
           {
             "$ref": "#/components/schemas/ResponseInputMessage"
@@ -4941,7 +5596,8 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseFunctionTool": {
         "type": "object",
-        "description": "A function the model may call.",
+        "title": "Function",
+        "description": "Defines a function in your own code the model can choose to call.",
         "required": [
           "type",
           "name"
@@ -4951,34 +5607,40 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "function"
-            ]
+            ],
+            "description": "The type of the function tool. Always `function`."
           },
           "name": {
-            "type": "string"
+            "type": "string",
+            "description": "The name of the function to call."
           },
           "description": {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "A description of the function, used by the model to decide whether and how to call it."
           },
           "parameters": {
             "type": [
               "object",
               "null"
             ],
-            "additionalProperties": true
+            "additionalProperties": true,
+            "description": "A JSON Schema object describing the parameters of the function."
           },
           "strict": {
             "type": [
               "boolean",
               "null"
-            ]
+            ],
+            "description": "Whether to enforce strict parameter validation."
           }
         },
         "example": {
           "type": "function",
           "name": "get_weather",
+          "description": "Current weather for a city.",
           "parameters": {
             "type": "object",
             "properties": {
@@ -4994,10 +5656,11 @@ export const openapiSpec: Record<string, any> = {
         }
       },
       "ResponseToolChoice": {
-        "description": "How the model chooses tools.",
-        "anyOf": [
+        "description": "How the model should select which tool (or tools) to use. `none`: the model will not call any tool\nand generates a message; `auto`: the model may call tools or answer; `required`: the model must\ncall one or more tools. A named function forces that function.\n",
+        "oneOf": [
           {
             "type": "string",
+            "title": "Tool choice mode",
             "enum": [
               "none",
               "auto",
@@ -5006,6 +5669,8 @@ export const openapiSpec: Record<string, any> = {
           },
           {
             "type": "object",
+            "title": "Function tool",
+            "description": "Force the model to call a specific function.",
             "required": [
               "type",
               "name"
@@ -5015,84 +5680,127 @@ export const openapiSpec: Record<string, any> = {
                 "type": "string",
                 "enum": [
                   "function"
-                ]
+                ],
+                "description": "Always `function`."
               },
               "name": {
-                "type": "string"
+                "type": "string",
+                "description": "The name of the function to call."
               }
             }
           }
         ],
         "example": "auto"
       },
+      "TextResponseFormatJsonSchema": {
+        "type": "object",
+        "title": "JSON schema",
+        "description": "JSON Schema response format (Structured Outputs). The output is JSON that validates against `schema`.",
+        "required": [
+          "type",
+          "name",
+          "schema"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "json_schema"
+            ],
+            "description": "Always `json_schema`."
+          },
+          "name": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_-]{1,64}$",
+            "description": "The name of the response format. a-z, A-Z, 0-9, underscores and dashes, at most 64 characters."
+          },
+          "description": {
+            "type": "string",
+            "description": "What the response format is for, used by the model to decide how to respond in the format."
+          },
+          "schema": {
+            "type": "object",
+            "additionalProperties": true,
+            "description": "The JSON Schema the output must follow."
+          },
+          "strict": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "default": false,
+            "description": "Whether to enforce strict schema adherence."
+          }
+        },
+        "example": {
+          "type": "json_schema",
+          "name": "person",
+          "strict": true,
+          "schema": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "name"
+            ],
+            "additionalProperties": false
+          }
+        }
+      },
+      "TextResponseFormatConfiguration": {
+        "description": "The format the model must output. `{\"type\": \"json_schema\"}` enables Structured Outputs (the output\nmatches the supplied JSON Schema); `{\"type\": \"json_object\"}` is JSON mode (the output is valid JSON).\nThe default is `{\"type\": \"text\"}`.\n",
+        "oneOf": [
+          {
+            "type": "object",
+            "title": "Text",
+            "description": "Plain text.",
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "text"
+                ],
+                "description": "Always `text`."
+              }
+            }
+          },
+          {
+            "$ref": "#/components/schemas/TextResponseFormatJsonSchema"
+          },
+          {
+            "type": "object",
+            "title": "JSON object",
+            "description": "JSON mode. The output is a valid JSON object.",
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "json_object"
+                ],
+                "description": "Always `json_object`."
+              }
+            }
+          }
+        ],
+        "example": {
+          "type": "json_object"
+        }
+      },
       "ResponseTextConfig": {
         "type": "object",
-        "description": "Configuration for text output.",
+        "description": "Configuration for a text response from the model. Can be plain text or structured JSON data.",
         "properties": {
           "format": {
-            "description": "`text`, `json_object`, or `json_schema` (structured output).",
-            "anyOf": [
-              {
-                "type": "object",
-                "required": [
-                  "type"
-                ],
-                "properties": {
-                  "type": {
-                    "type": "string",
-                    "enum": [
-                      "text"
-                    ]
-                  }
-                }
-              },
-              {
-                "type": "object",
-                "required": [
-                  "type"
-                ],
-                "properties": {
-                  "type": {
-                    "type": "string",
-                    "enum": [
-                      "json_object"
-                    ]
-                  }
-                }
-              },
-              {
-                "type": "object",
-                "required": [
-                  "type",
-                  "name",
-                  "schema"
-                ],
-                "properties": {
-                  "type": {
-                    "type": "string",
-                    "enum": [
-                      "json_schema"
-                    ]
-                  },
-                  "name": {
-                    "type": "string"
-                  },
-                  "description": {
-                    "type": "string"
-                  },
-                  "schema": {
-                    "type": "object",
-                    "additionalProperties": true
-                  },
-                  "strict": {
-                    "type": [
-                      "boolean",
-                      "null"
-                    ]
-                  }
-                }
-              }
-            ]
+            "$ref": "#/components/schemas/TextResponseFormatConfiguration"
           }
         },
         "example": {
@@ -5103,23 +5811,28 @@ export const openapiSpec: Record<string, any> = {
       },
       "CreateResponse": {
         "type": "object",
-        "description": "A Responses API request. Unknown fields are passed on to upstream engines that speak the Responses API.",
+        "description": "A Responses API request (OpenAI's `CreateResponse`, restricted to text and function tools).\nUnknown fields are accepted and passed on to upstream engines that speak the Responses API.\n",
         "required": [
           "model",
           "input"
         ],
         "properties": {
           "model": {
-            "type": "string"
+            "type": "string",
+            "description": "ID of the model to use, like `cordon-demo`."
           },
           "input": {
-            "description": "Text, or a list of input items (messages, function calls and their outputs).",
+            "description": "Text, or a list of input items (messages, function calls and their outputs) used to generate a response.",
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "title": "Text input",
+                "description": "A text input to the model, equivalent to a text input with the `user` role."
               },
               {
                 "type": "array",
+                "title": "Input item list",
+                "description": "A list of one or many input items to the model.",
                 "items": {
                   "$ref": "#/components/schemas/ResponseInputItem"
                 }
@@ -5131,10 +5844,11 @@ export const openapiSpec: Record<string, any> = {
               "string",
               "null"
             ],
-            "description": "A system (developer) message inserted first."
+            "description": "A system (or developer) message inserted into the model's context. With `previous_response_id`,\nthe instructions of the previous response are not carried over.\n"
           },
           "tools": {
             "type": "array",
+            "description": "The function tools the model may call while generating a response.",
             "items": {
               "$ref": "#/components/schemas/ResponseFunctionTool"
             }
@@ -5146,7 +5860,9 @@ export const openapiSpec: Record<string, any> = {
             "type": [
               "boolean",
               "null"
-            ]
+            ],
+            "default": true,
+            "description": "Whether to allow the model to run tool calls in parallel."
           },
           "text": {
             "$ref": "#/components/schemas/ResponseTextConfig"
@@ -5156,7 +5872,8 @@ export const openapiSpec: Record<string, any> = {
               "integer",
               "null"
             ],
-            "minimum": 1
+            "minimum": 1,
+            "description": "An upper bound for the number of tokens that can be generated for a response."
           },
           "temperature": {
             "type": [
@@ -5164,7 +5881,9 @@ export const openapiSpec: Record<string, any> = {
               "null"
             ],
             "minimum": 0,
-            "maximum": 2
+            "maximum": 2,
+            "default": 1,
+            "description": "Sampling temperature between 0 and 2. Higher values make the output more random. Alter this or `top_p`, not both."
           },
           "top_p": {
             "type": [
@@ -5172,7 +5891,9 @@ export const openapiSpec: Record<string, any> = {
               "null"
             ],
             "minimum": 0,
-            "maximum": 1
+            "maximum": 1,
+            "default": 1,
+            "description": "Nucleus sampling; 0.1 means only the tokens comprising the top 10% probability mass are considered."
           },
           "metadata": {
             "$ref": "#/components/schemas/Metadata"
@@ -5183,24 +5904,26 @@ export const openapiSpec: Record<string, any> = {
               "null"
             ],
             "default": true,
-            "description": "Store the response so it can be retrieved and continued with `previous_response_id`."
+            "description": "Whether to store the generated response (in the calling domain) for later retrieval and for `previous_response_id`."
           },
           "previous_response_id": {
             "type": [
               "string",
               "null"
             ],
-            "description": "Continue the conversation of a stored response."
+            "description": "The ID of a stored response of the calling domain to continue (multi-turn conversations)."
           },
           "stream": {
             "type": [
               "boolean",
               "null"
             ],
-            "default": false
+            "default": false,
+            "description": "If true, the response is streamed as typed Server-Sent Events (see `ResponseStreamEvent`)."
           },
           "user": {
-            "type": "string"
+            "type": "string",
+            "description": "A stable identifier for your end-user (deprecated by OpenAI, accepted and echoed)."
           }
         },
         "example": {
@@ -5211,8 +5934,8 @@ export const openapiSpec: Record<string, any> = {
         }
       },
       "ResponseOutputItem": {
-        "description": "An output item.",
-        "anyOf": [
+        "description": "An output item of a response.",
+        "oneOf": [
           {
             "$ref": "#/components/schemas/ResponseOutputMessage"
           },
@@ -5220,16 +5943,49 @@ export const openapiSpec: Record<string, any> = {
             "$ref": "#/components/schemas/ResponseFunctionToolCall"
           }
         ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "message": "#/components/schemas/ResponseOutputMessage",
+            "function_call": "#/components/schemas/ResponseFunctionToolCall"
+          }
+        },
         "example": {
-          "id": "msg_1",
+          "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
           "type": "message",
           "role": "assistant",
           "status": "completed",
           "content": []
         }
       },
+      "ResponseError": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "description": "The error that made the response fail, or null. OpenAI's codes include `server_error`,\n`rate_limit_exceeded` and `invalid_prompt`; Cordon also uses its own error codes (for example\n`model_unavailable`), so `code` is any string.\n",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "The error code for the response."
+          },
+          "message": {
+            "type": "string",
+            "description": "A human-readable description of the error."
+          }
+        },
+        "example": {
+          "code": "server_error",
+          "message": "The engine failed while generating the response."
+        }
+      },
       "ResponseUsage": {
         "type": "object",
+        "description": "Token usage of a response, with breakdowns of input and output tokens.",
         "required": [
           "input_tokens",
           "input_tokens_details",
@@ -5239,35 +5995,46 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "input_tokens": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The number of input tokens."
           },
           "input_tokens_details": {
             "type": "object",
+            "description": "A detailed breakdown of the input tokens.",
             "required": [
               "cached_tokens"
             ],
             "properties": {
               "cached_tokens": {
-                "type": "integer"
+                "type": "integer",
+                "description": "The number of tokens retrieved from the prompt cache."
+              },
+              "cache_write_tokens": {
+                "type": "integer",
+                "description": "The number of input tokens written to the prompt cache."
               }
             }
           },
           "output_tokens": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The number of output tokens."
           },
           "output_tokens_details": {
             "type": "object",
+            "description": "A detailed breakdown of the output tokens.",
             "required": [
               "reasoning_tokens"
             ],
             "properties": {
               "reasoning_tokens": {
-                "type": "integer"
+                "type": "integer",
+                "description": "The number of reasoning tokens."
               }
             }
           },
           "total_tokens": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The total number of tokens used."
           }
         },
         "example": {
@@ -5284,7 +6051,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "Response": {
         "type": "object",
-        "description": "A model response.",
+        "description": "A model response (OpenAI's response object).",
         "required": [
           "id",
           "object",
@@ -5304,16 +6071,26 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "description": "Unique identifier for this response."
           },
           "object": {
             "type": "string",
             "enum": [
               "response"
-            ]
+            ],
+            "description": "Always `response`."
           },
           "created_at": {
-            "type": "number"
+            "type": "number",
+            "description": "Unix timestamp (in seconds) of when this response was created."
+          },
+          "completed_at": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Unix timestamp (in seconds) of when this response was completed. Only present when the status is `completed`."
           },
           "status": {
             "type": "string",
@@ -5324,13 +6101,16 @@ export const openapiSpec: Record<string, any> = {
               "cancelled",
               "queued",
               "incomplete"
-            ]
+            ],
+            "description": "The status of the response generation."
           },
           "model": {
-            "type": "string"
+            "type": "string",
+            "description": "Model ID used to generate the response."
           },
           "output": {
             "type": "array",
+            "description": "The content items generated by the model (messages and function calls), in order.",
             "items": {
               "$ref": "#/components/schemas/ResponseOutputItem"
             }
@@ -5339,38 +6119,26 @@ export const openapiSpec: Record<string, any> = {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "Convenience property with the aggregated text of all `output_text` parts in `output`."
           },
           "error": {
-            "type": [
-              "object",
-              "null"
-            ],
-            "required": [
-              "code",
-              "message"
-            ],
-            "properties": {
-              "code": {
-                "type": "string"
-              },
-              "message": {
-                "type": "string"
-              }
-            }
+            "$ref": "#/components/schemas/ResponseError"
           },
           "incomplete_details": {
             "type": [
               "object",
               "null"
             ],
+            "description": "Details about why the response is incomplete.",
             "properties": {
               "reason": {
                 "type": "string",
                 "enum": [
                   "max_output_tokens",
                   "content_filter"
-                ]
+                ],
+                "description": "The reason why the response is incomplete."
               }
             }
           },
@@ -5378,13 +6146,15 @@ export const openapiSpec: Record<string, any> = {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The system (or developer) message inserted into the model's context."
           },
           "metadata": {
             "$ref": "#/components/schemas/Metadata"
           },
           "tools": {
             "type": "array",
+            "description": "The tools the model could call.",
             "items": {
               "$ref": "#/components/schemas/ResponseFunctionTool"
             }
@@ -5399,37 +6169,56 @@ export const openapiSpec: Record<string, any> = {
             "type": [
               "number",
               "null"
-            ]
+            ],
+            "description": "The sampling temperature used."
           },
           "top_p": {
             "type": [
               "number",
               "null"
-            ]
+            ],
+            "description": "The nucleus sampling value used."
           },
           "max_output_tokens": {
             "type": [
               "integer",
               "null"
-            ]
+            ],
+            "description": "The upper bound for the number of generated tokens."
           },
           "parallel_tool_calls": {
-            "type": "boolean"
+            "type": "boolean",
+            "default": true,
+            "description": "Whether the model may run tool calls in parallel."
           },
           "previous_response_id": {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The ID of the response this one continues."
           },
           "store": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the response is stored."
           },
           "user": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The end-user identifier sent with the request."
           },
           "usage": {
-            "$ref": "#/components/schemas/ResponseUsage"
+            "description": "Token usage; null (or absent) until the response is complete.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/ResponseUsage"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         },
         "example": {
@@ -5453,14 +6242,21 @@ export const openapiSpec: Record<string, any> = {
               ]
             }
           ],
+          "output_text": "Once upon a time, a unicorn slept.",
           "error": null,
           "incomplete_details": null,
           "instructions": null,
           "metadata": {},
           "tools": [],
           "tool_choice": "auto",
+          "text": {
+            "format": {
+              "type": "text"
+            }
+          },
           "temperature": 1,
           "top_p": 1,
+          "max_output_tokens": null,
           "parallel_tool_calls": true,
           "previous_response_id": null,
           "store": true,
@@ -5477,9 +6273,10 @@ export const openapiSpec: Record<string, any> = {
           }
         }
       },
-      "ResponseLifecycleEvent": {
+      "ResponseCreatedEvent": {
         "type": "object",
-        "description": "An event carrying the whole response: `response.created`, `response.in_progress`, `response.completed`, `response.failed` or `response.incomplete`.",
+        "title": "response.created",
+        "description": "Emitted when a response is created (first event).",
         "required": [
           "type",
           "sequence_number",
@@ -5489,26 +6286,25 @@ export const openapiSpec: Record<string, any> = {
           "type": {
             "type": "string",
             "enum": [
-              "response.created",
-              "response.in_progress",
-              "response.completed",
-              "response.failed",
-              "response.incomplete"
-            ]
+              "response.created"
+            ],
+            "description": "The type of the event. Always `response.created`."
           },
           "sequence_number": {
             "type": "integer",
-            "description": "The position of this event in the stream, from 0."
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
           },
           "response": {
-            "$ref": "#/components/schemas/Response"
+            "$ref": "#/components/schemas/Response",
+            "description": "The response that was created."
           }
         },
         "example": {
           "type": "response.created",
           "sequence_number": 0,
           "response": {
-            "id": "resp_1",
+            "id": "resp_67ccd2bed1ec8190b14f964abc054267",
             "object": "response",
             "created_at": 1763870400,
             "status": "in_progress",
@@ -5520,15 +6316,83 @@ export const openapiSpec: Record<string, any> = {
             "metadata": {},
             "tools": [],
             "tool_choice": "auto",
+            "text": {
+              "format": {
+                "type": "text"
+              }
+            },
             "temperature": 1,
             "top_p": 1,
-            "parallel_tool_calls": true
+            "max_output_tokens": null,
+            "parallel_tool_calls": true,
+            "previous_response_id": null,
+            "store": true,
+            "usage": null
           }
         }
       },
-      "ResponseOutputItemEvent": {
+      "ResponseInProgressEvent": {
         "type": "object",
-        "description": "An output item was added (`response.output_item.added`) or is done (`response.output_item.done`).",
+        "title": "response.in_progress",
+        "description": "Emitted when the response is in progress.",
+        "required": [
+          "type",
+          "sequence_number",
+          "response"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.in_progress"
+            ],
+            "description": "The type of the event. Always `response.in_progress`."
+          },
+          "sequence_number": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
+          },
+          "response": {
+            "$ref": "#/components/schemas/Response",
+            "description": "The response that is in progress."
+          }
+        },
+        "example": {
+          "type": "response.in_progress",
+          "sequence_number": 1,
+          "response": {
+            "id": "resp_67ccd2bed1ec8190b14f964abc054267",
+            "object": "response",
+            "created_at": 1763870400,
+            "status": "in_progress",
+            "model": "cordon-demo",
+            "output": [],
+            "error": null,
+            "incomplete_details": null,
+            "instructions": null,
+            "metadata": {},
+            "tools": [],
+            "tool_choice": "auto",
+            "text": {
+              "format": {
+                "type": "text"
+              }
+            },
+            "temperature": 1,
+            "top_p": 1,
+            "max_output_tokens": null,
+            "parallel_tool_calls": true,
+            "previous_response_id": null,
+            "store": true,
+            "usage": null
+          }
+        }
+      },
+      "ResponseOutputItemAddedEvent": {
+        "type": "object",
+        "title": "response.output_item.added",
+        "description": "Emitted when a new output item is added.",
         "required": [
           "type",
           "sequence_number",
@@ -5539,19 +6403,22 @@ export const openapiSpec: Record<string, any> = {
           "type": {
             "type": "string",
             "enum": [
-              "response.output_item.added",
-              "response.output_item.done"
-            ]
+              "response.output_item.added"
+            ],
+            "description": "The type of the event. Always `response.output_item.added`."
           },
           "sequence_number": {
             "type": "integer",
-            "description": "The position of this event in the stream, from 0."
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
           },
           "output_index": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The index of the output item that was added."
           },
           "item": {
-            "$ref": "#/components/schemas/ResponseOutputItem"
+            "$ref": "#/components/schemas/ResponseOutputItem",
+            "description": "The output item that was added."
           }
         },
         "example": {
@@ -5559,7 +6426,7 @@ export const openapiSpec: Record<string, any> = {
           "sequence_number": 2,
           "output_index": 0,
           "item": {
-            "id": "msg_1",
+            "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
             "type": "message",
             "role": "assistant",
             "status": "in_progress",
@@ -5567,9 +6434,10 @@ export const openapiSpec: Record<string, any> = {
           }
         }
       },
-      "ResponseContentPartEvent": {
+      "ResponseContentPartAddedEvent": {
         "type": "object",
-        "description": "A content part was added or is done.",
+        "title": "response.content_part.added",
+        "description": "Emitted when a new content part is added.",
         "required": [
           "type",
           "sequence_number",
@@ -5582,31 +6450,36 @@ export const openapiSpec: Record<string, any> = {
           "type": {
             "type": "string",
             "enum": [
-              "response.content_part.added",
-              "response.content_part.done"
-            ]
+              "response.content_part.added"
+            ],
+            "description": "The type of the event. Always `response.content_part.added`."
           },
           "sequence_number": {
             "type": "integer",
-            "description": "The position of this event in the stream, from 0."
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
           },
           "item_id": {
-            "type": "string"
+            "type": "string",
+            "description": "The ID of the output item that the content part was added to."
           },
           "output_index": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The index of the output item that the content part was added to."
           },
           "content_index": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The index of the content part that was added."
           },
           "part": {
-            "$ref": "#/components/schemas/ResponseOutputText"
+            "$ref": "#/components/schemas/ResponseOutputText",
+            "description": "The content part that was added."
           }
         },
         "example": {
           "type": "response.content_part.added",
           "sequence_number": 3,
-          "item_id": "msg_1",
+          "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
           "output_index": 0,
           "content_index": 0,
           "part": {
@@ -5618,7 +6491,8 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseTextDeltaEvent": {
         "type": "object",
-        "description": "A piece of output text.",
+        "title": "response.output_text.delta",
+        "description": "Emitted when there is an additional text delta.",
         "required": [
           "type",
           "sequence_number",
@@ -5633,35 +6507,42 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "response.output_text.delta"
-            ]
+            ],
+            "description": "The type of the event. Always `response.output_text.delta`."
           },
           "sequence_number": {
             "type": "integer",
-            "description": "The position of this event in the stream, from 0."
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
           },
           "item_id": {
-            "type": "string"
+            "type": "string",
+            "description": "The ID of the output item that the text delta was added to."
           },
           "output_index": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The index of the output item that the text delta was added to."
           },
           "content_index": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The index of the content part that the text delta was added to."
           },
           "delta": {
-            "type": "string"
+            "type": "string",
+            "description": "The text delta that was added."
           },
           "logprobs": {
             "type": "array",
+            "description": "The log probabilities of the tokens in the delta (empty unless requested).",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/ResponseLogProb"
             }
           }
         },
         "example": {
           "type": "response.output_text.delta",
           "sequence_number": 4,
-          "item_id": "msg_1",
+          "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
           "output_index": 0,
           "content_index": 0,
           "delta": "Once",
@@ -5670,7 +6551,8 @@ export const openapiSpec: Record<string, any> = {
       },
       "ResponseTextDoneEvent": {
         "type": "object",
-        "description": "The output text of a content part is final.",
+        "title": "response.output_text.done",
+        "description": "Emitted when the text of a content part is finalized.",
         "required": [
           "type",
           "sequence_number",
@@ -5685,44 +6567,158 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "response.output_text.done"
-            ]
+            ],
+            "description": "The type of the event. Always `response.output_text.done`."
           },
           "sequence_number": {
             "type": "integer",
-            "description": "The position of this event in the stream, from 0."
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
           },
           "item_id": {
-            "type": "string"
+            "type": "string",
+            "description": "The ID of the output item whose text is finalized."
           },
           "output_index": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The index of the output item whose text is finalized."
           },
           "content_index": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The index of the content part whose text is finalized."
           },
           "text": {
-            "type": "string"
+            "type": "string",
+            "description": "The text content that is finalized."
           },
           "logprobs": {
             "type": "array",
+            "description": "The log probabilities of the tokens (empty unless requested).",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/ResponseLogProb"
             }
           }
         },
         "example": {
           "type": "response.output_text.done",
-          "sequence_number": 9,
-          "item_id": "msg_1",
+          "sequence_number": 5,
+          "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
           "output_index": 0,
           "content_index": 0,
-          "text": "Once upon a time.",
+          "text": "Once upon a time, a unicorn slept.",
           "logprobs": []
+        }
+      },
+      "ResponseContentPartDoneEvent": {
+        "type": "object",
+        "title": "response.content_part.done",
+        "description": "Emitted when a content part is done.",
+        "required": [
+          "type",
+          "sequence_number",
+          "item_id",
+          "output_index",
+          "content_index",
+          "part"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.content_part.done"
+            ],
+            "description": "The type of the event. Always `response.content_part.done`."
+          },
+          "sequence_number": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
+          },
+          "item_id": {
+            "type": "string",
+            "description": "The ID of the output item that the content part belongs to."
+          },
+          "output_index": {
+            "type": "integer",
+            "description": "The index of the output item that the content part belongs to."
+          },
+          "content_index": {
+            "type": "integer",
+            "description": "The index of the content part that is done."
+          },
+          "part": {
+            "$ref": "#/components/schemas/ResponseOutputText",
+            "description": "The content part that is done."
+          }
+        },
+        "example": {
+          "type": "response.content_part.done",
+          "sequence_number": 6,
+          "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
+          "output_index": 0,
+          "content_index": 0,
+          "part": {
+            "type": "output_text",
+            "text": "Once upon a time, a unicorn slept.",
+            "annotations": []
+          }
+        }
+      },
+      "ResponseOutputItemDoneEvent": {
+        "type": "object",
+        "title": "response.output_item.done",
+        "description": "Emitted when an output item is marked done.",
+        "required": [
+          "type",
+          "sequence_number",
+          "output_index",
+          "item"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.output_item.done"
+            ],
+            "description": "The type of the event. Always `response.output_item.done`."
+          },
+          "sequence_number": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
+          },
+          "output_index": {
+            "type": "integer",
+            "description": "The index of the output item that was marked done."
+          },
+          "item": {
+            "$ref": "#/components/schemas/ResponseOutputItem",
+            "description": "The output item that was marked done."
+          }
+        },
+        "example": {
+          "type": "response.output_item.done",
+          "sequence_number": 7,
+          "output_index": 0,
+          "item": {
+            "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
+            "type": "message",
+            "role": "assistant",
+            "status": "completed",
+            "content": [
+              {
+                "type": "output_text",
+                "text": "Once upon a time, a unicorn slept.",
+                "annotations": []
+              }
+            ]
+          }
         }
       },
       "ResponseFunctionCallArgumentsDeltaEvent": {
         "type": "object",
-        "description": "A piece of function-call arguments.",
+        "title": "response.function_call_arguments.delta",
+        "description": "Emitted when there is a partial function-call arguments delta.",
         "required": [
           "type",
           "sequence_number",
@@ -5735,33 +6731,39 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "response.function_call_arguments.delta"
-            ]
+            ],
+            "description": "The type of the event. Always `response.function_call_arguments.delta`."
           },
           "sequence_number": {
             "type": "integer",
-            "description": "The position of this event in the stream, from 0."
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
           },
           "item_id": {
-            "type": "string"
+            "type": "string",
+            "description": "The ID of the function call item the delta is added to."
           },
           "output_index": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The index of the output item the delta is added to."
           },
           "delta": {
-            "type": "string"
+            "type": "string",
+            "description": "The function-call arguments delta that is added."
           }
         },
         "example": {
           "type": "response.function_call_arguments.delta",
-          "sequence_number": 3,
-          "item_id": "fc_1",
+          "sequence_number": 8,
+          "item_id": "fc_67ccd2bf17f0819081ff3bb2cf6508e7",
           "output_index": 0,
           "delta": "{\"city\":"
         }
       },
       "ResponseFunctionCallArgumentsDoneEvent": {
         "type": "object",
-        "description": "The function-call arguments are final.",
+        "title": "response.function_call_arguments.done",
+        "description": "Emitted when function-call arguments are finalized.",
         "required": [
           "type",
           "sequence_number",
@@ -5775,37 +6777,273 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "response.function_call_arguments.done"
-            ]
+            ],
+            "description": "The type of the event. Always `response.function_call_arguments.done`."
           },
           "sequence_number": {
             "type": "integer",
-            "description": "The position of this event in the stream, from 0."
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
           },
           "item_id": {
-            "type": "string"
+            "type": "string",
+            "description": "The ID of the function call item."
           },
           "output_index": {
-            "type": "integer"
+            "type": "integer",
+            "description": "The index of the output item."
           },
           "name": {
-            "type": "string"
+            "type": "string",
+            "description": "The name of the function that was called."
           },
           "arguments": {
-            "type": "string"
+            "type": "string",
+            "description": "The function-call arguments (a JSON string)."
           }
         },
         "example": {
           "type": "response.function_call_arguments.done",
-          "sequence_number": 6,
-          "item_id": "fc_1",
+          "sequence_number": 9,
+          "item_id": "fc_67ccd2bf17f0819081ff3bb2cf6508e7",
           "output_index": 0,
           "name": "get_weather",
           "arguments": "{\"city\":\"Paris\"}"
         }
       },
+      "ResponseCompletedEvent": {
+        "type": "object",
+        "title": "response.completed",
+        "description": "Emitted when the model response is complete (last event).",
+        "required": [
+          "type",
+          "sequence_number",
+          "response"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.completed"
+            ],
+            "description": "The type of the event. Always `response.completed`."
+          },
+          "sequence_number": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
+          },
+          "response": {
+            "$ref": "#/components/schemas/Response",
+            "description": "The completed response."
+          }
+        },
+        "example": {
+          "type": "response.completed",
+          "sequence_number": 10,
+          "response": {
+            "id": "resp_67ccd2bed1ec8190b14f964abc054267",
+            "object": "response",
+            "created_at": 1763870400,
+            "status": "completed",
+            "model": "cordon-demo",
+            "output": [
+              {
+                "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
+                "type": "message",
+                "role": "assistant",
+                "status": "completed",
+                "content": [
+                  {
+                    "type": "output_text",
+                    "text": "Once upon a time, a unicorn slept.",
+                    "annotations": []
+                  }
+                ]
+              }
+            ],
+            "error": null,
+            "incomplete_details": null,
+            "instructions": null,
+            "metadata": {},
+            "tools": [],
+            "tool_choice": "auto",
+            "text": {
+              "format": {
+                "type": "text"
+              }
+            },
+            "temperature": 1,
+            "top_p": 1,
+            "max_output_tokens": null,
+            "parallel_tool_calls": true,
+            "previous_response_id": null,
+            "store": true,
+            "usage": {
+              "input_tokens": 36,
+              "input_tokens_details": {
+                "cached_tokens": 0
+              },
+              "output_tokens": 9,
+              "output_tokens_details": {
+                "reasoning_tokens": 0
+              },
+              "total_tokens": 45
+            },
+            "output_text": "Once upon a time, a unicorn slept."
+          }
+        }
+      },
+      "ResponseFailedEvent": {
+        "type": "object",
+        "title": "response.failed",
+        "description": "Emitted when a response fails (last event, after `error`).",
+        "required": [
+          "type",
+          "sequence_number",
+          "response"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.failed"
+            ],
+            "description": "The type of the event. Always `response.failed`."
+          },
+          "sequence_number": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
+          },
+          "response": {
+            "$ref": "#/components/schemas/Response",
+            "description": "The response that failed."
+          }
+        },
+        "example": {
+          "type": "response.failed",
+          "sequence_number": 11,
+          "response": {
+            "id": "resp_67ccd2bed1ec8190b14f964abc054267",
+            "object": "response",
+            "created_at": 1763870400,
+            "status": "failed",
+            "model": "cordon-demo",
+            "output": [],
+            "error": {
+              "code": "server_error",
+              "message": "The engine failed while generating the response."
+            },
+            "incomplete_details": null,
+            "instructions": null,
+            "metadata": {},
+            "tools": [],
+            "tool_choice": "auto",
+            "text": {
+              "format": {
+                "type": "text"
+              }
+            },
+            "temperature": 1,
+            "top_p": 1,
+            "max_output_tokens": null,
+            "parallel_tool_calls": true,
+            "previous_response_id": null,
+            "store": true,
+            "usage": null
+          }
+        }
+      },
+      "ResponseIncompleteEvent": {
+        "type": "object",
+        "title": "response.incomplete",
+        "description": "Emitted when a response finishes as incomplete (last event), for example at `max_output_tokens`.",
+        "required": [
+          "type",
+          "sequence_number",
+          "response"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.incomplete"
+            ],
+            "description": "The type of the event. Always `response.incomplete`."
+          },
+          "sequence_number": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
+          },
+          "response": {
+            "$ref": "#/components/schemas/Response",
+            "description": "The response that was incomplete."
+          }
+        },
+        "example": {
+          "type": "response.incomplete",
+          "sequence_number": 12,
+          "response": {
+            "id": "resp_67ccd2bed1ec8190b14f964abc054267",
+            "object": "response",
+            "created_at": 1763870400,
+            "status": "incomplete",
+            "model": "cordon-demo",
+            "output": [
+              {
+                "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
+                "type": "message",
+                "role": "assistant",
+                "status": "completed",
+                "content": [
+                  {
+                    "type": "output_text",
+                    "text": "Once upon a time, a",
+                    "annotations": []
+                  }
+                ]
+              }
+            ],
+            "error": null,
+            "incomplete_details": {
+              "reason": "max_output_tokens"
+            },
+            "instructions": null,
+            "metadata": {},
+            "tools": [],
+            "tool_choice": "auto",
+            "text": {
+              "format": {
+                "type": "text"
+              }
+            },
+            "temperature": 1,
+            "top_p": 1,
+            "max_output_tokens": 16,
+            "parallel_tool_calls": true,
+            "previous_response_id": null,
+            "store": true,
+            "usage": {
+              "input_tokens": 36,
+              "input_tokens_details": {
+                "cached_tokens": 0
+              },
+              "output_tokens": 16,
+              "output_tokens_details": {
+                "reasoning_tokens": 0
+              },
+              "total_tokens": 52
+            },
+            "output_text": "Once upon a time, a"
+          }
+        }
+      },
       "ResponseErrorEvent": {
         "type": "object",
-        "description": "An error occurred.",
+        "title": "error",
+        "description": "Emitted when an error occurs during the stream; `response.failed` follows.",
         "required": [
           "type",
           "sequence_number",
@@ -5818,47 +7056,55 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "error"
-            ]
+            ],
+            "description": "The type of the event. Always `error`."
           },
           "sequence_number": {
             "type": "integer",
-            "description": "The position of this event in the stream, from 0."
+            "minimum": 0,
+            "description": "The position of this event in the stream, counting from 0."
           },
           "code": {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The error code."
           },
           "message": {
-            "type": "string"
+            "type": "string",
+            "description": "The error message."
           },
           "param": {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The error parameter."
           }
         },
         "example": {
           "type": "error",
-          "sequence_number": 5,
+          "sequence_number": 13,
           "code": "server_error",
-          "message": "The engine failed.",
+          "message": "The engine failed while generating the response.",
           "param": null
         }
       },
       "ResponseStreamEvent": {
-        "description": "One Server-Sent Event of a streamed response (`event: <type>` and `data: <json>`), in this order:\nresponse.created, response.in_progress, then per output item response.output_item.added,\nresponse.content_part.added, response.output_text.delta ..., response.output_text.done,\nresponse.content_part.done (or response.function_call_arguments.delta ... .done for a tool\ncall), response.output_item.done; last response.completed (or response.failed,\nresponse.incomplete, or error). `sequence_number` counts from 0.\n",
-        "anyOf": [
+        "description": "One Server-Sent Event of a streamed response: `event: <type>` and `data: <this object as JSON>`. In order:\n`response.created`, `response.in_progress`, then for each output item `response.output_item.added`,\nfor a message `response.content_part.added`, `response.output_text.delta`..., `response.output_text.done`,\n`response.content_part.done`, for a function call `response.function_call_arguments.delta`...,\n`response.function_call_arguments.done`, then `response.output_item.done`; last `response.completed`\nor `response.incomplete` (or `error` followed by `response.failed`). `sequence_number` counts from 0.\n",
+        "oneOf": [
           {
-            "$ref": "#/components/schemas/ResponseLifecycleEvent"
+            "$ref": "#/components/schemas/ResponseCreatedEvent"
           },
           {
-            "$ref": "#/components/schemas/ResponseOutputItemEvent"
+            "$ref": "#/components/schemas/ResponseInProgressEvent"
           },
           {
-            "$ref": "#/components/schemas/ResponseContentPartEvent"
+            "$ref": "#/components/schemas/ResponseOutputItemAddedEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseContentPartAddedEvent"
           },
           {
             "$ref": "#/components/schemas/ResponseTextDeltaEvent"
@@ -5867,19 +7113,53 @@ export const openapiSpec: Record<string, any> = {
             "$ref": "#/components/schemas/ResponseTextDoneEvent"
           },
           {
+            "$ref": "#/components/schemas/ResponseContentPartDoneEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseOutputItemDoneEvent"
+          },
+          {
             "$ref": "#/components/schemas/ResponseFunctionCallArgumentsDeltaEvent"
           },
           {
             "$ref": "#/components/schemas/ResponseFunctionCallArgumentsDoneEvent"
           },
           {
+            "$ref": "#/components/schemas/ResponseCompletedEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFailedEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseIncompleteEvent"
+          },
+          {
             "$ref": "#/components/schemas/ResponseErrorEvent"
           }
         ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "response.created": "#/components/schemas/ResponseCreatedEvent",
+            "response.in_progress": "#/components/schemas/ResponseInProgressEvent",
+            "response.output_item.added": "#/components/schemas/ResponseOutputItemAddedEvent",
+            "response.content_part.added": "#/components/schemas/ResponseContentPartAddedEvent",
+            "response.output_text.delta": "#/components/schemas/ResponseTextDeltaEvent",
+            "response.output_text.done": "#/components/schemas/ResponseTextDoneEvent",
+            "response.content_part.done": "#/components/schemas/ResponseContentPartDoneEvent",
+            "response.output_item.done": "#/components/schemas/ResponseOutputItemDoneEvent",
+            "response.function_call_arguments.delta": "#/components/schemas/ResponseFunctionCallArgumentsDeltaEvent",
+            "response.function_call_arguments.done": "#/components/schemas/ResponseFunctionCallArgumentsDoneEvent",
+            "response.completed": "#/components/schemas/ResponseCompletedEvent",
+            "response.failed": "#/components/schemas/ResponseFailedEvent",
+            "response.incomplete": "#/components/schemas/ResponseIncompleteEvent",
+            "error": "#/components/schemas/ResponseErrorEvent"
+          }
+        },
         "example": {
           "type": "response.output_text.delta",
           "sequence_number": 4,
-          "item_id": "msg_1",
+          "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
           "output_index": 0,
           "content_index": 0,
           "delta": "Once",
@@ -5888,6 +7168,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "DeletedResponse": {
         "type": "object",
+        "description": "The confirmation that a stored response was deleted, as OpenAI returns it.",
         "required": [
           "id",
           "object",
@@ -5895,16 +7176,22 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "description": "The ID of the deleted response."
           },
           "object": {
             "type": "string",
             "enum": [
               "response"
-            ]
+            ],
+            "description": "Always `response`."
           },
           "deleted": {
-            "type": "boolean"
+            "type": "boolean",
+            "enum": [
+              true
+            ],
+            "description": "Always true."
           }
         },
         "example": {
@@ -5923,11 +7210,12 @@ export const openapiSpec: Record<string, any> = {
           "vtt"
         ],
         "default": "json",
-        "description": "The format of the transcript.",
+        "description": "The format of the output: `json` and `verbose_json` (with segments, timings and words) are `application/json`; `text`, `srt` and `vtt` are `text/plain`.",
         "example": "json"
       },
       "CreateTranscriptionRequest": {
         "type": "object",
+        "description": "A transcription request, sent as `multipart/form-data`. Unknown fields are accepted (and passed on\nto upstream engines). Arrays are sent as repeated fields, as the OpenAI SDKs do\n(`timestamp_granularities[]=word`).\n",
         "required": [
           "file",
           "model"
@@ -5936,7 +7224,7 @@ export const openapiSpec: Record<string, any> = {
           "file": {
             "type": "string",
             "format": "binary",
-            "description": "The audio file (WAV decoded in the gateway; flac, mp3, m4a, ogg, webm with ffmpeg installed). At most 25 MB."
+            "description": "The audio file object (not file name) to transcribe, at most 25 MB. WAV is decoded in the\ngateway; flac, mp3, mp4, mpeg, mpga, m4a, ogg and webm need ffmpeg installed (415 otherwise).\n"
           },
           "model": {
             "type": "string",
@@ -5944,11 +7232,11 @@ export const openapiSpec: Record<string, any> = {
           },
           "language": {
             "type": "string",
-            "description": "The language of the input audio (ISO-639-1), e.g. `en`."
+            "description": "The language of the input audio in ISO-639-1 format (e.g. `en`); improves accuracy and latency."
           },
           "prompt": {
             "type": "string",
-            "description": "Text to guide the model's style or continue a previous segment."
+            "description": "An optional text to guide the model's style or continue a previous audio segment. It should match the audio language."
           },
           "response_format": {
             "$ref": "#/components/schemas/AudioResponseFormat"
@@ -5957,11 +7245,12 @@ export const openapiSpec: Record<string, any> = {
             "type": "number",
             "minimum": 0,
             "maximum": 1,
-            "default": 0
+            "default": 0,
+            "description": "The sampling temperature, between 0 and 1. At 0 the model raises the temperature by itself (log probability thresholds) when needed."
           },
           "timestamp_granularities": {
             "type": "array",
-            "description": "`word` and/or `segment` timestamps (needs `response_format: verbose_json`).",
+            "description": "The timestamp granularities to populate: `word`, `segment`, or both. `response_format` must be\n`verbose_json`. Sent as `timestamp_granularities[]`.\n",
             "items": {
               "type": "string",
               "enum": [
@@ -5979,18 +7268,153 @@ export const openapiSpec: Record<string, any> = {
               "null"
             ],
             "default": false,
-            "description": "Stream the transcript as `transcript.text.delta` events, then `transcript.text.done`."
+            "description": "If true, the transcript is streamed as Server-Sent Events, `transcript.text.delta` events then one `transcript.text.done`."
           }
         },
         "example": {
           "file": "speech.wav",
-          "model": "cordon-whisper",
+          "model": "cordon-demo",
           "language": "en",
-          "response_format": "json"
+          "response_format": "verbose_json",
+          "timestamp_granularities": [
+            "word",
+            "segment"
+          ]
+        }
+      },
+      "TranscriptLogProb": {
+        "type": "object",
+        "description": "The log probability of a transcript token.",
+        "properties": {
+          "token": {
+            "type": "string",
+            "description": "The token."
+          },
+          "logprob": {
+            "type": "number",
+            "description": "The log probability of the token."
+          },
+          "bytes": {
+            "type": "array",
+            "description": "The bytes of the token.",
+            "items": {
+              "type": "integer"
+            }
+          }
+        },
+        "example": {
+          "token": " Hello",
+          "logprob": -0.12,
+          "bytes": [
+            32,
+            72,
+            101,
+            108,
+            108,
+            111
+          ]
+        }
+      },
+      "TranscriptionUsageTokens": {
+        "type": "object",
+        "title": "Token usage",
+        "description": "Usage statistics for models billed by token usage.",
+        "required": [
+          "type",
+          "input_tokens",
+          "output_tokens",
+          "total_tokens"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "tokens"
+            ],
+            "description": "Always `tokens`."
+          },
+          "input_tokens": {
+            "type": "integer",
+            "description": "Number of input tokens."
+          },
+          "input_token_details": {
+            "type": "object",
+            "description": "Details about the input tokens.",
+            "properties": {
+              "text_tokens": {
+                "type": "integer",
+                "description": "Number of text tokens."
+              },
+              "audio_tokens": {
+                "type": "integer",
+                "description": "Number of audio tokens."
+              }
+            }
+          },
+          "output_tokens": {
+            "type": "integer",
+            "description": "Number of output tokens generated."
+          },
+          "total_tokens": {
+            "type": "integer",
+            "description": "Total number of tokens used (input + output)."
+          }
+        },
+        "example": {
+          "type": "tokens",
+          "input_tokens": 14,
+          "input_token_details": {
+            "text_tokens": 0,
+            "audio_tokens": 14
+          },
+          "output_tokens": 4,
+          "total_tokens": 18
+        }
+      },
+      "TranscriptionUsageDuration": {
+        "type": "object",
+        "title": "Duration usage",
+        "description": "Usage statistics for models billed by audio input duration.",
+        "required": [
+          "type",
+          "seconds"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "duration"
+            ],
+            "description": "Always `duration`."
+          },
+          "seconds": {
+            "type": "number",
+            "description": "Duration of the input audio in seconds."
+          }
+        },
+        "example": {
+          "type": "duration",
+          "seconds": 3.2
+        }
+      },
+      "TranscriptionUsage": {
+        "description": "Usage statistics of a transcription, by tokens or by audio duration.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/TranscriptionUsageTokens"
+          },
+          {
+            "$ref": "#/components/schemas/TranscriptionUsageDuration"
+          }
+        ],
+        "example": {
+          "type": "duration",
+          "seconds": 3.2
         }
       },
       "CreateTranscriptionResponseJson": {
         "type": "object",
+        "description": "A transcription (`response_format` `json`).",
         "required": [
           "text"
         ],
@@ -5998,14 +7422,29 @@ export const openapiSpec: Record<string, any> = {
           "text": {
             "type": "string",
             "description": "The transcribed text."
+          },
+          "logprobs": {
+            "type": "array",
+            "description": "The log probabilities of the tokens in the transcription, when the engine reports them.",
+            "items": {
+              "$ref": "#/components/schemas/TranscriptLogProb"
+            }
+          },
+          "usage": {
+            "$ref": "#/components/schemas/TranscriptionUsage"
           }
         },
         "example": {
-          "text": "Hello there."
+          "text": "Hello there.",
+          "usage": {
+            "type": "duration",
+            "seconds": 3.2
+          }
         }
       },
       "TranscriptionWord": {
         "type": "object",
+        "description": "A word of a transcript with its timing.",
         "required": [
           "word",
           "start",
@@ -6013,13 +7452,16 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "word": {
-            "type": "string"
+            "type": "string",
+            "description": "The text content of the word."
           },
           "start": {
-            "type": "number"
+            "type": "number",
+            "description": "Start time of the word in seconds."
           },
           "end": {
-            "type": "number"
+            "type": "number",
+            "description": "End time of the word in seconds."
           }
         },
         "example": {
@@ -6030,6 +7472,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "TranscriptionSegment": {
         "type": "object",
+        "description": "A segment of a transcript, with its timing and decoding statistics.",
         "required": [
           "id",
           "seek",
@@ -6044,39 +7487,47 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "id": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Unique identifier of the segment."
           },
           "seek": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Seek offset of the segment."
           },
           "start": {
             "type": "number",
-            "description": "Start time in seconds."
+            "description": "Start time of the segment in seconds."
           },
           "end": {
             "type": "number",
-            "description": "End time in seconds."
+            "description": "End time of the segment in seconds."
           },
           "text": {
-            "type": "string"
+            "type": "string",
+            "description": "Text content of the segment."
           },
           "tokens": {
             "type": "array",
+            "description": "Token IDs of the text content.",
             "items": {
               "type": "integer"
             }
           },
           "temperature": {
-            "type": "number"
+            "type": "number",
+            "description": "Temperature used for generating the segment."
           },
           "avg_logprob": {
-            "type": "number"
+            "type": "number",
+            "description": "Average log probability of the segment. Below -1, consider the logprobs failed."
           },
           "compression_ratio": {
-            "type": "number"
+            "type": "number",
+            "description": "Compression ratio of the segment. Above 2.4, consider the compression failed."
           },
           "no_speech_prob": {
-            "type": "number"
+            "type": "number",
+            "description": "Probability of no speech in the segment. Above 1.0 with `avg_logprob` below -1, consider the segment silent."
           }
         },
         "example": {
@@ -6099,6 +7550,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "CreateTranscriptionResponseVerboseJson": {
         "type": "object",
+        "description": "A transcription with timings (`response_format` `verbose_json`).",
         "required": [
           "language",
           "duration",
@@ -6108,9 +7560,9 @@ export const openapiSpec: Record<string, any> = {
           "task": {
             "type": "string",
             "enum": [
-              "transcribe",
-              "translate"
-            ]
+              "transcribe"
+            ],
+            "description": "Always `transcribe`."
           },
           "language": {
             "type": "string",
@@ -6121,19 +7573,25 @@ export const openapiSpec: Record<string, any> = {
             "description": "The duration of the input audio, in seconds."
           },
           "text": {
-            "type": "string"
+            "type": "string",
+            "description": "The transcribed text."
           },
           "words": {
             "type": "array",
+            "description": "Extracted words and their timestamps (with `timestamp_granularities[]=word`).",
             "items": {
               "$ref": "#/components/schemas/TranscriptionWord"
             }
           },
           "segments": {
             "type": "array",
+            "description": "Segments of the transcribed text and their details (with `timestamp_granularities[]=segment`, the default).",
             "items": {
               "$ref": "#/components/schemas/TranscriptionSegment"
             }
+          },
+          "usage": {
+            "$ref": "#/components/schemas/TranscriptionUsageDuration"
           }
         },
         "example": {
@@ -6141,6 +7599,18 @@ export const openapiSpec: Record<string, any> = {
           "language": "english",
           "duration": 3.2,
           "text": "Hello there.",
+          "words": [
+            {
+              "word": "Hello",
+              "start": 0,
+              "end": 0.4
+            },
+            {
+              "word": "there",
+              "start": 0.4,
+              "end": 0.9
+            }
+          ],
           "segments": [
             {
               "id": 0,
@@ -6159,61 +7629,90 @@ export const openapiSpec: Record<string, any> = {
               "compression_ratio": 0.9,
               "no_speech_prob": 0.01
             }
-          ]
+          ],
+          "usage": {
+            "type": "duration",
+            "seconds": 3.2
+          }
         }
       },
-      "TranscriptStreamEvent": {
-        "description": "A streamed transcription event.",
-        "anyOf": [
-          {
-            "type": "object",
-            "description": "A piece of the transcript.",
-            "required": [
-              "type",
-              "delta"
+      "TranscriptTextDeltaEvent": {
+        "type": "object",
+        "title": "transcript.text.delta",
+        "description": "Emitted when there is an additional text delta. The first event of a streamed transcription.",
+        "required": [
+          "type",
+          "delta"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "transcript.text.delta"
             ],
-            "properties": {
-              "type": {
-                "type": "string",
-                "enum": [
-                  "transcript.text.delta"
-                ]
-              },
-              "delta": {
-                "type": "string"
-              },
-              "logprobs": {
-                "type": "array",
-                "items": {
-                  "type": "object"
-                }
-              }
+            "description": "Always `transcript.text.delta`."
+          },
+          "delta": {
+            "type": "string",
+            "description": "The text delta that was additionally transcribed."
+          },
+          "logprobs": {
+            "type": "array",
+            "description": "The log probabilities of the delta, when the engine reports them.",
+            "items": {
+              "$ref": "#/components/schemas/TranscriptLogProb"
+            }
+          }
+        },
+        "example": {
+          "type": "transcript.text.delta",
+          "delta": " Hello"
+        }
+      },
+      "TranscriptTextDoneEvent": {
+        "type": "object",
+        "title": "transcript.text.done",
+        "description": "Emitted when the transcription is complete, with the complete transcript. The last event.",
+        "required": [
+          "type",
+          "text"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "transcript.text.done"
+            ],
+            "description": "Always `transcript.text.done`."
+          },
+          "text": {
+            "type": "string",
+            "description": "The text that was transcribed."
+          },
+          "logprobs": {
+            "type": "array",
+            "description": "The log probabilities of the tokens in the transcription, when the engine reports them.",
+            "items": {
+              "$ref": "#/components/schemas/TranscriptLogProb"
             }
           },
+          "usage": {
+            "$ref": "#/components/schemas/TranscriptionUsageTokens"
+          }
+        },
+        "example": {
+          "type": "transcript.text.done",
+          "text": "Hello there."
+        }
+      },
+      "CreateTranscriptionResponseStreamEvent": {
+        "description": "One Server-Sent Event of a streamed transcription (`data: <this object as JSON>`):\n`transcript.text.delta` events, then one `transcript.text.done`.\n",
+        "oneOf": [
           {
-            "type": "object",
-            "description": "The whole transcript, last.",
-            "required": [
-              "type",
-              "text"
-            ],
-            "properties": {
-              "type": {
-                "type": "string",
-                "enum": [
-                  "transcript.text.done"
-                ]
-              },
-              "text": {
-                "type": "string"
-              },
-              "logprobs": {
-                "type": "array",
-                "items": {
-                  "type": "object"
-                }
-              }
-            }
+            "$ref": "#/components/schemas/TranscriptTextDeltaEvent"
+          },
+          {
+            "$ref": "#/components/schemas/TranscriptTextDoneEvent"
           }
         ],
         "example": {
@@ -6223,6 +7722,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "CreateTranslationRequest": {
         "type": "object",
+        "description": "A translation request (audio in any supported language to English text), sent as\n`multipart/form-data`. Unknown fields are accepted (and passed on to upstream engines).\n",
         "required": [
           "file",
           "model"
@@ -6231,13 +7731,15 @@ export const openapiSpec: Record<string, any> = {
           "file": {
             "type": "string",
             "format": "binary",
-            "description": "The audio file to translate into English. At most 25 MB."
+            "description": "The audio file object (not file name) to translate, at most 25 MB, in the same formats as transcriptions."
           },
           "model": {
-            "type": "string"
+            "type": "string",
+            "description": "ID of a model with the `transcription` capability."
           },
           "prompt": {
-            "type": "string"
+            "type": "string",
+            "description": "An optional text to guide the model's style or continue a previous audio segment. It should be in English."
           },
           "response_format": {
             "$ref": "#/components/schemas/AudioResponseFormat"
@@ -6246,13 +7748,92 @@ export const openapiSpec: Record<string, any> = {
             "type": "number",
             "minimum": 0,
             "maximum": 1,
-            "default": 0
+            "default": 0,
+            "description": "The sampling temperature, between 0 and 1. At 0 the model raises the temperature by itself (log probability thresholds) when needed."
           }
         },
         "example": {
           "file": "speech.wav",
-          "model": "cordon-whisper",
+          "model": "cordon-demo",
           "response_format": "json"
+        }
+      },
+      "CreateTranslationResponseJson": {
+        "type": "object",
+        "description": "A translation (`response_format` `json`).",
+        "required": [
+          "text"
+        ],
+        "properties": {
+          "text": {
+            "type": "string",
+            "description": "The translated (English) text."
+          }
+        },
+        "example": {
+          "text": "Hello there."
+        }
+      },
+      "CreateTranslationResponseVerboseJson": {
+        "type": "object",
+        "description": "A translation with timings (`response_format` `verbose_json`).",
+        "required": [
+          "language",
+          "duration",
+          "text"
+        ],
+        "properties": {
+          "task": {
+            "type": "string",
+            "enum": [
+              "translate"
+            ],
+            "description": "Always `translate`."
+          },
+          "language": {
+            "type": "string",
+            "description": "The language of the output translation (always `english`)."
+          },
+          "duration": {
+            "type": "number",
+            "description": "The duration of the input audio, in seconds."
+          },
+          "text": {
+            "type": "string",
+            "description": "The translated text."
+          },
+          "segments": {
+            "type": "array",
+            "description": "Segments of the translated text and their details.",
+            "items": {
+              "$ref": "#/components/schemas/TranscriptionSegment"
+            }
+          }
+        },
+        "example": {
+          "task": "translate",
+          "language": "english",
+          "duration": 2.1,
+          "text": "Good morning.",
+          "segments": [
+            {
+              "id": 0,
+              "seek": 0,
+              "start": 0,
+              "end": 2.1,
+              "text": " Good morning.",
+              "tokens": [
+                50364,
+                2205,
+                2446,
+                13
+              ],
+              "temperature": 0,
+              "avg_logprob": -0.31,
+              "compression_ratio": 0.8,
+              "no_speech_prob": 0.02
+            }
+          ]
         }
       },
       "Domain": {
@@ -6298,6 +7879,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "DomainList": {
         "type": "object",
+        "description": "A list of domains.",
         "required": [
           "object",
           "data"
@@ -6307,10 +7889,12 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "list"
-            ]
+            ],
+            "description": "Always `list`."
           },
           "data": {
             "type": "array",
+            "description": "The domains.",
             "items": {
               "$ref": "#/components/schemas/Domain"
             }
@@ -6331,6 +7915,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "CreateDomainRequest": {
         "type": "object",
+        "description": "A new domain.",
         "required": [
           "name"
         ],
@@ -6338,12 +7923,13 @@ export const openapiSpec: Record<string, any> = {
           "id": {
             "type": "string",
             "pattern": "^[a-z0-9][a-z0-9-]{0,62}$",
-            "description": "The slug; made from the name when absent."
+            "description": "The slug (lower-case letters, digits and dashes, at most 63 characters), used in `/proxy/{domain_id}/v1`. Made from the name when absent."
           },
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The domain's display name."
           }
         },
         "example": {
@@ -6353,14 +7939,17 @@ export const openapiSpec: Record<string, any> = {
       },
       "UpdateDomainRequest": {
         "type": "object",
+        "description": "Changes to a domain; absent fields are left as they are.",
         "properties": {
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "The domain's display name."
           },
           "disabled": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Disable (true) or enable (false) the domain. A disabled domain's keys get 403 on every request."
           }
         },
         "example": {
@@ -6369,6 +7958,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "GuardrailPattern": {
         "type": "object",
+        "description": "A named regular expression that a guardrail matches against text.",
         "required": [
           "name",
           "pattern"
@@ -6384,7 +7974,8 @@ export const openapiSpec: Record<string, any> = {
           },
           "flags": {
             "type": "string",
-            "pattern": "^[imsu]*$"
+            "pattern": "^[imsu]*$",
+            "description": "Regular expression flags: any of `i`, `m`, `s`, `u`."
           }
         },
         "example": {
@@ -6400,12 +7991,12 @@ export const openapiSpec: Record<string, any> = {
           "mask",
           "allow"
         ],
-        "description": "`block`: refuse the input (400 `content_policy_violation`); `mask`: replace with `[REDACTED:<kind>]`; `allow`: do nothing.",
+        "description": "`block`: refuse the text (400 `content_policy_violation` on input; `content_filter` on output); `mask`: replace the match with `[REDACTED:<kind>]`; `allow`: do nothing.",
         "example": "mask"
       },
       "PiiPolicy": {
         "type": "object",
-        "description": "What to do with each kind of personal data.",
+        "description": "What to do with each kind of personal data found in the text.",
         "properties": {
           "email": {
             "$ref": "#/components/schemas/PiiAction"
@@ -6427,6 +8018,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "custom": {
             "type": "array",
+            "description": "Your own kinds of personal data, each a named regular expression with its action.",
             "items": {
               "type": "object",
               "required": [
@@ -6436,10 +8028,12 @@ export const openapiSpec: Record<string, any> = {
               ],
               "properties": {
                 "name": {
-                  "type": "string"
+                  "type": "string",
+                  "description": "The kind's name, used in `[REDACTED:<name>]` and in reports."
                 },
                 "pattern": {
-                  "type": "string"
+                  "type": "string",
+                  "description": "A JavaScript regular expression."
                 },
                 "action": {
                   "$ref": "#/components/schemas/PiiAction"
@@ -6455,33 +8049,42 @@ export const openapiSpec: Record<string, any> = {
           "iban": "mask",
           "ip_address": "allow",
           "us_ssn": "block",
-          "custom": []
+          "custom": [
+            {
+              "name": "employee_id",
+              "pattern": "\\bEMP-\\d{6}\\b",
+              "action": "mask"
+            }
+          ]
         }
       },
       "RateLimits": {
         "type": "object",
-        "description": "Limits; null for none.",
+        "description": "Rate limits of one scope (a key, or a whole domain); null (or absent) for no limit.",
         "properties": {
           "requests_per_minute": {
             "type": [
               "integer",
               "null"
             ],
-            "minimum": 1
+            "minimum": 1,
+            "description": "Requests per sliding minute."
           },
           "tokens_per_minute": {
             "type": [
               "integer",
               "null"
             ],
-            "minimum": 1
+            "minimum": 1,
+            "description": "Tokens (input and output) per sliding minute."
           },
           "concurrent_requests": {
             "type": [
               "integer",
               "null"
             ],
-            "minimum": 1
+            "minimum": 1,
+            "description": "Requests in flight at once."
           }
         },
         "example": {
@@ -6496,26 +8099,31 @@ export const openapiSpec: Record<string, any> = {
         "properties": {
           "guardrails": {
             "type": "object",
+            "description": "Rules applied to prompts before they reach an engine (`input`) and to generated text (`output`).",
             "properties": {
               "input": {
                 "type": "object",
+                "description": "Rules for prompts. A blocked prompt gets 400 `content_policy_violation` and never reaches an engine.",
                 "properties": {
                   "max_chars": {
                     "type": [
                       "integer",
                       "null"
                     ],
-                    "minimum": 1
+                    "minimum": 1,
+                    "description": "The largest prompt, in characters; null for no limit."
                   },
                   "max_tokens": {
                     "type": [
                       "integer",
                       "null"
                     ],
-                    "minimum": 1
+                    "minimum": 1,
+                    "description": "The largest prompt, in tokens; null for no limit."
                   },
                   "blocked_terms": {
                     "type": "array",
+                    "description": "Words or phrases that block a prompt (case-insensitive, whole words).",
                     "items": {
                       "type": "string",
                       "minLength": 1
@@ -6523,6 +8131,7 @@ export const openapiSpec: Record<string, any> = {
                   },
                   "blocked_patterns": {
                     "type": "array",
+                    "description": "Regular expressions that block a prompt.",
                     "items": {
                       "$ref": "#/components/schemas/GuardrailPattern"
                     }
@@ -6538,9 +8147,11 @@ export const openapiSpec: Record<string, any> = {
               },
               "output": {
                 "type": "object",
+                "description": "Rules for generated text. Blocked output ends the answer with `finish_reason` `content_filter`.",
                 "properties": {
                   "blocked_terms": {
                     "type": "array",
+                    "description": "Words or phrases that must not appear in generated text.",
                     "items": {
                       "type": "string",
                       "minLength": 1
@@ -6548,6 +8159,7 @@ export const openapiSpec: Record<string, any> = {
                   },
                   "blocked_patterns": {
                     "type": "array",
+                    "description": "Regular expressions that must not match generated text.",
                     "items": {
                       "$ref": "#/components/schemas/GuardrailPattern"
                     }
@@ -6561,12 +8173,15 @@ export const openapiSpec: Record<string, any> = {
           },
           "limits": {
             "type": "object",
+            "description": "Rate limits. A request over a limit gets 429 with `Retry-After` and never reaches an engine.",
             "properties": {
               "key": {
-                "$ref": "#/components/schemas/RateLimits"
+                "$ref": "#/components/schemas/RateLimits",
+                "description": "Limits of each key of the domain."
               },
               "domain": {
-                "$ref": "#/components/schemas/RateLimits"
+                "$ref": "#/components/schemas/RateLimits",
+                "description": "Limits of the domain as a whole."
               },
               "on_store_failure": {
                 "type": "string",
@@ -6628,9 +8243,9 @@ export const openapiSpec: Record<string, any> = {
           }
         }
       },
-      "ApiKey": {
+      "Key": {
         "type": "object",
-        "description": "A personal access token. The secret itself is shown only once, when created or rotated.",
+        "description": "A personal access token (API key). The secret itself is never returned here; it is shown once, when the key is created or rotated.",
         "required": [
           "id",
           "object",
@@ -6645,19 +8260,23 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "description": "The key's id (not its secret)."
           },
           "object": {
             "type": "string",
             "enum": [
               "api_key"
-            ]
+            ],
+            "description": "Always `api_key`."
           },
           "domain_id": {
-            "type": "string"
+            "type": "string",
+            "description": "The domain the key belongs to and acts in."
           },
           "name": {
-            "type": "string"
+            "type": "string",
+            "description": "A name for people, e.g. what the key is for."
           },
           "role": {
             "type": "string",
@@ -6666,32 +8285,36 @@ export const openapiSpec: Record<string, any> = {
               "admin",
               "superadmin"
             ],
-            "description": "`member`: inference; `admin`: manage its domain's keys and read its usage; `superadmin`: the platform."
+            "description": "`member`: inference only; `admin`: also manages its own domain's keys and reads its policy and usage; `superadmin`: the whole platform."
           },
           "prefix": {
             "type": "string",
-            "description": "The first characters of the secret, to recognise it."
+            "description": "The first characters of the secret, to recognise the key in lists and logs."
           },
           "created_at": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Unix time (seconds) when the key was created."
           },
           "expires_at": {
             "type": [
               "integer",
               "null"
-            ]
+            ],
+            "description": "Unix time (seconds) after which the key stops working; null for never."
           },
           "last_used_at": {
             "type": [
               "integer",
               "null"
-            ]
+            ],
+            "description": "Unix time (seconds) of the key's last authenticated request (approximate); null if never used."
           },
           "revoked_at": {
             "type": [
               "integer",
               "null"
-            ]
+            ],
+            "description": "Unix time (seconds) when the key was revoked; null if it was not."
           }
         },
         "example": {
@@ -6707,8 +8330,9 @@ export const openapiSpec: Record<string, any> = {
           "revoked_at": null
         }
       },
-      "ApiKeyList": {
+      "KeyList": {
         "type": "object",
+        "description": "A list of keys.",
         "required": [
           "object",
           "data"
@@ -6718,34 +8342,51 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "list"
-            ]
+            ],
+            "description": "Always `list`."
           },
           "data": {
             "type": "array",
+            "description": "The keys.",
             "items": {
-              "$ref": "#/components/schemas/ApiKey"
+              "$ref": "#/components/schemas/Key"
             }
           }
         },
         "example": {
           "object": "list",
-          "data": []
+          "data": [
+            {
+              "id": "k3j9x2m4p7q1",
+              "object": "api_key",
+              "domain_id": "acme",
+              "name": "ci-bot",
+              "role": "member",
+              "prefix": "cdn_k3j9x2m4",
+              "created_at": 1763870400,
+              "expires_at": null,
+              "last_used_at": 1763874000,
+              "revoked_at": null
+            }
+          ]
         }
       },
       "CreateKeyRequest": {
         "type": "object",
+        "description": "A new key.",
         "required": [
           "name"
         ],
         "properties": {
           "domain_id": {
             "type": "string",
-            "description": "The key's domain; the caller's own domain when absent."
+            "description": "The key's domain; the caller's own domain when absent. Only a superadmin may name another domain."
           },
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "description": "A name for people, e.g. what the key is for."
           },
           "role": {
             "type": "string",
@@ -6754,14 +8395,15 @@ export const openapiSpec: Record<string, any> = {
               "admin",
               "superadmin"
             ],
-            "default": "member"
+            "default": "member",
+            "description": "The key's role. Only a superadmin may create `superadmin` keys."
           },
           "expires_at": {
             "type": [
               "integer",
               "null"
             ],
-            "description": "Unix time (seconds) after which the key stops working."
+            "description": "Unix time (seconds), in the future, after which the key stops working; null or absent for never."
           }
         },
         "example": {
@@ -6771,11 +8413,11 @@ export const openapiSpec: Record<string, any> = {
           "expires_at": null
         }
       },
-      "CreatedApiKey": {
-        "description": "A key with its secret. The secret is shown this once and stored only as a hash.",
+      "CreatedKey": {
+        "description": "A key with its secret. The secret is shown this once (on create and rotate) and stored only as a hash.",
         "allOf": [
           {
-            "$ref": "#/components/schemas/ApiKey"
+            "$ref": "#/components/schemas/Key"
           },
           {
             "type": "object",
@@ -6784,7 +8426,8 @@ export const openapiSpec: Record<string, any> = {
             ],
             "properties": {
               "secret": {
-                "type": "string"
+                "type": "string",
+                "description": "The secret to send as `Authorization: Bearer <secret>`. Shown only in this response."
               }
             }
           }
@@ -6805,12 +8448,12 @@ export const openapiSpec: Record<string, any> = {
       },
       "RegistryModelSettings": {
         "type": "object",
-        "description": "Engine settings. File engines need `path`; upstream engines need `targets`.",
+        "description": "Engine settings. File engines (`llama-cpp`, `whisper`) need `path`; upstream engines\n(`openai-compatible`, `ollama`) need `targets`. Other engine-specific settings are kept as given.\n",
         "additionalProperties": true,
         "properties": {
           "path": {
             "type": "string",
-            "description": "The model file (GGUF for llama-cpp, ggml .bin for whisper)."
+            "description": "The model file (GGUF for llama-cpp, ggml `.bin` for whisper)."
           },
           "targets": {
             "type": "array",
@@ -6826,39 +8469,47 @@ export const openapiSpec: Record<string, any> = {
                 "base_url": {
                   "type": "string",
                   "format": "uri",
-                  "description": "The upstream's OpenAI-compatible base URL, e.g. `http://10.0.0.5:8000/v1`."
+                  "description": "The upstream's base URL, e.g. `http://10.0.0.5:8000/v1`."
                 },
                 "model": {
                   "type": "string",
-                  "description": "The model name upstream."
+                  "description": "The model's name upstream."
                 },
                 "api_key_env": {
                   "type": "string",
-                  "description": "The name of the environment variable that holds the upstream's API key."
+                  "description": "The name of the environment variable that holds the upstream's API key (never the key itself)."
                 }
               }
             }
           },
           "fallback_model": {
             "type": "string",
-            "description": "Another registered model to use when every target fails."
+            "description": "Another registered model to use when every target fails before the first byte."
           },
           "context_size": {
             "type": "integer",
-            "minimum": 128
+            "minimum": 128,
+            "description": "The context window, in tokens (file engines)."
           },
           "native_responses": {
             "type": "boolean",
-            "description": "The upstream speaks the Responses API itself; pass it through."
+            "description": "The upstream speaks the Responses API itself; pass Responses requests through instead of translating them to chat."
           }
         },
         "example": {
-          "path": "/models/qwen2.5-0.5b-instruct-q4_k_m.gguf"
+          "targets": [
+            {
+              "base_url": "http://10.0.0.5:8000/v1",
+              "model": "meta-llama/Llama-3.1-8B-Instruct",
+              "api_key_env": "VLLM_API_KEY"
+            }
+          ],
+          "fallback_model": "cordon-demo"
         }
       },
       "Capabilities": {
         "type": "array",
-        "description": "What the model can do through this gateway.",
+        "description": "What the model can do through this gateway: `chat` (chat completions and the Responses API), `completions`, `embeddings`, `transcription` (audio transcriptions and translations).",
         "items": {
           "type": "string",
           "enum": [
@@ -6887,7 +8538,8 @@ export const openapiSpec: Record<string, any> = {
               "loading",
               "ready",
               "failed"
-            ]
+            ],
+            "description": "`unloaded`: not in memory (loaded on first use); `loading`; `ready`; `failed`: see `reason`."
           },
           "reason": {
             "type": "string",
@@ -6895,12 +8547,13 @@ export const openapiSpec: Record<string, any> = {
           }
         },
         "example": {
-          "state": "ready"
+          "state": "failed",
+          "reason": "The model file is not a GGUF file."
         }
       },
       "RegistryModel": {
         "type": "object",
-        "description": "A model in the platform-wide registry.",
+        "description": "A model in the platform-wide registry, and the engine that serves it.",
         "required": [
           "id",
           "object",
@@ -6914,13 +8567,14 @@ export const openapiSpec: Record<string, any> = {
         "properties": {
           "id": {
             "type": "string",
-            "description": "What clients send as `model`."
+            "description": "The model's ID, what clients send as `model`."
           },
           "object": {
             "type": "string",
             "enum": [
               "registry_model"
-            ]
+            ],
+            "description": "Always `registry_model`."
           },
           "engine": {
             "type": "string",
@@ -6929,7 +8583,8 @@ export const openapiSpec: Record<string, any> = {
               "whisper",
               "openai-compatible",
               "ollama"
-            ]
+            ],
+            "description": "`llama-cpp` and `whisper` run a model file in the gateway; `openai-compatible` and `ollama` forward to upstream servers."
           },
           "settings": {
             "$ref": "#/components/schemas/RegistryModelSettings"
@@ -6938,17 +8593,19 @@ export const openapiSpec: Record<string, any> = {
             "$ref": "#/components/schemas/Capabilities"
           },
           "owned_by": {
-            "type": "string"
+            "type": "string",
+            "description": "The organization that owns the model, as `/v1/models` shows it."
           },
           "created": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Unix time (seconds) when the model was registered."
           },
           "domains": {
             "type": [
               "array",
               "null"
             ],
-            "description": "The domains that may use the model; null for all.",
+            "description": "The domains that may use the model; null for all domains.",
             "items": {
               "type": "string"
             }
@@ -6962,7 +8619,8 @@ export const openapiSpec: Record<string, any> = {
           "object": "registry_model",
           "engine": "llama-cpp",
           "settings": {
-            "path": "/srv/cordon/data/models/cordon-demo.gguf"
+            "path": "/srv/cordon/data/models/cordon-demo.gguf",
+            "context_size": 2048
           },
           "capabilities": [
             "chat",
@@ -6979,6 +8637,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "RegistryModelList": {
         "type": "object",
+        "description": "The models in the registry.",
         "required": [
           "object",
           "data"
@@ -6988,10 +8647,12 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "list"
-            ]
+            ],
+            "description": "Always `list`."
           },
           "data": {
             "type": "array",
+            "description": "The registry models.",
             "items": {
               "$ref": "#/components/schemas/RegistryModel"
             }
@@ -6999,11 +8660,32 @@ export const openapiSpec: Record<string, any> = {
         },
         "example": {
           "object": "list",
-          "data": []
+          "data": [
+            {
+              "id": "cordon-demo",
+              "object": "registry_model",
+              "engine": "llama-cpp",
+              "settings": {
+                "path": "/srv/cordon/data/models/cordon-demo.gguf"
+              },
+              "capabilities": [
+                "chat",
+                "completions",
+                "embeddings"
+              ],
+              "owned_by": "cordon",
+              "created": 1763870400,
+              "domains": null,
+              "status": {
+                "state": "ready"
+              }
+            }
+          ]
         }
       },
       "CreateRegistryModelRequest": {
         "type": "object",
+        "description": "A model to add to the registry.",
         "required": [
           "id",
           "engine",
@@ -7013,7 +8695,8 @@ export const openapiSpec: Record<string, any> = {
         "properties": {
           "id": {
             "type": "string",
-            "pattern": "^[A-Za-z0-9._:/-]{1,128}$"
+            "pattern": "^[A-Za-z0-9._:/-]{1,128}$",
+            "description": "The model's ID, what clients will send as `model`."
           },
           "engine": {
             "type": "string",
@@ -7022,7 +8705,8 @@ export const openapiSpec: Record<string, any> = {
               "whisper",
               "openai-compatible",
               "ollama"
-            ]
+            ],
+            "description": "The engine that serves the model."
           },
           "settings": {
             "$ref": "#/components/schemas/RegistryModelSettings"
@@ -7032,41 +8716,37 @@ export const openapiSpec: Record<string, any> = {
           },
           "owned_by": {
             "type": "string",
-            "default": "cordon"
+            "default": "cordon",
+            "description": "The organization that owns the model, as `/v1/models` shows it."
           },
           "domains": {
             "type": [
               "array",
               "null"
             ],
+            "description": "The domains that may use the model; null or absent for all domains.",
             "items": {
               "type": "string"
             }
           }
         },
         "example": {
-          "id": "llama-3.1-8b",
-          "engine": "openai-compatible",
+          "id": "cordon-demo",
+          "engine": "llama-cpp",
           "settings": {
-            "targets": [
-              {
-                "base_url": "http://10.0.0.5:8000/v1",
-                "model": "meta-llama/Llama-3.1-8B-Instruct",
-                "api_key_env": "VLLM_API_KEY"
-              }
-            ]
+            "path": "/srv/cordon/data/models/cordon-demo.gguf"
           },
           "capabilities": [
             "chat",
-            "completions"
+            "completions",
+            "embeddings"
           ],
-          "domains": [
-            "acme"
-          ]
+          "domains": null
         }
       },
       "DeletedRegistryModel": {
         "type": "object",
+        "description": "The confirmation that a model was removed from the registry.",
         "required": [
           "id",
           "object",
@@ -7074,26 +8754,33 @@ export const openapiSpec: Record<string, any> = {
         ],
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "description": "The ID of the removed model."
           },
           "object": {
             "type": "string",
             "enum": [
               "registry_model"
-            ]
+            ],
+            "description": "Always `registry_model`."
           },
           "deleted": {
-            "type": "boolean"
+            "type": "boolean",
+            "enum": [
+              true
+            ],
+            "description": "Always true."
           }
         },
         "example": {
-          "id": "llama-3.1-8b",
+          "id": "cordon-demo",
           "object": "registry_model",
           "deleted": true
         }
       },
       "UpdateRegistryModelRequest": {
         "type": "object",
+        "description": "Changes to a registry model; absent fields are left as they are. `settings` replaces the settings as a whole.",
         "properties": {
           "engine": {
             "type": "string",
@@ -7102,7 +8789,8 @@ export const openapiSpec: Record<string, any> = {
               "whisper",
               "openai-compatible",
               "ollama"
-            ]
+            ],
+            "description": "The engine that serves the model."
           },
           "settings": {
             "$ref": "#/components/schemas/RegistryModelSettings"
@@ -7111,24 +8799,29 @@ export const openapiSpec: Record<string, any> = {
             "$ref": "#/components/schemas/Capabilities"
           },
           "owned_by": {
-            "type": "string"
+            "type": "string",
+            "description": "The organization that owns the model."
           },
           "domains": {
             "type": [
               "array",
               "null"
             ],
+            "description": "The domains that may use the model; null for all domains.",
             "items": {
               "type": "string"
             }
           }
         },
         "example": {
-          "domains": null
+          "domains": [
+            "acme"
+          ]
         }
       },
       "UsageReport": {
         "type": "object",
+        "description": "Usage totals, one row per group (`group_by`), and the totals of all rows.",
         "required": [
           "object",
           "data",
@@ -7139,10 +8832,12 @@ export const openapiSpec: Record<string, any> = {
             "type": "string",
             "enum": [
               "list"
-            ]
+            ],
+            "description": "Always `list`."
           },
           "data": {
             "type": "array",
+            "description": "One row per group; a grouping field is present only when grouped by it.",
             "items": {
               "type": "object",
               "required": [
@@ -7154,34 +8849,43 @@ export const openapiSpec: Record<string, any> = {
               "properties": {
                 "day": {
                   "type": "string",
-                  "description": "YYYY-MM-DD (UTC)"
+                  "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
+                  "description": "The day (UTC), `YYYY-MM-DD`; with `group_by=day`."
                 },
                 "model": {
-                  "type": "string"
+                  "type": "string",
+                  "description": "The model; with `group_by=model`."
                 },
                 "key_id": {
-                  "type": "string"
+                  "type": "string",
+                  "description": "The key; with `group_by=key`."
                 },
                 "domain_id": {
-                  "type": "string"
+                  "type": "string",
+                  "description": "The key's domain; with `group_by=key`."
                 },
                 "requests": {
-                  "type": "integer"
+                  "type": "integer",
+                  "description": "Requests served."
                 },
                 "input_tokens": {
-                  "type": "integer"
+                  "type": "integer",
+                  "description": "Input (prompt) tokens, as the engines reported them."
                 },
                 "output_tokens": {
-                  "type": "integer"
+                  "type": "integer",
+                  "description": "Output (generated) tokens, as the engines reported them."
                 },
                 "errors": {
-                  "type": "integer"
+                  "type": "integer",
+                  "description": "Requests that ended in an error."
                 }
               }
             }
           },
           "totals": {
             "type": "object",
+            "description": "The sums over all rows.",
             "required": [
               "requests",
               "input_tokens",
@@ -7189,13 +8893,16 @@ export const openapiSpec: Record<string, any> = {
             ],
             "properties": {
               "requests": {
-                "type": "integer"
+                "type": "integer",
+                "description": "Requests served."
               },
               "input_tokens": {
-                "type": "integer"
+                "type": "integer",
+                "description": "Input tokens."
               },
               "output_tokens": {
-                "type": "integer"
+                "type": "integer",
+                "description": "Output tokens."
               }
             }
           }
@@ -7524,6 +9231,16 @@ export const openapiSpec: Record<string, any> = {
           "type": "string"
         },
         "example": "k3j9x2m4p7q1"
+      },
+      "RegistryModelId": {
+        "name": "model",
+        "in": "path",
+        "required": true,
+        "description": "The ID of the model in the registry (what clients send as `model`).",
+        "schema": {
+          "type": "string"
+        },
+        "example": "cordon-demo"
       }
     }
   }

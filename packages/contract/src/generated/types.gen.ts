@@ -118,10 +118,15 @@ export interface paths {
         put?: never;
         /**
          * Create a model response
-         * @description Generates a response from text or a list of input items, with function tools and structured
-         *     output. Responses are stored (per domain) unless `store: false`, and can be continued with
-         *     `previous_response_id`. With `stream: true` the response is a stream of typed
-         *     Server-Sent Events (see ResponseStreamEvent), each with a `sequence_number`.
+         * @description Generates a model response from text or a list of input items (messages, function calls and
+         *     function call outputs), with function tools and structured output (`text.format`).
+         *
+         *     Responses are stored in the calling key's domain unless `store: false`; a stored response can
+         *     be retrieved, deleted, and continued with `previous_response_id` (for example to send
+         *     `function_call_output` items after a function call). With `stream: true` the answer is
+         *     `text/event-stream`: typed Server-Sent Events (`event: <type>`, `data: <json>`, see
+         *     `ResponseStreamEvent`), each with a `sequence_number` counting from 0, ending with
+         *     `response.completed`, `response.incomplete` or `response.failed`.
          */
         post: operations["createResponse"];
         delete?: never;
@@ -139,14 +144,14 @@ export interface paths {
         };
         /**
          * Get a model response
-         * @description Retrieves a stored response of the calling domain; 404 for any other.
+         * @description Retrieves a stored response of the calling key's domain. A response of any other domain, or one created with `store: false`, is 404.
          */
         get: operations["getResponse"];
         put?: never;
         post?: never;
         /**
          * Delete a model response
-         * @description Deletes a stored response of the calling domain; 404 for any other.
+         * @description Deletes a stored response of the calling key's domain; it can no longer be retrieved or continued. A response of any other domain is 404.
          */
         delete: operations["deleteResponse"];
         options?: never;
@@ -165,9 +170,14 @@ export interface paths {
         put?: never;
         /**
          * Create transcription
-         * @description Transcribes audio into the input language. The response is JSON (`json`, `verbose_json` with segments and timings) or plain
-         *     text (`text`, `srt`, `vtt`). Files over 25 MB get 413; a file that is not audio gets 400;
-         *     a compressed format without its decoder installed gets 415 naming the decoder.
+         * @description Transcribes audio into the input language, with a model that has the `transcription`
+         *     capability. The answer depends on `response_format`: `json` (default) and `verbose_json`
+         *     (segments with timings, and words with `timestamp_granularities[]=word`) are
+         *     `application/json`; `text`, `srt` and `vtt` are `text/plain`. With `stream: true` the answer
+         *     is `text/event-stream`: `transcript.text.delta` events, then one `transcript.text.done`.
+         *
+         *     Files over 25 MB get 413; a file that is not audio gets 400; a compressed format without its
+         *     decoder (ffmpeg) installed gets 415.
          */
         post: operations["createTranscription"];
         delete?: never;
@@ -187,9 +197,12 @@ export interface paths {
         put?: never;
         /**
          * Create translation
-         * @description Translates audio into English. The response is JSON (`json`, `verbose_json` with segments and timings) or plain
-         *     text (`text`, `srt`, `vtt`). Files over 25 MB get 413; a file that is not audio gets 400;
-         *     a compressed format without its decoder installed gets 415 naming the decoder.
+         * @description Translates audio into English, with a model that has the `transcription` capability. The
+         *     answer depends on `response_format`: `json` (default) and `verbose_json` (segments with
+         *     timings) are `application/json`; `text`, `srt` and `vtt` are `text/plain`.
+         *
+         *     Files over 25 MB get 413; a file that is not audio gets 400; a compressed format without its
+         *     decoder (ffmpeg) installed gets 415.
          */
         post: operations["createTranslation"];
         delete?: never;
@@ -207,13 +220,13 @@ export interface paths {
         };
         /**
          * List domains
-         * @description Every domain. Superadmin only.
+         * @description Lists every domain. Superadmin only.
          */
         get: operations["listDomains"];
         put?: never;
         /**
          * Create a domain
-         * @description Creates a domain. Superadmin only.
+         * @description Creates a domain (tenant). The `id` slug is made from the name when absent; an existing id is 409. Superadmin only.
          */
         post: operations["createDomain"];
         delete?: never;
@@ -231,7 +244,7 @@ export interface paths {
         };
         /**
          * Get a domain
-         * @description A superadmin may read any domain; a domain admin its own.
+         * @description Gets a domain. A superadmin may read any domain; a domain admin only its own (any other is 404).
          */
         get: operations["getDomain"];
         put?: never;
@@ -241,7 +254,7 @@ export interface paths {
         head?: never;
         /**
          * Update a domain
-         * @description Renames, disables or enables a domain. Superadmin only. A disabled domain's keys get 403.
+         * @description Renames, disables or enables a domain. A disabled domain's keys get 403 on every request. Superadmin only.
          */
         patch: operations["updateDomain"];
         trace?: never;
@@ -255,12 +268,12 @@ export interface paths {
         };
         /**
          * Get a domain policy
-         * @description The domain's guardrails and rate limits, with defaults filled in. Superadmin, or the domain's admin.
+         * @description Gets the domain's guardrails and rate limits, with every default filled in. Superadmin, or the domain's admin.
          */
         get: operations["getDomainPolicy"];
         /**
          * Set a domain policy
-         * @description Replaces the domain's guardrails and rate limits. Superadmin only. Takes effect on the next request.
+         * @description Replaces the domain's guardrails and rate limits; missing parts take their defaults (nothing blocked, no limits). Takes effect on the next request. Superadmin only.
          */
         put: operations["setDomainPolicy"];
         post?: never;
@@ -279,13 +292,13 @@ export interface paths {
         };
         /**
          * List keys
-         * @description Keys (never their secrets). A superadmin sees every domain's (or one, with `domain_id`); a domain admin its own domain's.
+         * @description Lists keys (never their secrets). A superadmin sees every domain's keys (or one domain's, with `domain_id`); a domain admin sees its own domain's keys, except superadmin keys.
          */
         get: operations["listKeys"];
         put?: never;
         /**
          * Create a key
-         * @description Creates a personal access token. The secret is in this response only; it is stored as a hash. A domain admin may create member and admin keys in its own domain.
+         * @description Creates a personal access token. The secret is in this response only; it is stored as a hash. A superadmin may create any key in any domain; a domain admin member and admin keys in its own domain.
          */
         post: operations["createKey"];
         delete?: never;
@@ -303,7 +316,7 @@ export interface paths {
         };
         /**
          * Get a key
-         * @description One key (never its secret).
+         * @description Gets one key (never its secret). A domain admin may read its own domain's keys (not superadmin keys); any other is 404.
          */
         get: operations["getKey"];
         put?: never;
@@ -325,7 +338,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a key
-         * @description Revokes a key; it stops working on the next request.
+         * @description Revokes a key; it gets 401 from its next request on. Revoking a revoked key changes nothing. Superadmin, or the key's domain admin.
          */
         post: operations["revokeKey"];
         delete?: never;
@@ -345,7 +358,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate a key
-         * @description Gives the key a new secret (shown once); the old one stops working at once.
+         * @description Gives the key a new secret (shown once in this response); the old secret stops working at once. The key keeps its id, name, role and expiry. Superadmin, or the key's domain admin.
          */
         post: operations["rotateKey"];
         delete?: never;
@@ -363,13 +376,13 @@ export interface paths {
         };
         /**
          * List registry models
-         * @description Every model in the platform-wide registry, with its engine state. Superadmin only.
+         * @description Lists every model in the platform-wide registry, with its engine state in this gateway process. Superadmin only.
          */
         get: operations["listRegistryModels"];
         put?: never;
         /**
          * Register a model
-         * @description Adds a model to the registry. Superadmin only.
+         * @description Adds a model to the registry; an existing id is 409. File engines need `settings.path`, upstream engines `settings.targets` (400 otherwise). The model is loaded on first use. Superadmin only.
          */
         post: operations["createRegistryModel"];
         delete?: never;
@@ -387,21 +400,21 @@ export interface paths {
         };
         /**
          * Get a registry model
-         * @description One registry entry, with its engine state. Superadmin only.
+         * @description Gets one registry model, with its engine state in this gateway process. Superadmin only.
          */
         get: operations["getRegistryModel"];
         put?: never;
         post?: never;
         /**
          * Remove a registry model
-         * @description Removes a model from the registry. Superadmin only.
+         * @description Removes a model from the registry; the engine drops what it holds for it. Superadmin only.
          */
         delete: operations["deleteRegistryModel"];
         options?: never;
         head?: never;
         /**
          * Update a registry model
-         * @description Changes a registry entry. Superadmin only.
+         * @description Changes a registry model; absent fields are left as they are. The engine drops what it holds for the model (it is loaded again, with the new settings, on next use). Superadmin only.
          */
         patch: operations["updateRegistryModel"];
         trace?: never;
@@ -415,7 +428,7 @@ export interface paths {
         };
         /**
          * Get usage
-         * @description Usage totals by day, model and key. A superadmin sees all domains (or one, with `domain_id`); a domain admin its own.
+         * @description Gets usage totals (requests, tokens, errors) by day, model and key. A superadmin sees all domains (or one, with `domain_id`); a domain admin its own domain.
          */
         get: operations["getUsage"];
         put?: never;
@@ -1353,18 +1366,86 @@ export interface components {
             };
         };
         /**
+         * Input text
+         * @description A text input to the model.
          * @example {
          *       "type": "input_text",
          *       "text": "Hello"
          *     }
          */
         ResponseInputText: {
-            /** @enum {string} */
+            /**
+             * @description The type of the input item. Always `input_text`.
+             * @enum {string}
+             */
             type: "input_text";
+            /** @description The text input to the model. */
             text: string;
         };
         /**
-         * @description Text output from the model.
+         * @description An annotation that applies to a span of output text (OpenAI's `file_citation`, `url_citation`,
+         *     `container_file_citation` or `file_path`). Passed through from upstreams that produce them.
+         * @example {
+         *       "type": "url_citation",
+         *       "url": "https://example.com/unicorns",
+         *       "title": "Unicorns",
+         *       "start_index": 0,
+         *       "end_index": 20
+         *     }
+         */
+        ResponseAnnotation: {
+            /**
+             * @description The type of the annotation.
+             * @enum {string}
+             */
+            type: "file_citation" | "url_citation" | "container_file_citation" | "file_path";
+            /** @description The URL of a web resource (`url_citation`). */
+            url?: string;
+            /** @description The title of the web resource (`url_citation`). */
+            title?: string;
+            /** @description The index of the first character of the citation in the text. */
+            start_index?: number;
+            /** @description The index of the last character of the citation in the text. */
+            end_index?: number;
+            /** @description The ID of the file (`file_citation`, `container_file_citation`, `file_path`). */
+            file_id?: string;
+            /** @description The index of the file in the list of files. */
+            index?: number;
+        };
+        /**
+         * @description The log probability the model assigned to a token, with the most likely alternatives.
+         * @example {
+         *       "token": "Hello",
+         *       "logprob": -0.31,
+         *       "top_logprobs": [
+         *         {
+         *           "token": "Hello",
+         *           "logprob": -0.31
+         *         },
+         *         {
+         *           "token": "Hi",
+         *           "logprob": -1.42
+         *         }
+         *       ]
+         *     }
+         */
+        ResponseLogProb: {
+            /** @description A text token. */
+            token: string;
+            /** @description The log probability of this token. */
+            logprob: number;
+            /** @description The UTF-8 bytes of the token. */
+            bytes?: number[];
+            /** @description The log probabilities of up to 20 of the most likely tokens. */
+            top_logprobs?: {
+                token?: string;
+                logprob?: number;
+                bytes?: number[];
+            }[];
+        };
+        /**
+         * Output text
+         * @description A text output from the model.
          * @example {
          *       "type": "output_text",
          *       "text": "Hello! How can I help?",
@@ -1372,14 +1453,23 @@ export interface components {
          *     }
          */
         ResponseOutputText: {
-            /** @enum {string} */
+            /**
+             * @description The type of the output text. Always `output_text`.
+             * @enum {string}
+             */
             type: "output_text";
+            /** @description The text output from the model. */
             text: string;
-            annotations: Record<string, never>[];
-            logprobs?: Record<string, never>[];
+            /** @description The annotations of the text output (Cordon's engines produce none). */
+            annotations: components["schemas"]["ResponseAnnotation"][];
+            /** @description The log probabilities of the output tokens, when requested. */
+            logprobs?: components["schemas"]["ResponseLogProb"][];
         };
         /**
-         * @description A message in the input, from the user, system, developer or (replayed) assistant.
+         * Input message
+         * @description A message input to the model with a role indicating instruction following hierarchy. Instructions
+         *     given with the `developer` or `system` role take precedence over the `user` role. Messages with the
+         *     `assistant` role are presumed to have been generated by the model in previous interactions.
          * @example {
          *       "type": "message",
          *       "role": "user",
@@ -1392,13 +1482,26 @@ export interface components {
          *     }
          */
         ResponseInputMessage: {
-            /** @enum {string} */
+            /**
+             * @description The type of the message input. Always `message`.
+             * @enum {string}
+             */
             type?: "message";
-            /** @enum {string} */
-            role: "user" | "system" | "developer" | "assistant";
+            /**
+             * @description The role of the message input.
+             * @enum {string}
+             */
+            role: "user" | "assistant" | "system" | "developer";
+            /** @description Text input to the model, or a list of text parts (`input_text`; `output_text` for replayed assistant messages). */
             content: string | (components["schemas"]["ResponseInputText"] | components["schemas"]["ResponseOutputText"])[];
+            /**
+             * @description The status of the item. Populated when items are returned via the API.
+             * @enum {string}
+             */
+            status?: "in_progress" | "completed" | "incomplete";
         };
         /**
+         * Output message
          * @description An output message from the model.
          * @example {
          *       "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
@@ -1415,17 +1518,29 @@ export interface components {
          *     }
          */
         ResponseOutputMessage: {
+            /** @description The unique ID of the output message. */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description The type of the output message. Always `message`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "message";
-            /** @enum {string} */
+            /**
+             * @description The role of the output message. Always `assistant`.
+             * @enum {string}
+             */
             role: "assistant";
-            /** @enum {string} */
+            /**
+             * @description The status of the message.
+             * @enum {string}
+             */
             status: "in_progress" | "completed" | "incomplete";
+            /** @description The content of the output message. */
             content: components["schemas"]["ResponseOutputText"][];
         };
         /**
-         * @description A call to a function tool, in the output (or replayed in the input).
+         * Function tool call
+         * @description A call to a function tool the model made, in the output (or replayed in the input).
          * @example {
          *       "id": "fc_67ccd2bf17f0819081ff3bb2cf6508e6",
          *       "type": "function_call",
@@ -1436,18 +1551,27 @@ export interface components {
          *     }
          */
         ResponseFunctionToolCall: {
+            /** @description The unique ID of the function tool call item. */
             id?: string;
-            /** @enum {string} */
+            /**
+             * @description Always `function_call`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "function_call";
-            /** @description The ID that the function_call_output answers. */
+            /** @description The unique ID of the function tool call generated by the model; the `function_call_output` answers it. */
             call_id: string;
+            /** @description The name of the function to run. */
             name: string;
-            /** @description JSON arguments. */
+            /** @description A JSON string of the arguments to pass to the function. */
             arguments: string;
-            /** @enum {string} */
+            /**
+             * @description The status of the item. Populated when items are returned via the API.
+             * @enum {string}
+             */
             status?: "in_progress" | "completed" | "incomplete";
         };
         /**
+         * Function tool call output
          * @description The output of a function tool call, sent back by the client.
          * @example {
          *       "type": "function_call_output",
@@ -1456,16 +1580,27 @@ export interface components {
          *     }
          */
         ResponseFunctionCallOutput: {
-            id?: string;
-            /** @enum {string} */
+            /** @description The unique ID of the function tool call output. Populated when this item is returned via the API. */
+            id?: string | null;
+            /**
+             * @description Always `function_call_output`.
+             * @enum {string}
+             */
             type: "function_call_output";
+            /** @description The `call_id` of the function tool call this output answers. */
             call_id: string;
+            /** @description The output of the function tool call, usually a JSON string. (Cordon accepts text outputs only.) */
             output: string;
-            /** @enum {string} */
-            status?: "in_progress" | "completed" | "incomplete";
+            /**
+             * @description The status of the item. Populated when items are returned via the API.
+             * @enum {string|null}
+             */
+            status?: "in_progress" | "completed" | "incomplete" | null;
         };
         /**
-         * @description An input item.
+         * @description An input item: a message (from the user, system, developer, or a replayed assistant message),
+         *     an output message of an earlier response, a function call the model made, or a function call's
+         *     output. (`anyOf`, not `oneOf`: a replayed assistant output message is also a valid input message.)
          * @example {
          *       "role": "user",
          *       "content": "Hello"
@@ -1473,10 +1608,12 @@ export interface components {
          */
         ResponseInputItem: components["schemas"]["ResponseInputMessage"] | components["schemas"]["ResponseOutputMessage"] | components["schemas"]["ResponseFunctionToolCall"] | components["schemas"]["ResponseFunctionCallOutput"];
         /**
-         * @description A function the model may call.
+         * Function
+         * @description Defines a function in your own code the model can choose to call.
          * @example {
          *       "type": "function",
          *       "name": "get_weather",
+         *       "description": "Current weather for a city.",
          *       "parameters": {
          *         "type": "object",
          *         "properties": {
@@ -1492,26 +1629,101 @@ export interface components {
          *     }
          */
         ResponseFunctionTool: {
-            /** @enum {string} */
+            /**
+             * @description The type of the function tool. Always `function`.
+             * @enum {string}
+             */
             type: "function";
+            /** @description The name of the function to call. */
             name: string;
+            /** @description A description of the function, used by the model to decide whether and how to call it. */
             description?: string | null;
+            /** @description A JSON Schema object describing the parameters of the function. */
             parameters?: {
                 [key: string]: unknown;
             } | null;
+            /** @description Whether to enforce strict parameter validation. */
             strict?: boolean | null;
         };
         /**
-         * @description How the model chooses tools.
+         * @description How the model should select which tool (or tools) to use. `none`: the model will not call any tool
+         *     and generates a message; `auto`: the model may call tools or answer; `required`: the model must
+         *     call one or more tools. A named function forces that function.
          * @example auto
          */
         ResponseToolChoice: ("none" | "auto" | "required") | {
-            /** @enum {string} */
+            /**
+             * @description Always `function`.
+             * @enum {string}
+             */
             type: "function";
+            /** @description The name of the function to call. */
             name: string;
         };
         /**
-         * @description Configuration for text output.
+         * JSON schema
+         * @description JSON Schema response format (Structured Outputs). The output is JSON that validates against `schema`.
+         * @example {
+         *       "type": "json_schema",
+         *       "name": "person",
+         *       "strict": true,
+         *       "schema": {
+         *         "type": "object",
+         *         "properties": {
+         *           "name": {
+         *             "type": "string"
+         *           }
+         *         },
+         *         "required": [
+         *           "name"
+         *         ],
+         *         "additionalProperties": false
+         *       }
+         *     }
+         */
+        TextResponseFormatJsonSchema: {
+            /**
+             * @description Always `json_schema`.
+             * @enum {string}
+             */
+            type: "json_schema";
+            /** @description The name of the response format. a-z, A-Z, 0-9, underscores and dashes, at most 64 characters. */
+            name: string;
+            /** @description What the response format is for, used by the model to decide how to respond in the format. */
+            description?: string;
+            /** @description The JSON Schema the output must follow. */
+            schema: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Whether to enforce strict schema adherence.
+             * @default false
+             */
+            strict: boolean | null;
+        };
+        /**
+         * @description The format the model must output. `{"type": "json_schema"}` enables Structured Outputs (the output
+         *     matches the supplied JSON Schema); `{"type": "json_object"}` is JSON mode (the output is valid JSON).
+         *     The default is `{"type": "text"}`.
+         * @example {
+         *       "type": "json_object"
+         *     }
+         */
+        TextResponseFormatConfiguration: {
+            /**
+             * @description Always `text`.
+             * @enum {string}
+             */
+            type: "text";
+        } | components["schemas"]["TextResponseFormatJsonSchema"] | {
+            /**
+             * @description Always `json_object`.
+             * @enum {string}
+             */
+            type: "json_object";
+        };
+        /**
+         * @description Configuration for a text response from the model. Can be plain text or structured JSON data.
          * @example {
          *       "format": {
          *         "type": "text"
@@ -1519,26 +1731,11 @@ export interface components {
          *     }
          */
         ResponseTextConfig: {
-            /** @description `text`, `json_object`, or `json_schema` (structured output). */
-            format?: {
-                /** @enum {string} */
-                type: "text";
-            } | {
-                /** @enum {string} */
-                type: "json_object";
-            } | {
-                /** @enum {string} */
-                type: "json_schema";
-                name: string;
-                description?: string;
-                schema: {
-                    [key: string]: unknown;
-                };
-                strict?: boolean | null;
-            };
+            format?: components["schemas"]["TextResponseFormatConfiguration"];
         };
         /**
-         * @description A Responses API request. Unknown fields are passed on to upstream engines that speak the Responses API.
+         * @description A Responses API request (OpenAI's `CreateResponse`, restricted to text and function tools).
+         *     Unknown fields are accepted and passed on to upstream engines that speak the Responses API.
          * @example {
          *       "model": "cordon-demo",
          *       "instructions": "You are terse.",
@@ -1547,34 +1744,56 @@ export interface components {
          *     }
          */
         CreateResponse: {
+            /** @description ID of the model to use, like `cordon-demo`. */
             model: string;
-            /** @description Text, or a list of input items (messages, function calls and their outputs). */
+            /** @description Text, or a list of input items (messages, function calls and their outputs) used to generate a response. */
             input: string | components["schemas"]["ResponseInputItem"][];
-            /** @description A system (developer) message inserted first. */
+            /**
+             * @description A system (or developer) message inserted into the model's context. With `previous_response_id`,
+             *     the instructions of the previous response are not carried over.
+             */
             instructions?: string | null;
+            /** @description The function tools the model may call while generating a response. */
             tools?: components["schemas"]["ResponseFunctionTool"][];
             tool_choice?: components["schemas"]["ResponseToolChoice"];
-            parallel_tool_calls?: boolean | null;
+            /**
+             * @description Whether to allow the model to run tool calls in parallel.
+             * @default true
+             */
+            parallel_tool_calls: boolean | null;
             text?: components["schemas"]["ResponseTextConfig"];
+            /** @description An upper bound for the number of tokens that can be generated for a response. */
             max_output_tokens?: number | null;
-            temperature?: number | null;
-            top_p?: number | null;
+            /**
+             * @description Sampling temperature between 0 and 2. Higher values make the output more random. Alter this or `top_p`, not both.
+             * @default 1
+             */
+            temperature: number | null;
+            /**
+             * @description Nucleus sampling; 0.1 means only the tokens comprising the top 10% probability mass are considered.
+             * @default 1
+             */
+            top_p: number | null;
             metadata?: components["schemas"]["Metadata"];
             /**
-             * @description Store the response so it can be retrieved and continued with `previous_response_id`.
+             * @description Whether to store the generated response (in the calling domain) for later retrieval and for `previous_response_id`.
              * @default true
              */
             store: boolean | null;
-            /** @description Continue the conversation of a stored response. */
+            /** @description The ID of a stored response of the calling domain to continue (multi-turn conversations). */
             previous_response_id?: string | null;
-            /** @default false */
+            /**
+             * @description If true, the response is streamed as typed Server-Sent Events (see `ResponseStreamEvent`).
+             * @default false
+             */
             stream: boolean | null;
+            /** @description A stable identifier for your end-user (deprecated by OpenAI, accepted and echoed). */
             user?: string;
         };
         /**
-         * @description An output item.
+         * @description An output item of a response.
          * @example {
-         *       "id": "msg_1",
+         *       "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
          *       "type": "message",
          *       "role": "assistant",
          *       "status": "completed",
@@ -1583,6 +1802,22 @@ export interface components {
          */
         ResponseOutputItem: components["schemas"]["ResponseOutputMessage"] | components["schemas"]["ResponseFunctionToolCall"];
         /**
+         * @description The error that made the response fail, or null. OpenAI's codes include `server_error`,
+         *     `rate_limit_exceeded` and `invalid_prompt`; Cordon also uses its own error codes (for example
+         *     `model_unavailable`), so `code` is any string.
+         * @example {
+         *       "code": "server_error",
+         *       "message": "The engine failed while generating the response."
+         *     }
+         */
+        ResponseError: {
+            /** @description The error code for the response. */
+            code: string;
+            /** @description A human-readable description of the error. */
+            message: string;
+        } | null;
+        /**
+         * @description Token usage of a response, with breakdowns of input and output tokens.
          * @example {
          *       "input_tokens": 36,
          *       "input_tokens_details": {
@@ -1596,18 +1831,27 @@ export interface components {
          *     }
          */
         ResponseUsage: {
+            /** @description The number of input tokens. */
             input_tokens: number;
+            /** @description A detailed breakdown of the input tokens. */
             input_tokens_details: {
+                /** @description The number of tokens retrieved from the prompt cache. */
                 cached_tokens: number;
+                /** @description The number of input tokens written to the prompt cache. */
+                cache_write_tokens?: number;
             };
+            /** @description The number of output tokens. */
             output_tokens: number;
+            /** @description A detailed breakdown of the output tokens. */
             output_tokens_details: {
+                /** @description The number of reasoning tokens. */
                 reasoning_tokens: number;
             };
+            /** @description The total number of tokens used. */
             total_tokens: number;
         };
         /**
-         * @description A model response.
+         * @description A model response (OpenAI's response object).
          * @example {
          *       "id": "resp_67ccd2bed1ec8190b14f964abc054267",
          *       "object": "response",
@@ -1629,14 +1873,21 @@ export interface components {
          *           ]
          *         }
          *       ],
+         *       "output_text": "Once upon a time, a unicorn slept.",
          *       "error": null,
          *       "incomplete_details": null,
          *       "instructions": null,
          *       "metadata": {},
          *       "tools": [],
          *       "tool_choice": "auto",
+         *       "text": {
+         *         "format": {
+         *           "type": "text"
+         *         }
+         *       },
          *       "temperature": 1,
          *       "top_p": 1,
+         *       "max_output_tokens": null,
          *       "parallel_tool_calls": true,
          *       "previous_response_id": null,
          *       "store": true,
@@ -1654,44 +1905,72 @@ export interface components {
          *     }
          */
         Response: {
+            /** @description Unique identifier for this response. */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description Always `response`.
+             * @enum {string}
+             */
             object: "response";
+            /** @description Unix timestamp (in seconds) of when this response was created. */
             created_at: number;
-            /** @enum {string} */
+            /** @description Unix timestamp (in seconds) of when this response was completed. Only present when the status is `completed`. */
+            completed_at?: number | null;
+            /**
+             * @description The status of the response generation.
+             * @enum {string}
+             */
             status: "completed" | "failed" | "in_progress" | "cancelled" | "queued" | "incomplete";
+            /** @description Model ID used to generate the response. */
             model: string;
+            /** @description The content items generated by the model (messages and function calls), in order. */
             output: components["schemas"]["ResponseOutputItem"][];
+            /** @description Convenience property with the aggregated text of all `output_text` parts in `output`. */
             output_text?: string | null;
-            error: {
-                code: string;
-                message: string;
-            } | null;
+            error: components["schemas"]["ResponseError"];
+            /** @description Details about why the response is incomplete. */
             incomplete_details: {
-                /** @enum {string} */
+                /**
+                 * @description The reason why the response is incomplete.
+                 * @enum {string}
+                 */
                 reason?: "max_output_tokens" | "content_filter";
             } | null;
+            /** @description The system (or developer) message inserted into the model's context. */
             instructions: string | null;
             metadata: components["schemas"]["Metadata"];
+            /** @description The tools the model could call. */
             tools: components["schemas"]["ResponseFunctionTool"][];
             tool_choice: components["schemas"]["ResponseToolChoice"];
             text?: components["schemas"]["ResponseTextConfig"];
+            /** @description The sampling temperature used. */
             temperature: number | null;
+            /** @description The nucleus sampling value used. */
             top_p: number | null;
+            /** @description The upper bound for the number of generated tokens. */
             max_output_tokens?: number | null;
+            /**
+             * @description Whether the model may run tool calls in parallel.
+             * @default true
+             */
             parallel_tool_calls: boolean;
+            /** @description The ID of the response this one continues. */
             previous_response_id?: string | null;
+            /** @description Whether the response is stored. */
             store?: boolean;
-            user?: string;
-            usage?: components["schemas"]["ResponseUsage"];
+            /** @description The end-user identifier sent with the request. */
+            user?: string | null;
+            /** @description Token usage; null (or absent) until the response is complete. */
+            usage?: components["schemas"]["ResponseUsage"] | null;
         };
         /**
-         * @description An event carrying the whole response: `response.created`, `response.in_progress`, `response.completed`, `response.failed` or `response.incomplete`.
+         * response.created
+         * @description Emitted when a response is created (first event).
          * @example {
          *       "type": "response.created",
          *       "sequence_number": 0,
          *       "response": {
-         *         "id": "resp_1",
+         *         "id": "resp_67ccd2bed1ec8190b14f964abc054267",
          *         "object": "response",
          *         "created_at": 1763870400,
          *         "status": "in_progress",
@@ -1703,27 +1982,86 @@ export interface components {
          *         "metadata": {},
          *         "tools": [],
          *         "tool_choice": "auto",
+         *         "text": {
+         *           "format": {
+         *             "type": "text"
+         *           }
+         *         },
          *         "temperature": 1,
          *         "top_p": 1,
-         *         "parallel_tool_calls": true
+         *         "max_output_tokens": null,
+         *         "parallel_tool_calls": true,
+         *         "previous_response_id": null,
+         *         "store": true,
+         *         "usage": null
          *       }
          *     }
          */
-        ResponseLifecycleEvent: {
-            /** @enum {string} */
-            type: "response.created" | "response.in_progress" | "response.completed" | "response.failed" | "response.incomplete";
-            /** @description The position of this event in the stream, from 0. */
+        ResponseCreatedEvent: {
+            /**
+             * @description The type of the event. Always `response.created`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "response.created";
+            /** @description The position of this event in the stream, counting from 0. */
             sequence_number: number;
+            /** @description The response that was created. */
             response: components["schemas"]["Response"];
         };
         /**
-         * @description An output item was added (`response.output_item.added`) or is done (`response.output_item.done`).
+         * response.in_progress
+         * @description Emitted when the response is in progress.
+         * @example {
+         *       "type": "response.in_progress",
+         *       "sequence_number": 1,
+         *       "response": {
+         *         "id": "resp_67ccd2bed1ec8190b14f964abc054267",
+         *         "object": "response",
+         *         "created_at": 1763870400,
+         *         "status": "in_progress",
+         *         "model": "cordon-demo",
+         *         "output": [],
+         *         "error": null,
+         *         "incomplete_details": null,
+         *         "instructions": null,
+         *         "metadata": {},
+         *         "tools": [],
+         *         "tool_choice": "auto",
+         *         "text": {
+         *           "format": {
+         *             "type": "text"
+         *           }
+         *         },
+         *         "temperature": 1,
+         *         "top_p": 1,
+         *         "max_output_tokens": null,
+         *         "parallel_tool_calls": true,
+         *         "previous_response_id": null,
+         *         "store": true,
+         *         "usage": null
+         *       }
+         *     }
+         */
+        ResponseInProgressEvent: {
+            /**
+             * @description The type of the event. Always `response.in_progress`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "response.in_progress";
+            /** @description The position of this event in the stream, counting from 0. */
+            sequence_number: number;
+            /** @description The response that is in progress. */
+            response: components["schemas"]["Response"];
+        };
+        /**
+         * response.output_item.added
+         * @description Emitted when a new output item is added.
          * @example {
          *       "type": "response.output_item.added",
          *       "sequence_number": 2,
          *       "output_index": 0,
          *       "item": {
-         *         "id": "msg_1",
+         *         "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
          *         "type": "message",
          *         "role": "assistant",
          *         "status": "in_progress",
@@ -1731,20 +2069,26 @@ export interface components {
          *       }
          *     }
          */
-        ResponseOutputItemEvent: {
-            /** @enum {string} */
-            type: "response.output_item.added" | "response.output_item.done";
-            /** @description The position of this event in the stream, from 0. */
+        ResponseOutputItemAddedEvent: {
+            /**
+             * @description The type of the event. Always `response.output_item.added`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "response.output_item.added";
+            /** @description The position of this event in the stream, counting from 0. */
             sequence_number: number;
+            /** @description The index of the output item that was added. */
             output_index: number;
+            /** @description The output item that was added. */
             item: components["schemas"]["ResponseOutputItem"];
         };
         /**
-         * @description A content part was added or is done.
+         * response.content_part.added
+         * @description Emitted when a new content part is added.
          * @example {
          *       "type": "response.content_part.added",
          *       "sequence_number": 3,
-         *       "item_id": "msg_1",
+         *       "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
          *       "output_index": 0,
          *       "content_index": 0,
          *       "part": {
@@ -1754,22 +2098,30 @@ export interface components {
          *       }
          *     }
          */
-        ResponseContentPartEvent: {
-            /** @enum {string} */
-            type: "response.content_part.added" | "response.content_part.done";
-            /** @description The position of this event in the stream, from 0. */
+        ResponseContentPartAddedEvent: {
+            /**
+             * @description The type of the event. Always `response.content_part.added`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "response.content_part.added";
+            /** @description The position of this event in the stream, counting from 0. */
             sequence_number: number;
+            /** @description The ID of the output item that the content part was added to. */
             item_id: string;
+            /** @description The index of the output item that the content part was added to. */
             output_index: number;
+            /** @description The index of the content part that was added. */
             content_index: number;
+            /** @description The content part that was added. */
             part: components["schemas"]["ResponseOutputText"];
         };
         /**
-         * @description A piece of output text.
+         * response.output_text.delta
+         * @description Emitted when there is an additional text delta.
          * @example {
          *       "type": "response.output_text.delta",
          *       "sequence_number": 4,
-         *       "item_id": "msg_1",
+         *       "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
          *       "output_index": 0,
          *       "content_index": 0,
          *       "delta": "Once",
@@ -1777,117 +2129,415 @@ export interface components {
          *     }
          */
         ResponseTextDeltaEvent: {
-            /** @enum {string} */
+            /**
+             * @description The type of the event. Always `response.output_text.delta`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "response.output_text.delta";
-            /** @description The position of this event in the stream, from 0. */
+            /** @description The position of this event in the stream, counting from 0. */
             sequence_number: number;
+            /** @description The ID of the output item that the text delta was added to. */
             item_id: string;
+            /** @description The index of the output item that the text delta was added to. */
             output_index: number;
+            /** @description The index of the content part that the text delta was added to. */
             content_index: number;
+            /** @description The text delta that was added. */
             delta: string;
-            logprobs: Record<string, never>[];
+            /** @description The log probabilities of the tokens in the delta (empty unless requested). */
+            logprobs: components["schemas"]["ResponseLogProb"][];
         };
         /**
-         * @description The output text of a content part is final.
+         * response.output_text.done
+         * @description Emitted when the text of a content part is finalized.
          * @example {
          *       "type": "response.output_text.done",
-         *       "sequence_number": 9,
-         *       "item_id": "msg_1",
+         *       "sequence_number": 5,
+         *       "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
          *       "output_index": 0,
          *       "content_index": 0,
-         *       "text": "Once upon a time.",
+         *       "text": "Once upon a time, a unicorn slept.",
          *       "logprobs": []
          *     }
          */
         ResponseTextDoneEvent: {
-            /** @enum {string} */
+            /**
+             * @description The type of the event. Always `response.output_text.done`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "response.output_text.done";
-            /** @description The position of this event in the stream, from 0. */
+            /** @description The position of this event in the stream, counting from 0. */
             sequence_number: number;
+            /** @description The ID of the output item whose text is finalized. */
             item_id: string;
+            /** @description The index of the output item whose text is finalized. */
             output_index: number;
+            /** @description The index of the content part whose text is finalized. */
             content_index: number;
+            /** @description The text content that is finalized. */
             text: string;
-            logprobs: Record<string, never>[];
+            /** @description The log probabilities of the tokens (empty unless requested). */
+            logprobs: components["schemas"]["ResponseLogProb"][];
         };
         /**
-         * @description A piece of function-call arguments.
+         * response.content_part.done
+         * @description Emitted when a content part is done.
+         * @example {
+         *       "type": "response.content_part.done",
+         *       "sequence_number": 6,
+         *       "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
+         *       "output_index": 0,
+         *       "content_index": 0,
+         *       "part": {
+         *         "type": "output_text",
+         *         "text": "Once upon a time, a unicorn slept.",
+         *         "annotations": []
+         *       }
+         *     }
+         */
+        ResponseContentPartDoneEvent: {
+            /**
+             * @description The type of the event. Always `response.content_part.done`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "response.content_part.done";
+            /** @description The position of this event in the stream, counting from 0. */
+            sequence_number: number;
+            /** @description The ID of the output item that the content part belongs to. */
+            item_id: string;
+            /** @description The index of the output item that the content part belongs to. */
+            output_index: number;
+            /** @description The index of the content part that is done. */
+            content_index: number;
+            /** @description The content part that is done. */
+            part: components["schemas"]["ResponseOutputText"];
+        };
+        /**
+         * response.output_item.done
+         * @description Emitted when an output item is marked done.
+         * @example {
+         *       "type": "response.output_item.done",
+         *       "sequence_number": 7,
+         *       "output_index": 0,
+         *       "item": {
+         *         "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
+         *         "type": "message",
+         *         "role": "assistant",
+         *         "status": "completed",
+         *         "content": [
+         *           {
+         *             "type": "output_text",
+         *             "text": "Once upon a time, a unicorn slept.",
+         *             "annotations": []
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        ResponseOutputItemDoneEvent: {
+            /**
+             * @description The type of the event. Always `response.output_item.done`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "response.output_item.done";
+            /** @description The position of this event in the stream, counting from 0. */
+            sequence_number: number;
+            /** @description The index of the output item that was marked done. */
+            output_index: number;
+            /** @description The output item that was marked done. */
+            item: components["schemas"]["ResponseOutputItem"];
+        };
+        /**
+         * response.function_call_arguments.delta
+         * @description Emitted when there is a partial function-call arguments delta.
          * @example {
          *       "type": "response.function_call_arguments.delta",
-         *       "sequence_number": 3,
-         *       "item_id": "fc_1",
+         *       "sequence_number": 8,
+         *       "item_id": "fc_67ccd2bf17f0819081ff3bb2cf6508e7",
          *       "output_index": 0,
          *       "delta": "{\"city\":"
          *     }
          */
         ResponseFunctionCallArgumentsDeltaEvent: {
-            /** @enum {string} */
+            /**
+             * @description The type of the event. Always `response.function_call_arguments.delta`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "response.function_call_arguments.delta";
-            /** @description The position of this event in the stream, from 0. */
+            /** @description The position of this event in the stream, counting from 0. */
             sequence_number: number;
+            /** @description The ID of the function call item the delta is added to. */
             item_id: string;
+            /** @description The index of the output item the delta is added to. */
             output_index: number;
+            /** @description The function-call arguments delta that is added. */
             delta: string;
         };
         /**
-         * @description The function-call arguments are final.
+         * response.function_call_arguments.done
+         * @description Emitted when function-call arguments are finalized.
          * @example {
          *       "type": "response.function_call_arguments.done",
-         *       "sequence_number": 6,
-         *       "item_id": "fc_1",
+         *       "sequence_number": 9,
+         *       "item_id": "fc_67ccd2bf17f0819081ff3bb2cf6508e7",
          *       "output_index": 0,
          *       "name": "get_weather",
          *       "arguments": "{\"city\":\"Paris\"}"
          *     }
          */
         ResponseFunctionCallArgumentsDoneEvent: {
-            /** @enum {string} */
+            /**
+             * @description The type of the event. Always `response.function_call_arguments.done`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "response.function_call_arguments.done";
-            /** @description The position of this event in the stream, from 0. */
+            /** @description The position of this event in the stream, counting from 0. */
             sequence_number: number;
+            /** @description The ID of the function call item. */
             item_id: string;
+            /** @description The index of the output item. */
             output_index: number;
+            /** @description The name of the function that was called. */
             name: string;
+            /** @description The function-call arguments (a JSON string). */
             arguments: string;
         };
         /**
-         * @description An error occurred.
+         * response.completed
+         * @description Emitted when the model response is complete (last event).
+         * @example {
+         *       "type": "response.completed",
+         *       "sequence_number": 10,
+         *       "response": {
+         *         "id": "resp_67ccd2bed1ec8190b14f964abc054267",
+         *         "object": "response",
+         *         "created_at": 1763870400,
+         *         "status": "completed",
+         *         "model": "cordon-demo",
+         *         "output": [
+         *           {
+         *             "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
+         *             "type": "message",
+         *             "role": "assistant",
+         *             "status": "completed",
+         *             "content": [
+         *               {
+         *                 "type": "output_text",
+         *                 "text": "Once upon a time, a unicorn slept.",
+         *                 "annotations": []
+         *               }
+         *             ]
+         *           }
+         *         ],
+         *         "error": null,
+         *         "incomplete_details": null,
+         *         "instructions": null,
+         *         "metadata": {},
+         *         "tools": [],
+         *         "tool_choice": "auto",
+         *         "text": {
+         *           "format": {
+         *             "type": "text"
+         *           }
+         *         },
+         *         "temperature": 1,
+         *         "top_p": 1,
+         *         "max_output_tokens": null,
+         *         "parallel_tool_calls": true,
+         *         "previous_response_id": null,
+         *         "store": true,
+         *         "usage": {
+         *           "input_tokens": 36,
+         *           "input_tokens_details": {
+         *             "cached_tokens": 0
+         *           },
+         *           "output_tokens": 9,
+         *           "output_tokens_details": {
+         *             "reasoning_tokens": 0
+         *           },
+         *           "total_tokens": 45
+         *         },
+         *         "output_text": "Once upon a time, a unicorn slept."
+         *       }
+         *     }
+         */
+        ResponseCompletedEvent: {
+            /**
+             * @description The type of the event. Always `response.completed`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "response.completed";
+            /** @description The position of this event in the stream, counting from 0. */
+            sequence_number: number;
+            /** @description The completed response. */
+            response: components["schemas"]["Response"];
+        };
+        /**
+         * response.failed
+         * @description Emitted when a response fails (last event, after `error`).
+         * @example {
+         *       "type": "response.failed",
+         *       "sequence_number": 11,
+         *       "response": {
+         *         "id": "resp_67ccd2bed1ec8190b14f964abc054267",
+         *         "object": "response",
+         *         "created_at": 1763870400,
+         *         "status": "failed",
+         *         "model": "cordon-demo",
+         *         "output": [],
+         *         "error": {
+         *           "code": "server_error",
+         *           "message": "The engine failed while generating the response."
+         *         },
+         *         "incomplete_details": null,
+         *         "instructions": null,
+         *         "metadata": {},
+         *         "tools": [],
+         *         "tool_choice": "auto",
+         *         "text": {
+         *           "format": {
+         *             "type": "text"
+         *           }
+         *         },
+         *         "temperature": 1,
+         *         "top_p": 1,
+         *         "max_output_tokens": null,
+         *         "parallel_tool_calls": true,
+         *         "previous_response_id": null,
+         *         "store": true,
+         *         "usage": null
+         *       }
+         *     }
+         */
+        ResponseFailedEvent: {
+            /**
+             * @description The type of the event. Always `response.failed`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "response.failed";
+            /** @description The position of this event in the stream, counting from 0. */
+            sequence_number: number;
+            /** @description The response that failed. */
+            response: components["schemas"]["Response"];
+        };
+        /**
+         * response.incomplete
+         * @description Emitted when a response finishes as incomplete (last event), for example at `max_output_tokens`.
+         * @example {
+         *       "type": "response.incomplete",
+         *       "sequence_number": 12,
+         *       "response": {
+         *         "id": "resp_67ccd2bed1ec8190b14f964abc054267",
+         *         "object": "response",
+         *         "created_at": 1763870400,
+         *         "status": "incomplete",
+         *         "model": "cordon-demo",
+         *         "output": [
+         *           {
+         *             "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
+         *             "type": "message",
+         *             "role": "assistant",
+         *             "status": "completed",
+         *             "content": [
+         *               {
+         *                 "type": "output_text",
+         *                 "text": "Once upon a time, a",
+         *                 "annotations": []
+         *               }
+         *             ]
+         *           }
+         *         ],
+         *         "error": null,
+         *         "incomplete_details": {
+         *           "reason": "max_output_tokens"
+         *         },
+         *         "instructions": null,
+         *         "metadata": {},
+         *         "tools": [],
+         *         "tool_choice": "auto",
+         *         "text": {
+         *           "format": {
+         *             "type": "text"
+         *           }
+         *         },
+         *         "temperature": 1,
+         *         "top_p": 1,
+         *         "max_output_tokens": 16,
+         *         "parallel_tool_calls": true,
+         *         "previous_response_id": null,
+         *         "store": true,
+         *         "usage": {
+         *           "input_tokens": 36,
+         *           "input_tokens_details": {
+         *             "cached_tokens": 0
+         *           },
+         *           "output_tokens": 16,
+         *           "output_tokens_details": {
+         *             "reasoning_tokens": 0
+         *           },
+         *           "total_tokens": 52
+         *         },
+         *         "output_text": "Once upon a time, a"
+         *       }
+         *     }
+         */
+        ResponseIncompleteEvent: {
+            /**
+             * @description The type of the event. Always `response.incomplete`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "response.incomplete";
+            /** @description The position of this event in the stream, counting from 0. */
+            sequence_number: number;
+            /** @description The response that was incomplete. */
+            response: components["schemas"]["Response"];
+        };
+        /**
+         * error
+         * @description Emitted when an error occurs during the stream; `response.failed` follows.
          * @example {
          *       "type": "error",
-         *       "sequence_number": 5,
+         *       "sequence_number": 13,
          *       "code": "server_error",
-         *       "message": "The engine failed.",
+         *       "message": "The engine failed while generating the response.",
          *       "param": null
          *     }
          */
         ResponseErrorEvent: {
-            /** @enum {string} */
+            /**
+             * @description The type of the event. Always `error`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "error";
-            /** @description The position of this event in the stream, from 0. */
+            /** @description The position of this event in the stream, counting from 0. */
             sequence_number: number;
+            /** @description The error code. */
             code: string | null;
+            /** @description The error message. */
             message: string;
+            /** @description The error parameter. */
             param: string | null;
         };
         /**
-         * @description One Server-Sent Event of a streamed response (`event: <type>` and `data: <json>`), in this order:
-         *     response.created, response.in_progress, then per output item response.output_item.added,
-         *     response.content_part.added, response.output_text.delta ..., response.output_text.done,
-         *     response.content_part.done (or response.function_call_arguments.delta ... .done for a tool
-         *     call), response.output_item.done; last response.completed (or response.failed,
-         *     response.incomplete, or error). `sequence_number` counts from 0.
+         * @description One Server-Sent Event of a streamed response: `event: <type>` and `data: <this object as JSON>`. In order:
+         *     `response.created`, `response.in_progress`, then for each output item `response.output_item.added`,
+         *     for a message `response.content_part.added`, `response.output_text.delta`..., `response.output_text.done`,
+         *     `response.content_part.done`, for a function call `response.function_call_arguments.delta`...,
+         *     `response.function_call_arguments.done`, then `response.output_item.done`; last `response.completed`
+         *     or `response.incomplete` (or `error` followed by `response.failed`). `sequence_number` counts from 0.
          * @example {
          *       "type": "response.output_text.delta",
          *       "sequence_number": 4,
-         *       "item_id": "msg_1",
+         *       "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
          *       "output_index": 0,
          *       "content_index": 0,
          *       "delta": "Once",
          *       "logprobs": []
          *     }
          */
-        ResponseStreamEvent: components["schemas"]["ResponseLifecycleEvent"] | components["schemas"]["ResponseOutputItemEvent"] | components["schemas"]["ResponseContentPartEvent"] | components["schemas"]["ResponseTextDeltaEvent"] | components["schemas"]["ResponseTextDoneEvent"] | components["schemas"]["ResponseFunctionCallArgumentsDeltaEvent"] | components["schemas"]["ResponseFunctionCallArgumentsDoneEvent"] | components["schemas"]["ResponseErrorEvent"];
+        ResponseStreamEvent: components["schemas"]["ResponseCreatedEvent"] | components["schemas"]["ResponseInProgressEvent"] | components["schemas"]["ResponseOutputItemAddedEvent"] | components["schemas"]["ResponseContentPartAddedEvent"] | components["schemas"]["ResponseTextDeltaEvent"] | components["schemas"]["ResponseTextDoneEvent"] | components["schemas"]["ResponseContentPartDoneEvent"] | components["schemas"]["ResponseOutputItemDoneEvent"] | components["schemas"]["ResponseFunctionCallArgumentsDeltaEvent"] | components["schemas"]["ResponseFunctionCallArgumentsDoneEvent"] | components["schemas"]["ResponseCompletedEvent"] | components["schemas"]["ResponseFailedEvent"] | components["schemas"]["ResponseIncompleteEvent"] | components["schemas"]["ResponseErrorEvent"];
         /**
+         * @description The confirmation that a stored response was deleted, as OpenAI returns it.
          * @example {
          *       "id": "resp_67ccd2bed1ec8190b14f964abc054267",
          *       "object": "response",
@@ -1895,64 +2545,175 @@ export interface components {
          *     }
          */
         DeletedResponse: {
+            /** @description The ID of the deleted response. */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description Always `response`.
+             * @enum {string}
+             */
             object: "response";
-            deleted: boolean;
+            /**
+             * @description Always true.
+             * @enum {boolean}
+             */
+            deleted: true;
         };
         /**
-         * @description The format of the transcript.
+         * @description The format of the output: `json` and `verbose_json` (with segments, timings and words) are `application/json`; `text`, `srt` and `vtt` are `text/plain`.
          * @default json
          * @example json
          * @enum {string}
          */
         AudioResponseFormat: "json" | "text" | "srt" | "verbose_json" | "vtt";
         /**
+         * @description A transcription request, sent as `multipart/form-data`. Unknown fields are accepted (and passed on
+         *     to upstream engines). Arrays are sent as repeated fields, as the OpenAI SDKs do
+         *     (`timestamp_granularities[]=word`).
          * @example {
          *       "file": "speech.wav",
-         *       "model": "cordon-whisper",
+         *       "model": "cordon-demo",
          *       "language": "en",
-         *       "response_format": "json"
+         *       "response_format": "verbose_json",
+         *       "timestamp_granularities": [
+         *         "word",
+         *         "segment"
+         *       ]
          *     }
          */
         CreateTranscriptionRequest: {
             /**
              * Format: binary
-             * @description The audio file (WAV decoded in the gateway; flac, mp3, m4a, ogg, webm with ffmpeg installed). At most 25 MB.
+             * @description The audio file object (not file name) to transcribe, at most 25 MB. WAV is decoded in the
+             *     gateway; flac, mp3, mp4, mpeg, mpga, m4a, ogg and webm need ffmpeg installed (415 otherwise).
              */
             file: string;
             /** @description ID of a model with the `transcription` capability. */
             model: string;
-            /** @description The language of the input audio (ISO-639-1), e.g. `en`. */
+            /** @description The language of the input audio in ISO-639-1 format (e.g. `en`); improves accuracy and latency. */
             language?: string;
-            /** @description Text to guide the model's style or continue a previous segment. */
+            /** @description An optional text to guide the model's style or continue a previous audio segment. It should match the audio language. */
             prompt?: string;
             response_format?: components["schemas"]["AudioResponseFormat"];
-            /** @default 0 */
+            /**
+             * @description The sampling temperature, between 0 and 1. At 0 the model raises the temperature by itself (log probability thresholds) when needed.
+             * @default 0
+             */
             temperature: number;
             /**
-             * @description `word` and/or `segment` timestamps (needs `response_format: verbose_json`).
+             * @description The timestamp granularities to populate: `word`, `segment`, or both. `response_format` must be
+             *     `verbose_json`. Sent as `timestamp_granularities[]`.
              * @default [
              *       "segment"
              *     ]
              */
             timestamp_granularities: ("word" | "segment")[];
             /**
-             * @description Stream the transcript as `transcript.text.delta` events, then `transcript.text.done`.
+             * @description If true, the transcript is streamed as Server-Sent Events, `transcript.text.delta` events then one `transcript.text.done`.
              * @default false
              */
             stream: boolean | null;
         };
         /**
+         * @description The log probability of a transcript token.
          * @example {
-         *       "text": "Hello there."
+         *       "token": " Hello",
+         *       "logprob": -0.12,
+         *       "bytes": [
+         *         32,
+         *         72,
+         *         101,
+         *         108,
+         *         108,
+         *         111
+         *       ]
+         *     }
+         */
+        TranscriptLogProb: {
+            /** @description The token. */
+            token?: string;
+            /** @description The log probability of the token. */
+            logprob?: number;
+            /** @description The bytes of the token. */
+            bytes?: number[];
+        };
+        /**
+         * Token usage
+         * @description Usage statistics for models billed by token usage.
+         * @example {
+         *       "type": "tokens",
+         *       "input_tokens": 14,
+         *       "input_token_details": {
+         *         "text_tokens": 0,
+         *         "audio_tokens": 14
+         *       },
+         *       "output_tokens": 4,
+         *       "total_tokens": 18
+         *     }
+         */
+        TranscriptionUsageTokens: {
+            /**
+             * @description Always `tokens`.
+             * @enum {string}
+             */
+            type: "tokens";
+            /** @description Number of input tokens. */
+            input_tokens: number;
+            /** @description Details about the input tokens. */
+            input_token_details?: {
+                /** @description Number of text tokens. */
+                text_tokens?: number;
+                /** @description Number of audio tokens. */
+                audio_tokens?: number;
+            };
+            /** @description Number of output tokens generated. */
+            output_tokens: number;
+            /** @description Total number of tokens used (input + output). */
+            total_tokens: number;
+        };
+        /**
+         * Duration usage
+         * @description Usage statistics for models billed by audio input duration.
+         * @example {
+         *       "type": "duration",
+         *       "seconds": 3.2
+         *     }
+         */
+        TranscriptionUsageDuration: {
+            /**
+             * @description Always `duration`.
+             * @enum {string}
+             */
+            type: "duration";
+            /** @description Duration of the input audio in seconds. */
+            seconds: number;
+        };
+        /**
+         * @description Usage statistics of a transcription, by tokens or by audio duration.
+         * @example {
+         *       "type": "duration",
+         *       "seconds": 3.2
+         *     }
+         */
+        TranscriptionUsage: components["schemas"]["TranscriptionUsageTokens"] | components["schemas"]["TranscriptionUsageDuration"];
+        /**
+         * @description A transcription (`response_format` `json`).
+         * @example {
+         *       "text": "Hello there.",
+         *       "usage": {
+         *         "type": "duration",
+         *         "seconds": 3.2
+         *       }
          *     }
          */
         CreateTranscriptionResponseJson: {
             /** @description The transcribed text. */
             text: string;
+            /** @description The log probabilities of the tokens in the transcription, when the engine reports them. */
+            logprobs?: components["schemas"]["TranscriptLogProb"][];
+            usage?: components["schemas"]["TranscriptionUsage"];
         };
         /**
+         * @description A word of a transcript with its timing.
          * @example {
          *       "word": "Hello",
          *       "start": 0,
@@ -1960,11 +2721,15 @@ export interface components {
          *     }
          */
         TranscriptionWord: {
+            /** @description The text content of the word. */
             word: string;
+            /** @description Start time of the word in seconds. */
             start: number;
+            /** @description End time of the word in seconds. */
             end: number;
         };
         /**
+         * @description A segment of a transcript, with its timing and decoding statistics.
          * @example {
          *       "id": 0,
          *       "seek": 0,
@@ -1984,25 +2749,46 @@ export interface components {
          *     }
          */
         TranscriptionSegment: {
+            /** @description Unique identifier of the segment. */
             id: number;
+            /** @description Seek offset of the segment. */
             seek: number;
-            /** @description Start time in seconds. */
+            /** @description Start time of the segment in seconds. */
             start: number;
-            /** @description End time in seconds. */
+            /** @description End time of the segment in seconds. */
             end: number;
+            /** @description Text content of the segment. */
             text: string;
+            /** @description Token IDs of the text content. */
             tokens: number[];
+            /** @description Temperature used for generating the segment. */
             temperature: number;
+            /** @description Average log probability of the segment. Below -1, consider the logprobs failed. */
             avg_logprob: number;
+            /** @description Compression ratio of the segment. Above 2.4, consider the compression failed. */
             compression_ratio: number;
+            /** @description Probability of no speech in the segment. Above 1.0 with `avg_logprob` below -1, consider the segment silent. */
             no_speech_prob: number;
         };
         /**
+         * @description A transcription with timings (`response_format` `verbose_json`).
          * @example {
          *       "task": "transcribe",
          *       "language": "english",
          *       "duration": 3.2,
          *       "text": "Hello there.",
+         *       "words": [
+         *         {
+         *           "word": "Hello",
+         *           "start": 0,
+         *           "end": 0.4
+         *         },
+         *         {
+         *           "word": "there",
+         *           "start": 0.4,
+         *           "end": 0.9
+         *         }
+         *       ],
          *       "segments": [
          *         {
          *           "id": 0,
@@ -2021,56 +2807,157 @@ export interface components {
          *           "compression_ratio": 0.9,
          *           "no_speech_prob": 0.01
          *         }
-         *       ]
+         *       ],
+         *       "usage": {
+         *         "type": "duration",
+         *         "seconds": 3.2
+         *       }
          *     }
          */
         CreateTranscriptionResponseVerboseJson: {
-            /** @enum {string} */
-            task?: "transcribe" | "translate";
+            /**
+             * @description Always `transcribe`.
+             * @enum {string}
+             */
+            task?: "transcribe";
             /** @description The language of the input audio. */
             language: string;
             /** @description The duration of the input audio, in seconds. */
             duration: number;
+            /** @description The transcribed text. */
             text: string;
+            /** @description Extracted words and their timestamps (with `timestamp_granularities[]=word`). */
             words?: components["schemas"]["TranscriptionWord"][];
+            /** @description Segments of the transcribed text and their details (with `timestamp_granularities[]=segment`, the default). */
             segments?: components["schemas"]["TranscriptionSegment"][];
+            usage?: components["schemas"]["TranscriptionUsageDuration"];
         };
         /**
-         * @description A streamed transcription event.
+         * transcript.text.delta
+         * @description Emitted when there is an additional text delta. The first event of a streamed transcription.
          * @example {
          *       "type": "transcript.text.delta",
          *       "delta": " Hello"
          *     }
          */
-        TranscriptStreamEvent: {
-            /** @enum {string} */
+        TranscriptTextDeltaEvent: {
+            /**
+             * @description Always `transcript.text.delta`.
+             * @enum {string}
+             */
             type: "transcript.text.delta";
+            /** @description The text delta that was additionally transcribed. */
             delta: string;
-            logprobs?: Record<string, never>[];
-        } | {
-            /** @enum {string} */
-            type: "transcript.text.done";
-            text: string;
-            logprobs?: Record<string, never>[];
+            /** @description The log probabilities of the delta, when the engine reports them. */
+            logprobs?: components["schemas"]["TranscriptLogProb"][];
         };
         /**
+         * transcript.text.done
+         * @description Emitted when the transcription is complete, with the complete transcript. The last event.
+         * @example {
+         *       "type": "transcript.text.done",
+         *       "text": "Hello there."
+         *     }
+         */
+        TranscriptTextDoneEvent: {
+            /**
+             * @description Always `transcript.text.done`.
+             * @enum {string}
+             */
+            type: "transcript.text.done";
+            /** @description The text that was transcribed. */
+            text: string;
+            /** @description The log probabilities of the tokens in the transcription, when the engine reports them. */
+            logprobs?: components["schemas"]["TranscriptLogProb"][];
+            usage?: components["schemas"]["TranscriptionUsageTokens"];
+        };
+        /**
+         * @description One Server-Sent Event of a streamed transcription (`data: <this object as JSON>`):
+         *     `transcript.text.delta` events, then one `transcript.text.done`.
+         * @example {
+         *       "type": "transcript.text.delta",
+         *       "delta": " Hello"
+         *     }
+         */
+        CreateTranscriptionResponseStreamEvent: components["schemas"]["TranscriptTextDeltaEvent"] | components["schemas"]["TranscriptTextDoneEvent"];
+        /**
+         * @description A translation request (audio in any supported language to English text), sent as
+         *     `multipart/form-data`. Unknown fields are accepted (and passed on to upstream engines).
          * @example {
          *       "file": "speech.wav",
-         *       "model": "cordon-whisper",
+         *       "model": "cordon-demo",
          *       "response_format": "json"
          *     }
          */
         CreateTranslationRequest: {
             /**
              * Format: binary
-             * @description The audio file to translate into English. At most 25 MB.
+             * @description The audio file object (not file name) to translate, at most 25 MB, in the same formats as transcriptions.
              */
             file: string;
+            /** @description ID of a model with the `transcription` capability. */
             model: string;
+            /** @description An optional text to guide the model's style or continue a previous audio segment. It should be in English. */
             prompt?: string;
             response_format?: components["schemas"]["AudioResponseFormat"];
-            /** @default 0 */
+            /**
+             * @description The sampling temperature, between 0 and 1. At 0 the model raises the temperature by itself (log probability thresholds) when needed.
+             * @default 0
+             */
             temperature: number;
+        };
+        /**
+         * @description A translation (`response_format` `json`).
+         * @example {
+         *       "text": "Hello there."
+         *     }
+         */
+        CreateTranslationResponseJson: {
+            /** @description The translated (English) text. */
+            text: string;
+        };
+        /**
+         * @description A translation with timings (`response_format` `verbose_json`).
+         * @example {
+         *       "task": "translate",
+         *       "language": "english",
+         *       "duration": 2.1,
+         *       "text": "Good morning.",
+         *       "segments": [
+         *         {
+         *           "id": 0,
+         *           "seek": 0,
+         *           "start": 0,
+         *           "end": 2.1,
+         *           "text": " Good morning.",
+         *           "tokens": [
+         *             50364,
+         *             2205,
+         *             2446,
+         *             13
+         *           ],
+         *           "temperature": 0,
+         *           "avg_logprob": -0.31,
+         *           "compression_ratio": 0.8,
+         *           "no_speech_prob": 0.02
+         *         }
+         *       ]
+         *     }
+         */
+        CreateTranslationResponseVerboseJson: {
+            /**
+             * @description Always `translate`.
+             * @enum {string}
+             */
+            task?: "translate";
+            /** @description The language of the output translation (always `english`). */
+            language: string;
+            /** @description The duration of the input audio, in seconds. */
+            duration: number;
+            /** @description The translated text. */
+            text: string;
+            /** @description Segments of the translated text and their details. */
+            segments?: components["schemas"]["TranscriptionSegment"][];
         };
         /**
          * @description A domain (tenant). Everything of one domain is invisible from every other.
@@ -2094,6 +2981,7 @@ export interface components {
             created_at: number;
         };
         /**
+         * @description A list of domains.
          * @example {
          *       "object": "list",
          *       "data": [
@@ -2108,31 +2996,41 @@ export interface components {
          *     }
          */
         DomainList: {
-            /** @enum {string} */
+            /**
+             * @description Always `list`.
+             * @enum {string}
+             */
             object: "list";
+            /** @description The domains. */
             data: components["schemas"]["Domain"][];
         };
         /**
+         * @description A new domain.
          * @example {
          *       "id": "acme",
          *       "name": "ACME Corp"
          *     }
          */
         CreateDomainRequest: {
-            /** @description The slug; made from the name when absent. */
+            /** @description The slug (lower-case letters, digits and dashes, at most 63 characters), used in `/proxy/{domain_id}/v1`. Made from the name when absent. */
             id?: string;
+            /** @description The domain's display name. */
             name: string;
         };
         /**
+         * @description Changes to a domain; absent fields are left as they are.
          * @example {
          *       "disabled": true
          *     }
          */
         UpdateDomainRequest: {
+            /** @description The domain's display name. */
             name?: string;
+            /** @description Disable (true) or enable (false) the domain. A disabled domain's keys get 403 on every request. */
             disabled?: boolean;
         };
         /**
+         * @description A named regular expression that a guardrail matches against text.
          * @example {
          *       "name": "project-codename",
          *       "pattern": "\\bblue\\s*falcon\\b",
@@ -2144,16 +3042,17 @@ export interface components {
             name: string;
             /** @description A JavaScript regular expression. */
             pattern: string;
+            /** @description Regular expression flags: any of `i`, `m`, `s`, `u`. */
             flags?: string;
         };
         /**
-         * @description `block`: refuse the input (400 `content_policy_violation`); `mask`: replace with `[REDACTED:<kind>]`; `allow`: do nothing.
+         * @description `block`: refuse the text (400 `content_policy_violation` on input; `content_filter` on output); `mask`: replace the match with `[REDACTED:<kind>]`; `allow`: do nothing.
          * @example mask
          * @enum {string}
          */
         PiiAction: "block" | "mask" | "allow";
         /**
-         * @description What to do with each kind of personal data.
+         * @description What to do with each kind of personal data found in the text.
          * @example {
          *       "email": "mask",
          *       "phone": "allow",
@@ -2161,7 +3060,13 @@ export interface components {
          *       "iban": "mask",
          *       "ip_address": "allow",
          *       "us_ssn": "block",
-         *       "custom": []
+         *       "custom": [
+         *         {
+         *           "name": "employee_id",
+         *           "pattern": "\\bEMP-\\d{6}\\b",
+         *           "action": "mask"
+         *         }
+         *       ]
          *     }
          */
         PiiPolicy: {
@@ -2171,14 +3076,17 @@ export interface components {
             iban?: components["schemas"]["PiiAction"];
             ip_address?: components["schemas"]["PiiAction"];
             us_ssn?: components["schemas"]["PiiAction"];
+            /** @description Your own kinds of personal data, each a named regular expression with its action. */
             custom?: {
+                /** @description The kind's name, used in `[REDACTED:<name>]` and in reports. */
                 name: string;
+                /** @description A JavaScript regular expression. */
                 pattern: string;
                 action: components["schemas"]["PiiAction"];
             }[];
         };
         /**
-         * @description Limits; null for none.
+         * @description Rate limits of one scope (a key, or a whole domain); null (or absent) for no limit.
          * @example {
          *       "requests_per_minute": 60,
          *       "tokens_per_minute": 100000,
@@ -2186,8 +3094,11 @@ export interface components {
          *     }
          */
         RateLimits: {
+            /** @description Requests per sliding minute. */
             requests_per_minute?: number | null;
+            /** @description Tokens (input and output) per sliding minute. */
             tokens_per_minute?: number | null;
+            /** @description Requests in flight at once. */
             concurrent_requests?: number | null;
         };
         /**
@@ -2242,24 +3153,36 @@ export interface components {
          *     }
          */
         Policy: {
+            /** @description Rules applied to prompts before they reach an engine (`input`) and to generated text (`output`). */
             guardrails?: {
+                /** @description Rules for prompts. A blocked prompt gets 400 `content_policy_violation` and never reaches an engine. */
                 input?: {
+                    /** @description The largest prompt, in characters; null for no limit. */
                     max_chars?: number | null;
+                    /** @description The largest prompt, in tokens; null for no limit. */
                     max_tokens?: number | null;
+                    /** @description Words or phrases that block a prompt (case-insensitive, whole words). */
                     blocked_terms?: string[];
+                    /** @description Regular expressions that block a prompt. */
                     blocked_patterns?: components["schemas"]["GuardrailPattern"][];
                     /** @description Refuse prompts that match the maintained prompt-injection and jailbreak patterns. */
                     injection_detection?: boolean;
                     pii?: components["schemas"]["PiiPolicy"];
                 };
+                /** @description Rules for generated text. Blocked output ends the answer with `finish_reason` `content_filter`. */
                 output?: {
+                    /** @description Words or phrases that must not appear in generated text. */
                     blocked_terms?: string[];
+                    /** @description Regular expressions that must not match generated text. */
                     blocked_patterns?: components["schemas"]["GuardrailPattern"][];
                     pii?: components["schemas"]["PiiPolicy"];
                 };
             };
+            /** @description Rate limits. A request over a limit gets 429 with `Retry-After` and never reaches an engine. */
             limits?: {
+                /** @description Limits of each key of the domain. */
                 key?: components["schemas"]["RateLimits"];
+                /** @description Limits of the domain as a whole. */
                 domain?: components["schemas"]["RateLimits"];
                 /**
                  * @description What to do when the shared limit store (Redis) is unreachable.
@@ -2269,7 +3192,7 @@ export interface components {
             };
         };
         /**
-         * @description A personal access token. The secret itself is shown only once, when created or rotated.
+         * @description A personal access token (API key). The secret itself is never returned here; it is shown once, when the key is created or rotated.
          * @example {
          *       "id": "k3j9x2m4p7q1",
          *       "object": "api_key",
@@ -2283,36 +3206,65 @@ export interface components {
          *       "revoked_at": null
          *     }
          */
-        ApiKey: {
+        Key: {
+            /** @description The key's id (not its secret). */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description Always `api_key`.
+             * @enum {string}
+             */
             object: "api_key";
+            /** @description The domain the key belongs to and acts in. */
             domain_id: string;
+            /** @description A name for people, e.g. what the key is for. */
             name: string;
             /**
-             * @description `member`: inference; `admin`: manage its domain's keys and read its usage; `superadmin`: the platform.
+             * @description `member`: inference only; `admin`: also manages its own domain's keys and reads its policy and usage; `superadmin`: the whole platform.
              * @enum {string}
              */
             role: "member" | "admin" | "superadmin";
-            /** @description The first characters of the secret, to recognise it. */
+            /** @description The first characters of the secret, to recognise the key in lists and logs. */
             prefix: string;
+            /** @description Unix time (seconds) when the key was created. */
             created_at: number;
+            /** @description Unix time (seconds) after which the key stops working; null for never. */
             expires_at: number | null;
+            /** @description Unix time (seconds) of the key's last authenticated request (approximate); null if never used. */
             last_used_at: number | null;
+            /** @description Unix time (seconds) when the key was revoked; null if it was not. */
             revoked_at: number | null;
         };
         /**
+         * @description A list of keys.
          * @example {
          *       "object": "list",
-         *       "data": []
+         *       "data": [
+         *         {
+         *           "id": "k3j9x2m4p7q1",
+         *           "object": "api_key",
+         *           "domain_id": "acme",
+         *           "name": "ci-bot",
+         *           "role": "member",
+         *           "prefix": "cdn_k3j9x2m4",
+         *           "created_at": 1763870400,
+         *           "expires_at": null,
+         *           "last_used_at": 1763874000,
+         *           "revoked_at": null
+         *         }
+         *       ]
          *     }
          */
-        ApiKeyList: {
-            /** @enum {string} */
+        KeyList: {
+            /**
+             * @description Always `list`.
+             * @enum {string}
+             */
             object: "list";
-            data: components["schemas"]["ApiKey"][];
+            /** @description The keys. */
+            data: components["schemas"]["Key"][];
         };
         /**
+         * @description A new key.
          * @example {
          *       "domain_id": "acme",
          *       "name": "ci-bot",
@@ -2321,19 +3273,21 @@ export interface components {
          *     }
          */
         CreateKeyRequest: {
-            /** @description The key's domain; the caller's own domain when absent. */
+            /** @description The key's domain; the caller's own domain when absent. Only a superadmin may name another domain. */
             domain_id?: string;
+            /** @description A name for people, e.g. what the key is for. */
             name: string;
             /**
+             * @description The key's role. Only a superadmin may create `superadmin` keys.
              * @default member
              * @enum {string}
              */
             role: "member" | "admin" | "superadmin";
-            /** @description Unix time (seconds) after which the key stops working. */
+            /** @description Unix time (seconds), in the future, after which the key stops working; null or absent for never. */
             expires_at?: number | null;
         };
         /**
-         * @description A key with its secret. The secret is shown this once and stored only as a hash.
+         * @description A key with its secret. The secret is shown this once (on create and rotate) and stored only as a hash.
          * @example {
          *       "id": "k3j9x2m4p7q1",
          *       "object": "api_key",
@@ -2348,40 +3302,50 @@ export interface components {
          *       "secret": "cdn_k3j9x2m4p7q1_3q2-7wFh0vS8r5YdXcZk1bN4mP6tJ9aLeG0uQiWoR2s"
          *     }
          */
-        CreatedApiKey: components["schemas"]["ApiKey"] & {
+        CreatedKey: components["schemas"]["Key"] & {
+            /** @description The secret to send as `Authorization: Bearer <secret>`. Shown only in this response. */
             secret: string;
         };
         /**
-         * @description Engine settings. File engines need `path`; upstream engines need `targets`.
+         * @description Engine settings. File engines (`llama-cpp`, `whisper`) need `path`; upstream engines
+         *     (`openai-compatible`, `ollama`) need `targets`. Other engine-specific settings are kept as given.
          * @example {
-         *       "path": "/models/qwen2.5-0.5b-instruct-q4_k_m.gguf"
+         *       "targets": [
+         *         {
+         *           "base_url": "http://10.0.0.5:8000/v1",
+         *           "model": "meta-llama/Llama-3.1-8B-Instruct",
+         *           "api_key_env": "VLLM_API_KEY"
+         *         }
+         *       ],
+         *       "fallback_model": "cordon-demo"
          *     }
          */
         RegistryModelSettings: {
-            /** @description The model file (GGUF for llama-cpp, ggml .bin for whisper). */
+            /** @description The model file (GGUF for llama-cpp, ggml `.bin` for whisper). */
             path?: string;
             /** @description Upstream replicas, balanced by least outstanding requests. */
             targets?: {
                 /**
                  * Format: uri
-                 * @description The upstream's OpenAI-compatible base URL, e.g. `http://10.0.0.5:8000/v1`.
+                 * @description The upstream's base URL, e.g. `http://10.0.0.5:8000/v1`.
                  */
                 base_url: string;
-                /** @description The model name upstream. */
+                /** @description The model's name upstream. */
                 model: string;
-                /** @description The name of the environment variable that holds the upstream's API key. */
+                /** @description The name of the environment variable that holds the upstream's API key (never the key itself). */
                 api_key_env?: string;
             }[];
-            /** @description Another registered model to use when every target fails. */
+            /** @description Another registered model to use when every target fails before the first byte. */
             fallback_model?: string;
+            /** @description The context window, in tokens (file engines). */
             context_size?: number;
-            /** @description The upstream speaks the Responses API itself; pass it through. */
+            /** @description The upstream speaks the Responses API itself; pass Responses requests through instead of translating them to chat. */
             native_responses?: boolean;
         } & {
             [key: string]: unknown;
         };
         /**
-         * @description What the model can do through this gateway.
+         * @description What the model can do through this gateway: `chat` (chat completions and the Responses API), `completions`, `embeddings`, `transcription` (audio transcriptions and translations).
          * @example [
          *       "chat",
          *       "completions"
@@ -2391,23 +3355,28 @@ export interface components {
         /**
          * @description The engine's view of the model in this gateway process.
          * @example {
-         *       "state": "ready"
+         *       "state": "failed",
+         *       "reason": "The model file is not a GGUF file."
          *     }
          */
         ModelState: {
-            /** @enum {string} */
+            /**
+             * @description `unloaded`: not in memory (loaded on first use); `loading`; `ready`; `failed`: see `reason`.
+             * @enum {string}
+             */
             state: "unloaded" | "loading" | "ready" | "failed";
             /** @description Why the model failed to load. */
             reason?: string;
         };
         /**
-         * @description A model in the platform-wide registry.
+         * @description A model in the platform-wide registry, and the engine that serves it.
          * @example {
          *       "id": "cordon-demo",
          *       "object": "registry_model",
          *       "engine": "llama-cpp",
          *       "settings": {
-         *         "path": "/srv/cordon/data/models/cordon-demo.gguf"
+         *         "path": "/srv/cordon/data/models/cordon-demo.gguf",
+         *         "context_size": 2048
          *       },
          *       "capabilities": [
          *         "chat",
@@ -2423,90 +3392,143 @@ export interface components {
          *     }
          */
         RegistryModel: {
-            /** @description What clients send as `model`. */
+            /** @description The model's ID, what clients send as `model`. */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description Always `registry_model`.
+             * @enum {string}
+             */
             object: "registry_model";
-            /** @enum {string} */
+            /**
+             * @description `llama-cpp` and `whisper` run a model file in the gateway; `openai-compatible` and `ollama` forward to upstream servers.
+             * @enum {string}
+             */
             engine: "llama-cpp" | "whisper" | "openai-compatible" | "ollama";
             settings: components["schemas"]["RegistryModelSettings"];
             capabilities: components["schemas"]["Capabilities"];
+            /** @description The organization that owns the model, as `/v1/models` shows it. */
             owned_by: string;
+            /** @description Unix time (seconds) when the model was registered. */
             created: number;
-            /** @description The domains that may use the model; null for all. */
+            /** @description The domains that may use the model; null for all domains. */
             domains: string[] | null;
             status?: components["schemas"]["ModelState"];
         };
         /**
+         * @description The models in the registry.
          * @example {
          *       "object": "list",
-         *       "data": []
-         *     }
-         */
-        RegistryModelList: {
-            /** @enum {string} */
-            object: "list";
-            data: components["schemas"]["RegistryModel"][];
-        };
-        /**
-         * @example {
-         *       "id": "llama-3.1-8b",
-         *       "engine": "openai-compatible",
-         *       "settings": {
-         *         "targets": [
-         *           {
-         *             "base_url": "http://10.0.0.5:8000/v1",
-         *             "model": "meta-llama/Llama-3.1-8B-Instruct",
-         *             "api_key_env": "VLLM_API_KEY"
+         *       "data": [
+         *         {
+         *           "id": "cordon-demo",
+         *           "object": "registry_model",
+         *           "engine": "llama-cpp",
+         *           "settings": {
+         *             "path": "/srv/cordon/data/models/cordon-demo.gguf"
+         *           },
+         *           "capabilities": [
+         *             "chat",
+         *             "completions",
+         *             "embeddings"
+         *           ],
+         *           "owned_by": "cordon",
+         *           "created": 1763870400,
+         *           "domains": null,
+         *           "status": {
+         *             "state": "ready"
          *           }
-         *         ]
-         *       },
-         *       "capabilities": [
-         *         "chat",
-         *         "completions"
-         *       ],
-         *       "domains": [
-         *         "acme"
+         *         }
          *       ]
          *     }
          */
+        RegistryModelList: {
+            /**
+             * @description Always `list`.
+             * @enum {string}
+             */
+            object: "list";
+            /** @description The registry models. */
+            data: components["schemas"]["RegistryModel"][];
+        };
+        /**
+         * @description A model to add to the registry.
+         * @example {
+         *       "id": "cordon-demo",
+         *       "engine": "llama-cpp",
+         *       "settings": {
+         *         "path": "/srv/cordon/data/models/cordon-demo.gguf"
+         *       },
+         *       "capabilities": [
+         *         "chat",
+         *         "completions",
+         *         "embeddings"
+         *       ],
+         *       "domains": null
+         *     }
+         */
         CreateRegistryModelRequest: {
+            /** @description The model's ID, what clients will send as `model`. */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description The engine that serves the model.
+             * @enum {string}
+             */
             engine: "llama-cpp" | "whisper" | "openai-compatible" | "ollama";
             settings: components["schemas"]["RegistryModelSettings"];
             capabilities: components["schemas"]["Capabilities"];
-            /** @default cordon */
+            /**
+             * @description The organization that owns the model, as `/v1/models` shows it.
+             * @default cordon
+             */
             owned_by: string;
+            /** @description The domains that may use the model; null or absent for all domains. */
             domains?: string[] | null;
         };
         /**
+         * @description The confirmation that a model was removed from the registry.
          * @example {
-         *       "id": "llama-3.1-8b",
+         *       "id": "cordon-demo",
          *       "object": "registry_model",
          *       "deleted": true
          *     }
          */
         DeletedRegistryModel: {
+            /** @description The ID of the removed model. */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description Always `registry_model`.
+             * @enum {string}
+             */
             object: "registry_model";
-            deleted: boolean;
+            /**
+             * @description Always true.
+             * @enum {boolean}
+             */
+            deleted: true;
         };
         /**
+         * @description Changes to a registry model; absent fields are left as they are. `settings` replaces the settings as a whole.
          * @example {
-         *       "domains": null
+         *       "domains": [
+         *         "acme"
+         *       ]
          *     }
          */
         UpdateRegistryModelRequest: {
-            /** @enum {string} */
+            /**
+             * @description The engine that serves the model.
+             * @enum {string}
+             */
             engine?: "llama-cpp" | "whisper" | "openai-compatible" | "ollama";
             settings?: components["schemas"]["RegistryModelSettings"];
             capabilities?: components["schemas"]["Capabilities"];
+            /** @description The organization that owns the model. */
             owned_by?: string;
+            /** @description The domains that may use the model; null for all domains. */
             domains?: string[] | null;
         };
         /**
+         * @description Usage totals, one row per group (`group_by`), and the totals of all rows.
          * @example {
          *       "object": "list",
          *       "data": [
@@ -2529,22 +3551,37 @@ export interface components {
          *     }
          */
         UsageReport: {
-            /** @enum {string} */
+            /**
+             * @description Always `list`.
+             * @enum {string}
+             */
             object: "list";
+            /** @description One row per group; a grouping field is present only when grouped by it. */
             data: {
-                /** @description YYYY-MM-DD (UTC) */
+                /** @description The day (UTC), `YYYY-MM-DD`; with `group_by=day`. */
                 day?: string;
+                /** @description The model; with `group_by=model`. */
                 model?: string;
+                /** @description The key; with `group_by=key`. */
                 key_id?: string;
+                /** @description The key's domain; with `group_by=key`. */
                 domain_id?: string;
+                /** @description Requests served. */
                 requests: number;
+                /** @description Input (prompt) tokens, as the engines reported them. */
                 input_tokens: number;
+                /** @description Output (generated) tokens, as the engines reported them. */
                 output_tokens: number;
+                /** @description Requests that ended in an error. */
                 errors: number;
             }[];
+            /** @description The sums over all rows. */
             totals: {
+                /** @description Requests served. */
                 requests: number;
+                /** @description Input tokens. */
                 input_tokens: number;
+                /** @description Output tokens. */
                 output_tokens: number;
             };
         };
@@ -2770,6 +3807,11 @@ export interface components {
          * @example k3j9x2m4p7q1
          */
         KeyId: string;
+        /**
+         * @description The ID of the model in the registry (what clients send as `model`).
+         * @example cordon-demo
+         */
+        RegistryModelId: string;
     };
     requestBodies: never;
     headers: {
@@ -3153,7 +4195,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The response, or (with `stream: true`) a stream of events. */
+            /** @description The response, or (with `stream: true`) a stream of typed events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3175,20 +4217,27 @@ export interface operations {
                      *           "content": [
                      *             {
                      *               "type": "output_text",
-                     *               "text": "Once upon a time, a unicorn slept.",
+                     *               "text": "Once upon a time, a unicorn named Lumen slept under the stars.",
                      *               "annotations": []
                      *             }
                      *           ]
                      *         }
                      *       ],
+                     *       "output_text": "Once upon a time, a unicorn named Lumen slept under the stars.",
                      *       "error": null,
                      *       "incomplete_details": null,
                      *       "instructions": null,
                      *       "metadata": {},
                      *       "tools": [],
                      *       "tool_choice": "auto",
+                     *       "text": {
+                     *         "format": {
+                     *           "type": "text"
+                     *         }
+                     *       },
                      *       "temperature": 1,
                      *       "top_p": 1,
+                     *       "max_output_tokens": null,
                      *       "parallel_tool_calls": true,
                      *       "previous_response_id": null,
                      *       "store": true,
@@ -3197,26 +4246,15 @@ export interface operations {
                      *         "input_tokens_details": {
                      *           "cached_tokens": 0
                      *         },
-                     *         "output_tokens": 9,
+                     *         "output_tokens": 14,
                      *         "output_tokens_details": {
                      *           "reasoning_tokens": 0
                      *         },
-                     *         "total_tokens": 45
+                     *         "total_tokens": 50
                      *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Response"];
-                    /**
-                     * @example {
-                     *       "type": "response.output_text.delta",
-                     *       "sequence_number": 4,
-                     *       "item_id": "msg_67ccd2bf17f0819081ff3bb2cf6508e6",
-                     *       "output_index": 0,
-                     *       "content_index": 0,
-                     *       "delta": "Once",
-                     *       "logprobs": []
-                     *     }
-                     */
                     "text/event-stream": components["schemas"]["ResponseStreamEvent"];
                 };
             };
@@ -3247,7 +4285,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The response. */
+            /** @description The stored response. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3269,20 +4307,27 @@ export interface operations {
                      *           "content": [
                      *             {
                      *               "type": "output_text",
-                     *               "text": "Once upon a time, a unicorn slept.",
+                     *               "text": "Once upon a time, a unicorn named Lumen slept under the stars.",
                      *               "annotations": []
                      *             }
                      *           ]
                      *         }
                      *       ],
+                     *       "output_text": "Once upon a time, a unicorn named Lumen slept under the stars.",
                      *       "error": null,
                      *       "incomplete_details": null,
                      *       "instructions": null,
                      *       "metadata": {},
                      *       "tools": [],
                      *       "tool_choice": "auto",
+                     *       "text": {
+                     *         "format": {
+                     *           "type": "text"
+                     *         }
+                     *       },
                      *       "temperature": 1,
                      *       "top_p": 1,
+                     *       "max_output_tokens": null,
                      *       "parallel_tool_calls": true,
                      *       "previous_response_id": null,
                      *       "store": true,
@@ -3291,11 +4336,11 @@ export interface operations {
                      *         "input_tokens_details": {
                      *           "cached_tokens": 0
                      *         },
-                     *         "output_tokens": 9,
+                     *         "output_tokens": 14,
                      *         "output_tokens_details": {
                      *           "reasoning_tokens": 0
                      *         },
-                     *         "total_tokens": 45
+                     *         "total_tokens": 50
                      *       }
                      *     }
                      */
@@ -3329,7 +4374,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description The response was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3366,43 +4411,19 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "file": "speech.wav",
-                 *       "model": "cordon-whisper",
-                 *       "language": "en",
-                 *       "response_format": "json"
-                 *     }
-                 */
                 "multipart/form-data": components["schemas"]["CreateTranscriptionRequest"];
             };
         };
         responses: {
-            /** @description The transcript. */
+            /** @description The transcript, in the requested format, or (with `stream: true`) a stream of events. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "text": "Hello there."
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateTranscriptionResponseJson"] | components["schemas"]["CreateTranscriptionResponseVerboseJson"];
-                    /**
-                     * @example 1
-                     *     00:00:00,000 --> 00:00:03,200
-                     *     Hello there.
-                     */
                     "text/plain": string;
-                    /**
-                     * @example {
-                     *       "type": "transcript.text.delta",
-                     *       "delta": " Hello"
-                     *     }
-                     */
-                    "text/event-stream": components["schemas"]["TranscriptStreamEvent"];
+                    "text/event-stream": components["schemas"]["CreateTranscriptionResponseStreamEvent"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3429,7 +4450,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "file": "speech.wav",
-                 *       "model": "cordon-whisper",
+                 *       "model": "cordon-demo",
                  *       "response_format": "json"
                  *     }
                  */
@@ -3437,23 +4458,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The transcript. */
+            /** @description The English text, in the requested format. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "text": "Hello there."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["CreateTranscriptionResponseJson"] | components["schemas"]["CreateTranscriptionResponseVerboseJson"];
-                    /**
-                     * @example 1
-                     *     00:00:00,000 --> 00:00:03,200
-                     *     Hello there.
-                     */
+                    "application/json": components["schemas"]["CreateTranslationResponseJson"] | components["schemas"]["CreateTranslationResponseVerboseJson"];
                     "text/plain": string;
                 };
             };
@@ -3478,7 +4489,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List result. */
+            /** @description The domains. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,6 +4499,13 @@ export interface operations {
                      * @example {
                      *       "object": "list",
                      *       "data": [
+                     *         {
+                     *           "id": "default",
+                     *           "object": "domain",
+                     *           "name": "Default",
+                     *           "disabled": false,
+                     *           "created_at": 1763870400
+                     *         },
                      *         {
                      *           "id": "acme",
                      *           "object": "domain",
@@ -3532,7 +4550,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Create result. */
+            /** @description The new domain. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3577,7 +4595,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get result. */
+            /** @description The domain. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3622,17 +4640,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "ACME Corporation",
-                 *       "disabled": false
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateDomainRequest"];
             };
         };
         responses: {
-            /** @description Update result. */
+            /** @description The updated domain. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3643,7 +4655,7 @@ export interface operations {
                      *       "id": "acme",
                      *       "object": "domain",
                      *       "name": "ACME Corp",
-                     *       "disabled": false,
+                     *       "disabled": true,
                      *       "created_at": 1763870400
                      *     }
                      */
@@ -3677,7 +4689,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get result. */
+            /** @description The policy. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3687,13 +4699,40 @@ export interface operations {
                      * @example {
                      *       "guardrails": {
                      *         "input": {
+                     *           "max_chars": 100000,
+                     *           "max_tokens": null,
                      *           "blocked_terms": [
                      *             "project-x"
+                     *           ],
+                     *           "blocked_patterns": [
+                     *             {
+                     *               "name": "project-codename",
+                     *               "pattern": "\\bblue\\s*falcon\\b",
+                     *               "flags": "i"
+                     *             }
                      *           ],
                      *           "injection_detection": true,
                      *           "pii": {
                      *             "email": "mask",
-                     *             "credit_card": "block"
+                     *             "phone": "allow",
+                     *             "credit_card": "block",
+                     *             "iban": "mask",
+                     *             "ip_address": "allow",
+                     *             "us_ssn": "block",
+                     *             "custom": []
+                     *           }
+                     *         },
+                     *         "output": {
+                     *           "blocked_terms": [],
+                     *           "blocked_patterns": [],
+                     *           "pii": {
+                     *             "email": "mask",
+                     *             "phone": "allow",
+                     *             "credit_card": "mask",
+                     *             "iban": "mask",
+                     *             "ip_address": "allow",
+                     *             "us_ssn": "mask",
+                     *             "custom": []
                      *           }
                      *         }
                      *       },
@@ -3702,6 +4741,11 @@ export interface operations {
                      *           "requests_per_minute": 60,
                      *           "tokens_per_minute": 100000,
                      *           "concurrent_requests": 4
+                     *         },
+                     *         "domain": {
+                     *           "requests_per_minute": 600,
+                     *           "tokens_per_minute": 1000000,
+                     *           "concurrent_requests": 32
                      *         },
                      *         "on_store_failure": "open"
                      *       }
@@ -3741,13 +4785,40 @@ export interface operations {
                  * @example {
                  *       "guardrails": {
                  *         "input": {
+                 *           "max_chars": 100000,
+                 *           "max_tokens": null,
                  *           "blocked_terms": [
                  *             "project-x"
+                 *           ],
+                 *           "blocked_patterns": [
+                 *             {
+                 *               "name": "project-codename",
+                 *               "pattern": "\\bblue\\s*falcon\\b",
+                 *               "flags": "i"
+                 *             }
                  *           ],
                  *           "injection_detection": true,
                  *           "pii": {
                  *             "email": "mask",
-                 *             "credit_card": "block"
+                 *             "phone": "allow",
+                 *             "credit_card": "block",
+                 *             "iban": "mask",
+                 *             "ip_address": "allow",
+                 *             "us_ssn": "block",
+                 *             "custom": []
+                 *           }
+                 *         },
+                 *         "output": {
+                 *           "blocked_terms": [],
+                 *           "blocked_patterns": [],
+                 *           "pii": {
+                 *             "email": "mask",
+                 *             "phone": "allow",
+                 *             "credit_card": "mask",
+                 *             "iban": "mask",
+                 *             "ip_address": "allow",
+                 *             "us_ssn": "mask",
+                 *             "custom": []
                  *           }
                  *         }
                  *       },
@@ -3757,6 +4828,11 @@ export interface operations {
                  *           "tokens_per_minute": 100000,
                  *           "concurrent_requests": 4
                  *         },
+                 *         "domain": {
+                 *           "requests_per_minute": 600,
+                 *           "tokens_per_minute": 1000000,
+                 *           "concurrent_requests": 32
+                 *         },
                  *         "on_store_failure": "open"
                  *       }
                  *     }
@@ -3765,7 +4841,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Set result. */
+            /** @description The policy now in force, with defaults filled in. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3775,13 +4851,40 @@ export interface operations {
                      * @example {
                      *       "guardrails": {
                      *         "input": {
+                     *           "max_chars": 100000,
+                     *           "max_tokens": null,
                      *           "blocked_terms": [
                      *             "project-x"
+                     *           ],
+                     *           "blocked_patterns": [
+                     *             {
+                     *               "name": "project-codename",
+                     *               "pattern": "\\bblue\\s*falcon\\b",
+                     *               "flags": "i"
+                     *             }
                      *           ],
                      *           "injection_detection": true,
                      *           "pii": {
                      *             "email": "mask",
-                     *             "credit_card": "block"
+                     *             "phone": "allow",
+                     *             "credit_card": "block",
+                     *             "iban": "mask",
+                     *             "ip_address": "allow",
+                     *             "us_ssn": "block",
+                     *             "custom": []
+                     *           }
+                     *         },
+                     *         "output": {
+                     *           "blocked_terms": [],
+                     *           "blocked_patterns": [],
+                     *           "pii": {
+                     *             "email": "mask",
+                     *             "phone": "allow",
+                     *             "credit_card": "mask",
+                     *             "iban": "mask",
+                     *             "ip_address": "allow",
+                     *             "us_ssn": "mask",
+                     *             "custom": []
                      *           }
                      *         }
                      *       },
@@ -3790,6 +4893,11 @@ export interface operations {
                      *           "requests_per_minute": 60,
                      *           "tokens_per_minute": 100000,
                      *           "concurrent_requests": 4
+                     *         },
+                     *         "domain": {
+                     *           "requests_per_minute": 600,
+                     *           "tokens_per_minute": 1000000,
+                     *           "concurrent_requests": 32
                      *         },
                      *         "on_store_failure": "open"
                      *       }
@@ -3814,7 +4922,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only keys of this domain.
+                 * @description Only keys of this domain. A domain admin may only name its own domain.
                  * @example acme
                  */
                 domain_id?: string;
@@ -3825,7 +4933,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List result. */
+            /** @description The keys. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3844,13 +4952,13 @@ export interface operations {
                      *           "prefix": "cdn_k3j9x2m4",
                      *           "created_at": 1763870400,
                      *           "expires_at": null,
-                     *           "last_used_at": null,
+                     *           "last_used_at": 1763874000,
                      *           "revoked_at": null
                      *         }
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ApiKeyList"];
+                    "application/json": components["schemas"]["KeyList"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3874,18 +4982,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "domain_id": "acme",
-                 *       "name": "ci-bot",
-                 *       "role": "member"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateKeyRequest"];
             };
         };
         responses: {
-            /** @description Create result. */
+            /** @description The new key, with its secret (shown once). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3906,7 +5007,7 @@ export interface operations {
                      *       "secret": "cdn_k3j9x2m4p7q1_3q2-7wFh0vS8r5YdXcZk1bN4mP6tJ9aLeG0uQiWoR2s"
                      *     }
                      */
-                    "application/json": components["schemas"]["CreatedApiKey"];
+                    "application/json": components["schemas"]["CreatedKey"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3936,7 +5037,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get result. */
+            /** @description The key. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3952,11 +5053,11 @@ export interface operations {
                      *       "prefix": "cdn_k3j9x2m4",
                      *       "created_at": 1763870400,
                      *       "expires_at": null,
-                     *       "last_used_at": null,
+                     *       "last_used_at": 1763874000,
                      *       "revoked_at": null
                      *     }
                      */
-                    "application/json": components["schemas"]["ApiKey"];
+                    "application/json": components["schemas"]["Key"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3986,7 +5087,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoke result. */
+            /** @description The revoked key. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4002,11 +5103,11 @@ export interface operations {
                      *       "prefix": "cdn_k3j9x2m4",
                      *       "created_at": 1763870400,
                      *       "expires_at": null,
-                     *       "last_used_at": null,
+                     *       "last_used_at": 1763874000,
                      *       "revoked_at": 1763880000
                      *     }
                      */
-                    "application/json": components["schemas"]["ApiKey"];
+                    "application/json": components["schemas"]["Key"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4036,7 +5137,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Rotate result. */
+            /** @description The key, with its new secret (shown once). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4052,12 +5153,12 @@ export interface operations {
                      *       "prefix": "cdn_k3j9x2m4",
                      *       "created_at": 1763870400,
                      *       "expires_at": null,
-                     *       "last_used_at": null,
+                     *       "last_used_at": 1763874000,
                      *       "revoked_at": null,
-                     *       "secret": "cdn_k3j9x2m4p7q1_3q2-7wFh0vS8r5YdXcZk1bN4mP6tJ9aLeG0uQiWoR2s"
+                     *       "secret": "cdn_k3j9x2m4p7q1_Zt8pQ2nV5xK1mB7rC4wH9sJ3dL6fA0gE2yU8iO5eT1k"
                      *     }
                      */
-                    "application/json": components["schemas"]["CreatedApiKey"];
+                    "application/json": components["schemas"]["CreatedKey"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4081,7 +5182,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List result. */
+            /** @description The registry models. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,6 +5193,26 @@ export interface operations {
                      *       "object": "list",
                      *       "data": [
                      *         {
+                     *           "id": "cordon-demo",
+                     *           "object": "registry_model",
+                     *           "engine": "llama-cpp",
+                     *           "settings": {
+                     *             "path": "/srv/cordon/data/models/cordon-demo.gguf",
+                     *             "context_size": 2048
+                     *           },
+                     *           "capabilities": [
+                     *             "chat",
+                     *             "completions",
+                     *             "embeddings"
+                     *           ],
+                     *           "owned_by": "cordon",
+                     *           "created": 1763870400,
+                     *           "domains": null,
+                     *           "status": {
+                     *             "state": "ready"
+                     *           }
+                     *         },
+                     *         {
                      *           "id": "llama-3.1-8b",
                      *           "object": "registry_model",
                      *           "engine": "openai-compatible",
@@ -4099,9 +5220,11 @@ export interface operations {
                      *             "targets": [
                      *               {
                      *                 "base_url": "http://10.0.0.5:8000/v1",
-                     *                 "model": "meta-llama/Llama-3.1-8B-Instruct"
+                     *                 "model": "meta-llama/Llama-3.1-8B-Instruct",
+                     *                 "api_key_env": "VLLM_API_KEY"
                      *               }
-                     *             ]
+                     *             ],
+                     *             "fallback_model": "cordon-demo"
                      *           },
                      *           "capabilities": [
                      *             "chat",
@@ -4143,32 +5266,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "id": "llama-3.1-8b",
-                 *       "engine": "openai-compatible",
-                 *       "settings": {
-                 *         "targets": [
-                 *           {
-                 *             "base_url": "http://10.0.0.5:8000/v1",
-                 *             "model": "meta-llama/Llama-3.1-8B-Instruct"
-                 *           }
-                 *         ]
-                 *       },
-                 *       "capabilities": [
-                 *         "chat",
-                 *         "completions"
-                 *       ],
-                 *       "domains": [
-                 *         "acme"
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateRegistryModelRequest"];
             };
         };
         responses: {
-            /** @description Register result. */
+            /** @description The registered model. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4176,28 +5278,23 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "llama-3.1-8b",
+                     *       "id": "cordon-demo",
                      *       "object": "registry_model",
-                     *       "engine": "openai-compatible",
+                     *       "engine": "llama-cpp",
                      *       "settings": {
-                     *         "targets": [
-                     *           {
-                     *             "base_url": "http://10.0.0.5:8000/v1",
-                     *             "model": "meta-llama/Llama-3.1-8B-Instruct"
-                     *           }
-                     *         ]
+                     *         "path": "/srv/cordon/data/models/cordon-demo.gguf",
+                     *         "context_size": 2048
                      *       },
                      *       "capabilities": [
                      *         "chat",
-                     *         "completions"
+                     *         "completions",
+                     *         "embeddings"
                      *       ],
                      *       "owned_by": "cordon",
                      *       "created": 1763870400,
-                     *       "domains": [
-                     *         "acme"
-                     *       ],
+                     *       "domains": null,
                      *       "status": {
-                     *         "state": "ready"
+                     *         "state": "unloaded"
                      *       }
                      *     }
                      */
@@ -4222,16 +5319,16 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the model.
+                 * @description The ID of the model in the registry (what clients send as `model`).
                  * @example cordon-demo
                  */
-                model: components["parameters"]["ModelId"];
+                model: components["parameters"]["RegistryModelId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Get result. */
+            /** @description The registry model. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4239,26 +5336,21 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "llama-3.1-8b",
+                     *       "id": "cordon-demo",
                      *       "object": "registry_model",
-                     *       "engine": "openai-compatible",
+                     *       "engine": "llama-cpp",
                      *       "settings": {
-                     *         "targets": [
-                     *           {
-                     *             "base_url": "http://10.0.0.5:8000/v1",
-                     *             "model": "meta-llama/Llama-3.1-8B-Instruct"
-                     *           }
-                     *         ]
+                     *         "path": "/srv/cordon/data/models/cordon-demo.gguf",
+                     *         "context_size": 2048
                      *       },
                      *       "capabilities": [
                      *         "chat",
-                     *         "completions"
+                     *         "completions",
+                     *         "embeddings"
                      *       ],
                      *       "owned_by": "cordon",
                      *       "created": 1763870400,
-                     *       "domains": [
-                     *         "acme"
-                     *       ],
+                     *       "domains": null,
                      *       "status": {
                      *         "state": "ready"
                      *       }
@@ -4285,16 +5377,16 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the model.
+                 * @description The ID of the model in the registry (what clients send as `model`).
                  * @example cordon-demo
                  */
-                model: components["parameters"]["ModelId"];
+                model: components["parameters"]["RegistryModelId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Remove result. */
+            /** @description The model was removed. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4302,7 +5394,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "llama-3.1-8b",
+                     *       "id": "cordon-demo",
                      *       "object": "registry_model",
                      *       "deleted": true
                      *     }
@@ -4328,25 +5420,20 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the model.
+                 * @description The ID of the model in the registry (what clients send as `model`).
                  * @example cordon-demo
                  */
-                model: components["parameters"]["ModelId"];
+                model: components["parameters"]["RegistryModelId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "domains": null
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateRegistryModelRequest"];
             };
         };
         responses: {
-            /** @description Update result. */
+            /** @description The updated registry model. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4354,20 +5441,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "llama-3.1-8b",
+                     *       "id": "cordon-demo",
                      *       "object": "registry_model",
-                     *       "engine": "openai-compatible",
+                     *       "engine": "llama-cpp",
                      *       "settings": {
-                     *         "targets": [
-                     *           {
-                     *             "base_url": "http://10.0.0.5:8000/v1",
-                     *             "model": "meta-llama/Llama-3.1-8B-Instruct"
-                     *           }
-                     *         ]
+                     *         "path": "/srv/cordon/data/models/cordon-demo.gguf",
+                     *         "context_size": 2048
                      *       },
                      *       "capabilities": [
                      *         "chat",
-                     *         "completions"
+                     *         "completions",
+                     *         "embeddings"
                      *       ],
                      *       "owned_by": "cordon",
                      *       "created": 1763870400,
@@ -4397,7 +5481,10 @@ export interface operations {
     getUsage: {
         parameters: {
             query?: {
-                /** @example acme */
+                /**
+                 * @description Only this domain. A domain admin may only name its own domain (and always gets only its own).
+                 * @example acme
+                 */
                 domain_id?: string;
                 /**
                  * @description Unix time (seconds), inclusive.
@@ -4410,7 +5497,7 @@ export interface operations {
                  */
                 end?: number;
                 /**
-                 * @description Group by these (default all three).
+                 * @description Group rows by these, repeated (`group_by=day&group_by=model`); all three when absent.
                  * @example [
                  *       "day",
                  *       "model"
@@ -4424,7 +5511,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get result. */
+            /** @description The usage report. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4443,12 +5530,22 @@ export interface operations {
                      *           "input_tokens": 340,
                      *           "output_tokens": 910,
                      *           "errors": 0
+                     *         },
+                     *         {
+                     *           "day": "2026-11-23",
+                     *           "model": "cordon-demo",
+                     *           "key_id": "p8r2t6w1z4c7",
+                     *           "domain_id": "acme",
+                     *           "requests": 3,
+                     *           "input_tokens": 60,
+                     *           "output_tokens": 120,
+                     *           "errors": 1
                      *         }
                      *       ],
                      *       "totals": {
-                     *         "requests": 12,
-                     *         "input_tokens": 340,
-                     *         "output_tokens": 910
+                     *         "requests": 15,
+                     *         "input_tokens": 400,
+                     *         "output_tokens": 1030
                      *       }
                      *     }
                      */
