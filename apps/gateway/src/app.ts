@@ -114,14 +114,8 @@ export async function createGateway(config: Config, log: Log): Promise<Gateway> 
     limiter,
     metrics,
     log,
-    violations: (v) => {
-      // Off the request path; rule, domain, key and time only, never content.
-      setImmediate(() => {
-        platform.store
-          .run('INSERT INTO guardrail_violations (ts, domain_id, key_id, rule, direction) VALUES (?, ?, ?, ?, ?)', [Math.floor(Date.now() / 1000), v.domain_id, v.key_id, v.rule, v.direction])
-          .catch((err) => log.error({ err: { message: (err as Error).message } }, 'could not record a guardrail violation'));
-      });
-    },
+    // Buffered and written off the request path; rule, domain, key and time only, never content.
+    violations: (v) => platform.violations.record(v),
   });
   const deps: HandlerDeps = { config, log, metrics, platform, engines, enforcer };
   const app = buildApp(deps);

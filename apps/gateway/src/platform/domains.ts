@@ -1,6 +1,8 @@
 /** Domains (tenants): create, list, get, rename, disable. */
 import type { Store } from './store/types.js';
-import { conflict, invalid, now } from './errors.js';
+import { UniqueViolation } from './store/types.js';
+import { conflict, invalid, quote } from './errors.js';
+import { deepFreeze, now, randomId } from './util.js';
 
 export interface Domain {
   id: string;
@@ -10,7 +12,11 @@ export interface Domain {
   created_at: number;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+export const DOMAIN_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const MAX_NAME = 200;
+/** Domains are read on every request; the cache is dropped on every write here (other processes: after this). */
+const CACHE_TTL_MS = 2_000;
+const CACHE_MAX = 10_000;
 
 interface DomainRow {
   id: string;
@@ -19,47 +25,76 @@ interface DomainRow {
   created_at: number;
 }
 
-const toDomain = (r: DomainRow): Domain => ({ id: r.id, object: 'domain', name: r.name, disabled: !!r.disabled, created_at: r.created_at });
+const toDomain = (r: DomainRow): Domain =>
+  deepFreeze({ id: r.id, object: 'domain', name: r.name, disabled: Number(r.disabled) === 1, created_at: Number(r.created_at) });
 
+/** A slug from a display name: lowercase ASCII letters, digits and dashes ('Café Zürich' -> 'cafe-zurich'). */
 export function slugify(name: string): string {
-  const s = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
-  return SLUG.test(s) ? s : `d-${Date.now().toString(36)}`;
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return DOMAIN_ID.test(s) ? s : `domain-${randomId(8)}`;
+}
+
+function checkName(name: unknown): string {
+  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME) {
+    throw invalid(`'name' must be a non-empty string of at most ${MAX_NAME} characters.`, 'name');
+  }
+  return name;
 }
 
 export class DomainService {
-  /** Domains are read on every request: a small cache, dropped on every write. */
-  private cache = new Map<string, { d: Domain | null; at: number }>();
+  private cache = new Map<string, { domain: Domain | null; until: number }>();
 
   constructor(private readonly store: Store) {}
 
   async create(input: { id?: string; name: string }): Promise<Domain> {
-    const id = input.id ?? slugify(input.name);
-    if (!SLUG.test(id)) throw invalid('A domain id is 1-63 lowercase letters, digits and dashes, starting with a letter or digit.', 'id');
-    if (await this.get(id)) throw conflict(`A domain with id '${id}' already exists.`, 'id');
-    await this.store.run('INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)', [id, input.name, now()]);
+    const name = checkName(input?.name);
+    const id = input.id ?? slugify(name);
+    if (typeof id !== 'string' || !DOMAIN_ID.test(id)) {
+      throw invalid("A domain id is 1-63 lowercase letters, digits and dashes, starting with a letter or digit.", 'id');
+    }
+    try {
+      await this.store.run('INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)', [id, name, now()]);
+    } catch (err) {
+      if (err instanceof UniqueViolation) throw conflict(`A domain with id ${quote(id)} already exists.`, 'id');
+      throw err;
+    }
     this.cache.delete(id);
     return (await this.get(id))!;
   }
 
   async list(): Promise<Domain[]> {
-    return (await this.store.all<DomainRow>('SELECT * FROM domains ORDER BY created_at, id')).map(toDomain);
+    return (await this.store.all<DomainRow>('SELECT id, name, disabled, created_at FROM domains ORDER BY created_at, id')).map(toDomain);
   }
 
+  /** The domain, or null. Cached briefly (read on every request). */
   async get(id: string): Promise<Domain | null> {
+    if (typeof id !== 'string') return null;
     const hit = this.cache.get(id);
-    if (hit && Date.now() - hit.at < 2000) return hit.d; // short TTL: instances sharing a store converge
-    const row = await this.store.get<DomainRow>('SELECT * FROM domains WHERE id = ?', [id]);
-    const d = row ? toDomain(row) : null;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(id, { d, at: Date.now() });
-    return d;
+    if (hit && hit.until > Date.now()) return hit.domain;
+    const row = await this.store.get<DomainRow>('SELECT id, name, disabled, created_at FROM domains WHERE id = ?', [id]);
+    const domain = row ? toDomain(row) : null;
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(id, { domain, until: Date.now() + CACHE_TTL_MS });
+    return domain;
   }
 
+  /** Rename and/or disable; null when there is no such domain. */
   async update(id: string, patch: { name?: string; disabled?: boolean }): Promise<Domain | null> {
-    if (!(await this.get(id))) return null;
-    if (patch.name !== undefined) await this.store.run('UPDATE domains SET name = ? WHERE id = ?', [patch.name, id]);
-    if (patch.disabled !== undefined) await this.store.run('UPDATE domains SET disabled = ? WHERE id = ?', [patch.disabled ? 1 : 0, id]);
+    const name = patch?.name === undefined ? undefined : checkName(patch.name);
+    if (patch?.disabled !== undefined && typeof patch.disabled !== 'boolean') throw invalid("'disabled' must be a boolean.", 'disabled');
+    const r = await this.store.run('UPDATE domains SET name = COALESCE(?, name), disabled = COALESCE(?, disabled) WHERE id = ?', [
+      name ?? null,
+      patch?.disabled === undefined ? null : patch.disabled,
+      id,
+    ]);
     this.cache.delete(id);
-    return this.get(id);
+    return r.changes > 0 ? this.get(id) : null;
   }
 }

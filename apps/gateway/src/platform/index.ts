@@ -1,7 +1,8 @@
-/** The platform: store, domains, keys, registry, policies, usage, stored responses. */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openStore } from './store/sqlite.js';
+/**
+ * The platform: the store and the services the handlers use (domains, keys, the model registry,
+ * policies, usage, stored responses, guardrail violations). No HTTP in here.
+ */
+import { openStore } from './store/index.js';
 import type { Store } from './store/types.js';
 import { DomainService } from './domains.js';
 import { KeyService } from './keys.js';
@@ -9,12 +10,35 @@ import { RegistryService } from './registry.js';
 import { PolicyService } from './policies.js';
 import { UsageRecorder } from './usage.js';
 import { ResponsesStore } from './responses-store.js';
+import { ViolationLog } from './violations.js';
+import { bootstrapPlatform, DEFAULT_DOMAIN } from './bootstrap.js';
+import { errField, type PlatformLog } from './log.js';
 
-export interface PlatformLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type { PlatformLog } from './log.js';
+export type { Store, Row, Param } from './store/types.js';
+export { StoreError } from './store/types.js';
+export { openStore, toNumberedPlaceholders, type OpenStoreOptions } from './store/index.js';
+export { PlatformError, type PlatformErrorCode } from './errors.js';
+export { DomainService, slugify, DOMAIN_ID, type Domain } from './domains.js';
+export { KeyService, hashSecret, TOKEN_PATTERN, type ApiKey, type AuthResult, type AuthFailure, type NewKey, type Role } from './keys.js';
+export { RegistryService, validateModel, asRegistryModel, type NewModel, type ModelPatch, type RegistryModel } from './registry.js';
+export {
+  PolicyService,
+  defaultPolicy,
+  mergePolicy,
+  fullPolicy,
+  type Policy,
+  type PolicyInput,
+  type VersionedPolicy,
+  type PiiAction,
+  type PiiPolicy,
+  type GuardrailPattern,
+  type RateLimits,
+} from './policies.js';
+export { UsageRecorder, type UsageRecord, type UsageQuery, type UsageReport, type UsageReportRow, type UsageGroup } from './usage.js';
+export { ResponsesStore, type StoredResponse, type NewStoredResponse } from './responses-store.js';
+export { ViolationLog, type GuardrailViolation, type ViolationCount } from './violations.js';
+export { bootstrapPlatform, DEFAULT_DOMAIN, ADMIN_KEY_FILE, type BootstrapOptions, type BootstrapResult } from './bootstrap.js';
 
 export interface Platform {
   store: Store;
@@ -24,48 +48,74 @@ export interface Platform {
   policies: PolicyService;
   usage: UsageRecorder;
   responses: ResponsesStore;
+  violations: ViolationLog;
+  /** The domain made at first start ('default'): the bootstrap superadmin key lives in it. */
   defaultDomainId: string;
+  /** Where the generated superadmin key is, when that is the superadmin key in use. */
+  adminKeyPath?: string;
+  /** False once close() has begun. */
   isReady(): boolean;
+  /** Writes what is buffered (usage, violations, last-used times) and closes the store. Idempotent. */
   close(): Promise<void>;
 }
 
-export const DEFAULT_DOMAIN = 'default';
+export interface CreatePlatformOptions {
+  dataDir: string;
+  /** CORDON_DATABASE_URL: reserved (only unset or 'sqlite:' today). */
+  databaseUrl?: string;
+  /** CORDON_ADMIN_KEY. */
+  adminKey?: string;
+  log: PlatformLog;
+}
 
-export async function createPlatform(opts: { dataDir: string; databaseUrl?: string; adminKey?: string; log: PlatformLog }): Promise<Platform> {
-  const store = openStore(opts);
+export async function createPlatform(opts: CreatePlatformOptions): Promise<Platform> {
+  const { log } = opts;
+  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
   const domains = new DomainService(store);
-  const keys = new KeyService(store);
-  const usage = new UsageRecorder(store, { onError: (err) => opts.log.error({ err: { message: (err as Error).message } }, 'usage flush failed; will retry') });
-  let ready = true;
-
-  if (!(await domains.get(DEFAULT_DOMAIN))) await domains.create({ id: DEFAULT_DOMAIN, name: 'Default' });
-  const boot = await keys.ensureBootstrapKey(DEFAULT_DOMAIN, opts.adminKey);
-  if (boot.secret) {
-    mkdirSync(opts.dataDir, { recursive: true });
-    const path = join(opts.dataDir, 'admin.key');
-    writeFileSync(path, `${boot.secret}\n`, { mode: 0o600 });
-    chmodSync(path, 0o600);
-    opts.log.info({ path }, 'created the superadmin key; it is in this file (readable only by this user)');
-  } else if (boot.created) {
-    opts.log.info({}, 'registered the superadmin key from CORDON_ADMIN_KEY');
+  const keys = new KeyService(store, { log });
+  let boot;
+  try {
+    boot = await bootstrapPlatform({ store, dataDir: opts.dataDir, adminKey: opts.adminKey, log, domains, keys });
+  } catch (err) {
+    await store.close();
+    throw err;
   }
+  const usage = new UsageRecorder(store, { log });
+  const violations = new ViolationLog(store, { log });
+  const responses = new ResponsesStore(store, { log });
+  let ready = true;
+  let closing: Promise<void> | null = null;
 
-  const responses = new ResponsesStore(store);
+  const close = async () => {
+    ready = false;
+    responses.close();
+    const errors: unknown[] = [];
+    for (const step of [() => usage.close(), () => violations.close(), () => keys.close()]) {
+      try {
+        await step();
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+    await store.close();
+    if (errors.length > 0) {
+      log.error({ err: errField(errors[0]) }, 'the platform closed with unwritten records');
+      throw errors[0];
+    }
+  };
+
   return {
     store,
     domains,
     keys,
-    registry: new RegistryService(store),
+    registry: new RegistryService(store, { log }),
     policies: new PolicyService(store),
     usage,
     responses,
-    defaultDomainId: DEFAULT_DOMAIN,
+    violations,
+    defaultDomainId: boot.defaultDomainId ?? DEFAULT_DOMAIN,
+    ...(boot.adminKeyPath ? { adminKeyPath: boot.adminKeyPath } : {}),
     isReady: () => ready,
-    async close() {
-      ready = false;
-      await usage.close();
-      responses.close();
-      await store.close();
-    },
+    close: () => (closing ??= close()),
   };
 }

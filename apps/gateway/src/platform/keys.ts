@@ -1,14 +1,31 @@
 /**
- * Personal access tokens. The secret is shown once and stored only as a SHA-256 hash (the secrets
- * are 256-bit random, so a fast hash is the right tool; a slow KDF protects low-entropy passwords,
- * which these are not). Lookup is by hash; the comparison of the stored and computed hashes is
- * constant-time. Nothing here logs a secret.
+ * Personal access tokens: create, list, revoke, rotate, authenticate.
+ *
+ * A secret is `cdn_<key id>_<43 characters: base64url of 32 random bytes>`. It is shown once and
+ * never stored: the table holds its SHA-256 (256 random bits need no slow KDF; a slow hash
+ * protects guessable passwords, which these are not). Authentication reads the key id out of the
+ * secret, loads that row, and compares the hashes with crypto.timingSafeEqual.
+ *
+ * The one other kind of secret is an operator-chosen superadmin key (CORDON_ADMIN_KEY, any
+ * printable secret of 16+ characters). It has no id inside it, so it is found by its hash instead
+ * (`secret_kind = 'opaque'`); its `prefix` shows none of its characters, since it may be short.
+ *
+ * Authenticated rows are cached for a few seconds, in this process only. Every write here
+ * (revoke, rotate, create) drops the whole cache, so revocation and rotation take effect on the
+ * next request; a change made by another process that shares the database is seen after at most
+ * CACHE_TTL_MS. Expiry and revocation are checked on every call, cached or not.
+ *
+ * Nothing here logs or echoes a secret.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Store } from './store/types.js';
-import { invalid, now } from './errors.js';
+import { ForeignKeyViolation, UniqueViolation } from './store/types.js';
+import { conflict, invalid, notFound, PlatformError, quote } from './errors.js';
+import { errField, type PlatformLog } from './log.js';
+import { deepFreeze, now, randomId } from './util.js';
 
 export type Role = 'member' | 'admin' | 'superadmin';
+export const ROLES: readonly Role[] = ['member', 'admin', 'superadmin'];
 
 export interface ApiKey {
   id: string;
@@ -23,117 +40,289 @@ export interface ApiKey {
   revoked_at: number | null;
 }
 
-interface KeyRow extends Omit<ApiKey, 'object'> {
+export type AuthFailure = 'missing' | 'malformed' | 'unknown' | 'revoked' | 'expired';
+export type AuthResult = { ok: true; key: ApiKey } | { ok: false; reason: AuthFailure };
+
+export type SecretKind = 'token' | 'opaque';
+
+/** `cdn_` + 12-character key id + `_` + 43 base64url characters (32 bytes). */
+export const TOKEN_PATTERN = /^cdn_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+export const KEY_ID_LENGTH = 12;
+/** Operator-chosen secrets: at least this long, printable ASCII without spaces (what fits a Bearer header). */
+export const MIN_OPAQUE_SECRET = 16;
+export const MAX_SECRET = 512;
+const PRINTABLE = /^[\x21-\x7e]+$/;
+const OPAQUE_PREFIX = '(custom)';
+const MAX_NAME = 200;
+
+const CACHE_TTL_MS = 2_000;
+const CACHE_MAX = 10_000;
+/** last_used_at is written at most this often per key. */
+const TOUCH_INTERVAL_S = 60;
+
+const COLUMNS = 'id, domain_id, name, role, prefix, secret_kind, secret_hash, bootstrap, created_at, expires_at, last_used_at, revoked_at';
+
+interface KeyRow {
+  id: string;
+  domain_id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  secret_kind: SecretKind;
   secret_hash: string;
   bootstrap: number;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
 }
 
-export type AuthResult = { ok: true; key: ApiKey } | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked' | 'expired' };
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-const ROLES: Role[] = ['member', 'admin', 'superadmin'];
-const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const MAX_SECRET = 512;
-
-export const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
-
-function newId(): string {
-  const bytes = randomBytes(12);
-  let id = '';
-  for (const b of bytes) id += ID_ALPHABET[b % ID_ALPHABET.length];
-  return id;
+function toKey(r: KeyRow): ApiKey {
+  return {
+    id: r.id,
+    object: 'api_key',
+    domain_id: r.domain_id,
+    name: r.name,
+    role: r.role,
+    prefix: r.prefix,
+    created_at: Number(r.created_at),
+    expires_at: num(r.expires_at),
+    last_used_at: num(r.last_used_at),
+    revoked_at: num(r.revoked_at),
+  };
 }
 
-export const newSecret = (id: string) => `cdn_${id}_${randomBytes(32).toString('base64url')}`;
+/** SHA-256 of the secret, hex. */
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 
-const toKey = (r: KeyRow): ApiKey => ({
-  id: r.id,
-  object: 'api_key',
-  domain_id: r.domain_id,
-  name: r.name,
-  role: r.role,
-  prefix: r.prefix,
-  created_at: r.created_at,
-  expires_at: r.expires_at ?? null,
-  last_used_at: r.last_used_at ?? null,
-  revoked_at: r.revoked_at ?? null,
-});
+export const newKeyId = (): string => randomId(KEY_ID_LENGTH);
+export const newSecret = (keyId: string): string => `cdn_${keyId}_${randomBytes(32).toString('base64url')}`;
+
+/** Constant-time comparison of two hex SHA-256 digests. */
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === 32 && y.length === 32 && timingSafeEqual(x, y);
+}
+
+/** Whether a secret is acceptable as an operator-chosen key; the reason when not (never quoting it). */
+export function checkOpaqueSecret(secret: string): string | null {
+  if (secret.length < MIN_OPAQUE_SECRET) return `it must be at least ${MIN_OPAQUE_SECRET} characters`;
+  if (secret.length > MAX_SECRET) return `it must be at most ${MAX_SECRET} characters`;
+  if (!PRINTABLE.test(secret)) return 'it must be printable ASCII without spaces';
+  return null;
+}
+
+export interface KeyServiceOptions {
+  log?: PlatformLog;
+  cacheTtlMs?: number;
+}
+
+export interface NewKey {
+  domain_id: string;
+  name: string;
+  role: Role;
+  expires_at?: number | null;
+}
 
 export class KeyService {
-  /** last_used_at is written at most once a minute per key, off the request's critical path. */
-  private lastTouched = new Map<string, number>();
+  private cache = new Map<string, { row: KeyRow; key: ApiKey; until: number }>();
+  /** Bumped on every write: a lookup that started before a write does not fill the cache. */
+  private generation = 0;
+  private touched = new Map<string, number>();
+  private pendingTouches = new Set<Promise<void>>();
+  private readonly cacheTtlMs: number;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly opts: KeyServiceOptions = {},
+  ) {
+    this.cacheTtlMs = opts.cacheTtlMs ?? CACHE_TTL_MS;
+  }
 
-  async create(input: { domain_id: string; name: string; role: Role; expires_at?: number | null }, secret?: string, bootstrap = false): Promise<{ key: ApiKey; secret: string }> {
+  /** Drop every cached key (done by every write here). */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  /** A new key; the secret is returned here and never again. */
+  async create(input: NewKey): Promise<{ key: ApiKey; secret: string }> {
+    const id = newKeyId();
+    const secret = newSecret(id);
+    const key = await this.insert(id, input, secret, 'token', false);
+    return { key, secret };
+  }
+
+  /**
+   * Register a given secret (the bootstrap superadmin key). A secret in the `cdn_` format keeps
+   * its embedded id; any other must pass checkOpaqueSecret.
+   */
+  async register(input: NewKey, secret: string, opts: { bootstrap?: boolean } = {}): Promise<ApiKey> {
+    const m = TOKEN_PATTERN.exec(secret);
+    if (m) return this.insert(m[1]!, input, secret, 'token', !!opts.bootstrap);
+    const problem = checkOpaqueSecret(secret);
+    if (problem) throw invalid(`The secret is not acceptable: ${problem}.`, 'secret');
+    return this.insert(newKeyId(), input, secret, 'opaque', !!opts.bootstrap);
+  }
+
+  private async insert(id: string, input: NewKey, secret: string, kind: SecretKind, bootstrap: boolean): Promise<ApiKey> {
+    if (!input || typeof input !== 'object') throw invalid('A key needs a domain_id, a name and a role.', null);
+    if (typeof input.domain_id !== 'string' || input.domain_id === '') throw invalid("'domain_id' is required.", 'domain_id');
+    if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > MAX_NAME) {
+      throw invalid(`'name' must be a non-empty string of at most ${MAX_NAME} characters.`, 'name');
+    }
     if (!ROLES.includes(input.role)) throw invalid(`'role' must be one of ${ROLES.join(', ')}.`, 'role');
-    const id = newId();
-    const s = secret ?? newSecret(id);
-    await this.store.run(
-      'INSERT INTO api_keys (id, domain_id, name, role, prefix, secret_hash, bootstrap, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [id, input.domain_id, input.name, input.role, s.slice(0, 12), hashSecret(s), bootstrap ? 1 : 0, now(), input.expires_at ?? null],
-    );
-    return { key: (await this.get(id))!, secret: s };
+    const expires = input.expires_at ?? null;
+    if (expires !== null && (!Number.isSafeInteger(expires) || expires < 0)) throw invalid("'expires_at' must be a unix time in seconds, or null.", 'expires_at');
+    const prefix = kind === 'token' ? secret.slice(0, 12) : OPAQUE_PREFIX;
+    try {
+      await this.store.run(
+        `INSERT INTO api_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+        [id, input.domain_id, input.name, input.role, prefix, kind, hashSecret(secret), bootstrap ? 1 : 0, now(), expires],
+      );
+    } catch (err) {
+      if (err instanceof ForeignKeyViolation) throw notFound('domain_not_found', `No domain found with id ${quote(input.domain_id)}.`, 'domain_id');
+      if (err instanceof UniqueViolation) throw conflict('A key with this id or secret already exists.', 'secret');
+      throw err;
+    }
+    this.invalidate();
+    return (await this.get(id))!;
   }
 
   async list(filter: { domain_id?: string } = {}): Promise<ApiKey[]> {
-    const rows = filter.domain_id
-      ? await this.store.all<KeyRow>('SELECT * FROM api_keys WHERE domain_id = ? ORDER BY created_at, id', [filter.domain_id])
-      : await this.store.all<KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');
+    const rows =
+      filter.domain_id !== undefined
+        ? await this.store.all<KeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE domain_id = ? ORDER BY created_at, id`, [filter.domain_id])
+        : await this.store.all<KeyRow>(`SELECT ${COLUMNS} FROM api_keys ORDER BY created_at, id`);
     return rows.map(toKey);
   }
 
   async get(id: string): Promise<ApiKey | null> {
-    const row = await this.store.get<KeyRow>('SELECT * FROM api_keys WHERE id = ?', [id]);
+    const row = await this.row(id);
     return row ? toKey(row) : null;
   }
 
-  async revoke(id: string): Promise<ApiKey | null> {
-    await this.store.run('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [now(), id]);
-    return this.get(id);
+  private async row(id: string): Promise<KeyRow | undefined> {
+    return this.store.get<KeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE id = ?`, [id]);
   }
 
+  /** Revoke at once (idempotent: the first revocation time stays); null when there is no such key. */
+  async revoke(id: string): Promise<ApiKey | null> {
+    const r = await this.store.run('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [now(), id]);
+    this.invalidate();
+    return r.changes > 0 ? this.get(id) : null;
+  }
+
+  /** A new secret for the key; the old one stops working at once. Throws for an unknown or revoked key. */
   async rotate(id: string): Promise<{ key: ApiKey; secret: string }> {
+    const current = await this.row(id);
+    if (!current) throw notFound('key_not_found', `No key found with id ${quote(id)}.`, 'key_id');
+    if (current.revoked_at !== null) throw new PlatformError(409, 'This key is revoked; create a new one instead.', 'key_revoked', 'key_id');
     const secret = newSecret(id);
-    await this.store.run('UPDATE api_keys SET secret_hash = ?, prefix = ? WHERE id = ?', [hashSecret(secret), secret.slice(0, 12), id]);
+    await this.store.run(
+      "UPDATE api_keys SET secret_hash = ?, secret_kind = 'token', prefix = ? WHERE id = ? AND revoked_at IS NULL",
+      [hashSecret(secret), secret.slice(0, 12), id],
+    );
+    this.invalidate();
     return { key: (await this.get(id))!, secret };
   }
 
-  /** Never throws on any input; never logs it. */
+  /**
+   * Who is calling. Never throws because of `secret`, whatever it is (any type, length or
+   * encoding), and never logs it. Marks the key used (throttled, off the request path) when it
+   * succeeds. Only a failing store makes it throw: an outage must not look like a wrong key.
+   */
   async authenticate(secret: unknown): Promise<AuthResult> {
-    if (typeof secret !== 'string' || secret.length === 0) return { ok: false, reason: 'missing' };
-    if (secret.length > MAX_SECRET || !/^[\x21-\x7e]+$/.test(secret)) return { ok: false, reason: 'malformed' };
-    const hash = hashSecret(secret);
-    const row = await this.store.get<KeyRow>('SELECT * FROM api_keys WHERE secret_hash = ?', [hash]);
-    if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), Buffer.from(hash, 'hex'))) return { ok: false, reason: 'unknown' };
-    if (row.revoked_at !== null && row.revoked_at !== undefined) return { ok: false, reason: 'revoked' };
-    const t = now();
-    if (row.expires_at !== null && row.expires_at !== undefined && row.expires_at <= t) return { ok: false, reason: 'expired' };
-    this.touch(row.id, t);
-    return { ok: true, key: toKey(row) };
+    try {
+      return await this.check(secret);
+    } catch (err) {
+      this.opts.log?.error({ err: errField(err) }, 'key lookup failed');
+      throw new Error('The key store is unavailable.');
+    }
   }
 
-  private touch(id: string, t: number): void {
-    const last = this.lastTouched.get(id) ?? 0;
-    if (t - last < 60) return;
-    this.lastTouched.set(id, t);
-    setImmediate(() => {
-      this.store.run('UPDATE api_keys SET last_used_at = ? WHERE id = ?', [t, id]).catch(() => {});
+  private async check(secret: unknown): Promise<AuthResult> {
+    if (typeof secret !== 'string' || secret.length === 0) return { ok: false, reason: 'missing' };
+    if (secret.length > MAX_SECRET || !PRINTABLE.test(secret)) return { ok: false, reason: 'malformed' };
+    const token = TOKEN_PATTERN.exec(secret);
+    if (!token && secret.length < MIN_OPAQUE_SECRET) return { ok: false, reason: 'malformed' };
+    const hash = hashSecret(secret);
+    const found = token ? await this.byId(token[1]!) : await this.byOpaqueHash(hash);
+    if (!found || !sameHash(found.row.secret_hash, hash)) return { ok: false, reason: 'unknown' };
+    const t = now();
+    if (found.row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+    if (found.row.expires_at !== null && Number(found.row.expires_at) <= t) return { ok: false, reason: 'expired' };
+    this.touchLastUsed(found.row.id, t);
+    return { ok: true, key: found.key };
+  }
+
+  private async byId(id: string) {
+    return this.cached(`t:${id}`, async () => {
+      const row = await this.row(id);
+      return row && row.secret_kind === 'token' ? row : undefined;
     });
   }
 
-  /** The bootstrap superadmin key: registered from CORDON_ADMIN_KEY or generated; replaced when the configured one changes. */
-  async ensureBootstrapKey(domainId: string, configured: string | undefined): Promise<{ secret?: string; created: boolean }> {
-    const existing = await this.store.get<KeyRow>('SELECT * FROM api_keys WHERE bootstrap = 1 AND revoked_at IS NULL');
-    if (configured) {
-      if (configured.length < 16) throw new Error('CORDON_ADMIN_KEY must be at least 16 characters');
-      const hash = hashSecret(configured);
-      if (existing && existing.secret_hash === hash) return { created: false };
-      if (existing) await this.store.run('UPDATE api_keys SET revoked_at = ? WHERE id = ?', [now(), existing.id]);
-      await this.create({ domain_id: domainId, name: 'superadmin (CORDON_ADMIN_KEY)', role: 'superadmin' }, configured, true);
-      return { created: true };
+  private async byOpaqueHash(hash: string) {
+    return this.cached(`h:${hash}`, async () => {
+      // A live key first; otherwise a revoked one, so the caller hears 'revoked' rather than 'unknown'.
+      const rows = await this.store.all<KeyRow>(
+        `SELECT ${COLUMNS} FROM api_keys WHERE secret_hash = ? AND secret_kind = 'opaque' ORDER BY CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END, id LIMIT 10`,
+        [hash],
+      );
+      return rows.find((r) => r.revoked_at === null) ?? rows[0];
+    });
+  }
+
+  private async cached(cacheKey: string, load: () => Promise<KeyRow | undefined>) {
+    const hit = this.cache.get(cacheKey);
+    if (hit && hit.until > Date.now()) return hit;
+    const generation = this.generation;
+    const row = await load();
+    if (!row) return undefined;
+    const entry = { row: { ...row, revoked_at: num(row.revoked_at), expires_at: num(row.expires_at) }, key: deepFreeze(toKey(row)), until: Date.now() + this.cacheTtlMs };
+    if (generation === this.generation) {
+      if (this.cache.size >= CACHE_MAX) this.cache.clear();
+      this.cache.set(cacheKey, entry);
     }
-    if (existing) return { created: false };
-    const { secret } = await this.create({ domain_id: domainId, name: 'superadmin (bootstrap)', role: 'superadmin' }, undefined, true);
-    return { secret, created: true };
+    return entry;
+  }
+
+  /** Record that the key was used: at most once a minute per key, written after the request moves on. */
+  touchLastUsed(id: string, at: number = now()): void {
+    const last = this.touched.get(id);
+    if (last !== undefined && at - last < TOUCH_INTERVAL_S) return;
+    if (this.touched.size >= CACHE_MAX) this.touched.clear();
+    this.touched.set(id, at);
+    const p = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(async () => {
+        if (this.store.closed) return;
+        await this.store.run('UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [at, id, at]);
+      })
+      .catch((err) => this.opts.log?.warn({ err: errField(err), key_id: id }, 'could not record last_used_at'))
+      .finally(() => this.pendingTouches.delete(p));
+    this.pendingTouches.add(p);
+  }
+
+  // ---- for bootstrap
+
+  /** The live bootstrap superadmin keys (normally one). */
+  async liveBootstrapKeys(): Promise<Array<ApiKey & { secret_kind: SecretKind }>> {
+    const rows = await this.store.all<KeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE bootstrap = 1 AND revoked_at IS NULL ORDER BY created_at, id`);
+    return rows.map((r) => ({ ...toKey(r), secret_kind: r.secret_kind }));
+  }
+
+  /** Whether `secret` is the key's current secret (constant-time). */
+  async hasSecret(id: string, secret: string): Promise<boolean> {
+    const row = await this.row(id);
+    return !!row && sameHash(row.secret_hash, hashSecret(secret));
+  }
+
+  /** Waits for pending last_used_at writes. */
+  async close(): Promise<void> {
+    while (this.pendingTouches.size > 0) await Promise.allSettled([...this.pendingTouches]);
   }
 }

@@ -1,6 +1,16 @@
-/** Per-domain policies (guardrails and rate limits), merged over complete defaults. */
+/**
+ * Per-domain policies: guardrails and rate limits. A stored policy is always read merged over the
+ * complete default (nothing blocked, no limits), so consumers never see a missing field.
+ *
+ * Versions: every distinct policy content a domain takes gets a new number from one counter, so
+ * a consumer that compiled (regexes, limiters) for version N recompiles only when it sees another.
+ * Policies are cached here; set() updates the cache at once, and changes made by another process
+ * are picked up after CACHE_TTL_MS.
+ */
 import type { Store } from './store/types.js';
-import { now } from './errors.js';
+import { ForeignKeyViolation } from './store/types.js';
+import { invalid, notFound, quote } from './errors.js';
+import { deepFreeze, isPlainObject, now } from './util.js';
 
 export type PiiAction = 'block' | 'mask' | 'allow';
 export interface PiiPolicy {
@@ -22,78 +32,257 @@ export interface RateLimits {
   tokens_per_minute: number | null;
   concurrent_requests: number | null;
 }
+export interface InputGuardrails {
+  max_chars: number | null;
+  max_tokens: number | null;
+  blocked_terms: string[];
+  blocked_patterns: GuardrailPattern[];
+  injection_detection: boolean;
+  pii: PiiPolicy;
+}
+export interface OutputGuardrails {
+  blocked_terms: string[];
+  blocked_patterns: GuardrailPattern[];
+  pii: PiiPolicy;
+}
 export interface Policy {
-  guardrails: {
-    input: { max_chars: number | null; max_tokens: number | null; blocked_terms: string[]; blocked_patterns: GuardrailPattern[]; injection_detection: boolean; pii: PiiPolicy };
-    output: { blocked_terms: string[]; blocked_patterns: GuardrailPattern[]; pii: PiiPolicy };
-  };
+  guardrails: { input: InputGuardrails; output: OutputGuardrails };
   limits: { key: RateLimits; domain: RateLimits; on_store_failure: 'open' | 'closed' };
 }
 
-const pii = (): PiiPolicy => ({ email: 'allow', phone: 'allow', credit_card: 'allow', iban: 'allow', ip_address: 'allow', us_ssn: 'allow', custom: [] });
-const limits = (): RateLimits => ({ requests_per_minute: null, tokens_per_minute: null, concurrent_requests: null });
+type DeepPartial<T> = T extends Array<unknown> ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+/** What set() takes: any part of a policy; the rest takes the defaults. */
+export type PolicyInput = DeepPartial<Policy>;
 
+export interface VersionedPolicy {
+  policy: Policy;
+  version: number;
+}
+
+const PII_KINDS = ['email', 'phone', 'credit_card', 'iban', 'ip_address', 'us_ssn'] as const;
+const PII_ACTIONS: readonly PiiAction[] = ['block', 'mask', 'allow'];
+const MAX_LIST = 1000;
+const MAX_PATTERN = 2000;
+/** Short, so instances sharing one store converge quickly. */
+const CACHE_TTL_MS = 2_000;
+
+const defaultPii = (): PiiPolicy => ({ email: 'allow', phone: 'allow', credit_card: 'allow', iban: 'allow', ip_address: 'allow', us_ssn: 'allow', custom: [] });
+const noLimits = (): RateLimits => ({ requests_per_minute: null, tokens_per_minute: null, concurrent_requests: null });
+
+/** The complete default: nothing blocked, nothing masked, no limits, fail open when the limit store is down. */
 export function defaultPolicy(): Policy {
   return {
     guardrails: {
-      input: { max_chars: null, max_tokens: null, blocked_terms: [], blocked_patterns: [], injection_detection: false, pii: pii() },
-      output: { blocked_terms: [], blocked_patterns: [], pii: pii() },
+      input: { max_chars: null, max_tokens: null, blocked_terms: [], blocked_patterns: [], injection_detection: false, pii: defaultPii() },
+      output: { blocked_terms: [], blocked_patterns: [], pii: defaultPii() },
     },
-    limits: { key: limits(), domain: limits(), on_store_failure: 'open' },
+    limits: { key: noLimits(), domain: noLimits(), on_store_failure: 'open' },
   };
 }
 
-/** Deep merge of plain objects; arrays and scalars replace. */
-function merge<T>(base: T, over: unknown): T {
-  if (!over || typeof over !== 'object' || Array.isArray(over)) return (over === undefined ? base : (over as T));
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(over)) {
-    if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
-    out[k] = k in out && out[k] && typeof out[k] === 'object' && !Array.isArray(out[k]) ? merge(out[k], v) : v;
-  }
-  return out as T;
+// ---- validation: each reader takes the input value (undefined: keep the base) and its path
+
+function obj(v: unknown, path: string): Record<string, unknown> | undefined {
+  if (v === undefined) return undefined;
+  if (!isPlainObject(v)) throw invalid(`'${path}' must be an object.`, path);
+  return v;
 }
 
-/** A stored or submitted policy, completed with the defaults. */
-const CACHE_TTL_MS = 2000;
+function positiveOrNull(v: unknown, base: number | null, path: string): number | null {
+  if (v === undefined) return base;
+  if (v === null) return null;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1) return v;
+  throw invalid(`'${path}' must be a positive integer or null.`, path);
+}
 
+function terms(v: unknown, base: string[], path: string): string[] {
+  if (v === undefined) return base;
+  if (!Array.isArray(v) || v.length > MAX_LIST || v.some((t) => typeof t !== 'string' || t === '')) {
+    throw invalid(`'${path}' must be a list of at most ${MAX_LIST} non-empty strings.`, path);
+  }
+  return [...v];
+}
+
+interface MergeOptions {
+  /** Compile every regular expression (set() does; fullPolicy() leaves it to the guardrail compiler). */
+  compile: boolean;
+}
+
+function regex(pattern: unknown, flags: unknown, path: string, o: MergeOptions): void {
+  if (typeof pattern !== 'string' || pattern === '' || pattern.length > MAX_PATTERN) {
+    throw invalid(`'${path}.pattern' must be a non-empty regular expression of at most ${MAX_PATTERN} characters.`, `${path}.pattern`);
+  }
+  if (flags !== undefined && (typeof flags !== 'string' || !/^[imsu]*$/.test(flags))) throw invalid(`'${path}.flags' may use only i, m, s and u.`, `${path}.flags`);
+  if (!o.compile) return;
+  try {
+    new RegExp(pattern, (flags as string | undefined) ?? '');
+  } catch {
+    throw invalid(`'${path}.pattern' is not a valid JavaScript regular expression.`, `${path}.pattern`);
+  }
+}
+
+function ruleName(v: unknown, path: string): string {
+  if (typeof v !== 'string' || v === '' || v.length > 200) throw invalid(`'${path}.name' must be a non-empty string.`, `${path}.name`);
+  return v;
+}
+
+function patterns(v: unknown, base: GuardrailPattern[], path: string, o: MergeOptions): GuardrailPattern[] {
+  if (v === undefined) return base;
+  if (!Array.isArray(v) || v.length > MAX_LIST) throw invalid(`'${path}' must be a list of at most ${MAX_LIST} patterns.`, path);
+  return v.map((p, i) => {
+    const at = `${path}[${i}]`;
+    const r = obj(p, at) ?? {};
+    regex(r.pattern, r.flags, at, o);
+    const out: GuardrailPattern = { name: ruleName(r.name, at), pattern: r.pattern as string };
+    if (r.flags !== undefined) out.flags = r.flags as string;
+    return out;
+  });
+}
+
+function action(v: unknown, base: PiiAction, path: string): PiiAction {
+  if (v === undefined) return base;
+  if (typeof v !== 'string' || !PII_ACTIONS.includes(v as PiiAction)) throw invalid(`'${path}' must be one of ${PII_ACTIONS.join(', ')}.`, path);
+  return v as PiiAction;
+}
+
+function pii(v: unknown, base: PiiPolicy, path: string, opts: MergeOptions): PiiPolicy {
+  const o = obj(v, path);
+  if (!o) return base;
+  const out = { ...base };
+  for (const k of PII_KINDS) out[k] = action(o[k], base[k], `${path}.${k}`);
+  if (o.custom !== undefined) {
+    if (!Array.isArray(o.custom) || o.custom.length > MAX_LIST) throw invalid(`'${path}.custom' must be a list of at most ${MAX_LIST} rules.`, `${path}.custom`);
+    out.custom = o.custom.map((c, i) => {
+      const at = `${path}.custom[${i}]`;
+      const r = obj(c, at) ?? {};
+      regex(r.pattern, undefined, at, opts);
+      if (r.action === undefined) throw invalid(`'${at}.action' is required.`, `${at}.action`);
+      return { name: ruleName(r.name, at), pattern: r.pattern as string, action: action(r.action, 'allow', `${at}.action`) };
+    });
+  }
+  return out;
+}
+
+function limits(v: unknown, base: RateLimits, path: string): RateLimits {
+  const o = obj(v, path);
+  if (!o) return base;
+  return {
+    requests_per_minute: positiveOrNull(o.requests_per_minute, base.requests_per_minute, `${path}.requests_per_minute`),
+    tokens_per_minute: positiveOrNull(o.tokens_per_minute, base.tokens_per_minute, `${path}.tokens_per_minute`),
+    concurrent_requests: positiveOrNull(o.concurrent_requests, base.concurrent_requests, `${path}.concurrent_requests`),
+  };
+}
+
+/**
+ * `input` merged over `base` (a complete policy; the default when absent) and checked: objects
+ * merge field by field, lists and values replace, unknown fields are dropped, every regular
+ * expression must compile. Throws a 400 PlatformError naming the field.
+ */
+export function mergePolicy(input: unknown, base: Policy = defaultPolicy(), opts: MergeOptions = { compile: true }): Policy {
+  const root = obj(input, 'policy') ?? {};
+  const g = obj(root.guardrails, 'guardrails') ?? {};
+  const gi = obj(g.input, 'guardrails.input') ?? {};
+  const go = obj(g.output, 'guardrails.output') ?? {};
+  const l = obj(root.limits, 'limits') ?? {};
+  const bi = base.guardrails.input;
+  const bo = base.guardrails.output;
+  let injection = bi.injection_detection;
+  if (gi.injection_detection !== undefined) {
+    if (typeof gi.injection_detection !== 'boolean') throw invalid("'guardrails.input.injection_detection' must be a boolean.", 'guardrails.input.injection_detection');
+    injection = gi.injection_detection;
+  }
+  let onFailure = base.limits.on_store_failure;
+  if (l.on_store_failure !== undefined) {
+    if (l.on_store_failure !== 'open' && l.on_store_failure !== 'closed') throw invalid("'limits.on_store_failure' must be open or closed.", 'limits.on_store_failure');
+    onFailure = l.on_store_failure;
+  }
+  return {
+    guardrails: {
+      input: {
+        max_chars: positiveOrNull(gi.max_chars, bi.max_chars, 'guardrails.input.max_chars'),
+        max_tokens: positiveOrNull(gi.max_tokens, bi.max_tokens, 'guardrails.input.max_tokens'),
+        blocked_terms: terms(gi.blocked_terms, bi.blocked_terms, 'guardrails.input.blocked_terms'),
+        blocked_patterns: patterns(gi.blocked_patterns, bi.blocked_patterns, 'guardrails.input.blocked_patterns', opts),
+        injection_detection: injection,
+        pii: pii(gi.pii, bi.pii, 'guardrails.input.pii', opts),
+      },
+      output: {
+        blocked_terms: terms(go.blocked_terms, bo.blocked_terms, 'guardrails.output.blocked_terms'),
+        blocked_patterns: patterns(go.blocked_patterns, bo.blocked_patterns, 'guardrails.output.blocked_patterns', opts),
+        pii: pii(go.pii, bo.pii, 'guardrails.output.pii', opts),
+      },
+    },
+    limits: {
+      key: limits(l.key, base.limits.key, 'limits.key'),
+      domain: limits(l.domain, base.limits.domain, 'limits.domain'),
+      on_store_failure: onFailure,
+    },
+  };
+}
+
+/**
+ * A submitted or stored policy completed with the defaults, its shape checked (a 400 PlatformError
+ * otherwise); regular expressions are left to the guardrail compiler, which names the rule.
+ */
 export function fullPolicy(partial: unknown): Policy {
-  return merge(defaultPolicy(), partial);
+  return mergePolicy(partial, defaultPolicy(), { compile: false });
 }
 
 export class PolicyService {
-  /** Per process, with a short TTL so instances sharing one store pick up each other's changes. */
-  private cache = new Map<string, { policy: Policy; version: number; at: number; raw: string }>();
-  private version = 0;
+  private cache = new Map<string, VersionedPolicy & { json: string; until: number }>();
+  private counter = 0;
 
   constructor(private readonly store: Store) {}
 
+  /** Bumped whenever any domain's policy changes (as seen by this process). */
+  get changeCount(): number {
+    return this.counter;
+  }
+
+  /** The domain's policy, complete (a domain without a stored policy gets the default). */
   async get(domainId: string): Promise<Policy> {
     return (await this.getVersioned(domainId)).policy;
   }
 
-  /** The policy with a version that changes on every set(), so consumers recompile only on change. */
-  async getVersioned(domainId: string): Promise<{ policy: Policy; version: number }> {
+  /** The policy and its version: recompile what you derived from it only when the version changes. */
+  async getVersioned(domainId: string): Promise<VersionedPolicy> {
     const hit = this.cache.get(domainId);
-    if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit;
+    if (hit && hit.until > Date.now()) return { policy: hit.policy, version: hit.version };
     const row = await this.store.get<{ policy: string }>('SELECT policy FROM policies WHERE domain_id = ?', [domainId]);
-    const raw = row?.policy ?? '';
-    if (hit && hit.raw === raw) {
-      hit.at = Date.now(); // unchanged: keep its version (and the compiled guardrails)
-      return hit;
+    let policy: Policy;
+    try {
+      policy = row ? mergePolicy(JSON.parse(row.policy)) : defaultPolicy();
+    } catch (err) {
+      // Fail closed: a policy that cannot be read must not silently become "nothing blocked".
+      throw new Error(`The stored policy of domain ${quote(domainId)} cannot be read: ${(err as Error).message}`);
     }
-    const entry = { policy: merge(defaultPolicy(), row ? JSON.parse(row.policy) : undefined), version: ++this.version, at: Date.now(), raw };
-    this.cache.set(domainId, entry);
-    return entry;
+    return this.remember(domainId, policy);
   }
 
-  async set(domainId: string, policy: Partial<Policy>): Promise<Policy> {
-    const full = merge(defaultPolicy(), policy);
-    await this.store.run(
-      'INSERT INTO policies (domain_id, policy, updated_at) VALUES (?, ?, ?) ON CONFLICT (domain_id) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at',
-      [domainId, JSON.stringify(full), now()],
-    );
-    this.cache.delete(domainId);
-    return this.get(domainId);
+  private remember(domainId: string, policy: Policy): VersionedPolicy {
+    const json = JSON.stringify(policy);
+    const hit = this.cache.get(domainId);
+    const same = hit && hit.json === json;
+    const entry = same ? { ...hit, until: Date.now() + CACHE_TTL_MS } : { policy: deepFreeze(policy), version: ++this.counter, json, until: Date.now() + CACHE_TTL_MS };
+    this.cache.set(domainId, entry);
+    return { policy: entry.policy, version: entry.version };
+  }
+
+  /**
+   * Replace the domain's policy: what is given, merged over the default (so set(d, {}) resets it).
+   * Returns the complete stored policy. Throws 400 for an invalid policy, 404 for an unknown domain.
+   */
+  async set(domainId: string, input: PolicyInput): Promise<Policy> {
+    const policy = mergePolicy(input);
+    try {
+      await this.store.run(
+        'INSERT INTO policies (domain_id, policy, updated_at) VALUES (?, ?, ?) ON CONFLICT (domain_id) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at',
+        [domainId, JSON.stringify(policy), now()],
+      );
+    } catch (err) {
+      if (err instanceof ForeignKeyViolation) throw notFound('domain_not_found', `No domain found with id ${quote(domainId)}.`, 'domain_id');
+      throw err;
+    }
+    return this.remember(domainId, policy).policy;
   }
 }

@@ -1,11 +1,33 @@
-/** The platform-wide model registry. Only a superadmin changes it (checked by the admin handlers). */
-import type { ModelEntry } from '../engines/types.js';
+/**
+ * The platform-wide model registry (the `models` table). Only a superadmin changes it (checked by
+ * the admin handlers). Read on every inference request, so it is held in memory: reloaded after
+ * every write here, and re-read every few seconds in case another process changed the table.
+ * Listeners registered with onChange hear about every model that changed or went away (engines drop
+ * what they loaded for it).
+ */
+import type { ModelEntry, ModelSettings } from '../engines/types.js';
 import type { Store } from './store/types.js';
-import { conflict, invalid, now } from './errors.js';
+import { UniqueViolation } from './store/types.js';
+import { conflict, invalid, quote } from './errors.js';
+import { DOMAIN_ID } from './domains.js';
+import { deepFreeze, isPlainObject, now } from './util.js';
+import { errField, type PlatformLog } from './log.js';
 
-const ENGINES: ModelEntry['engine'][] = ['llama-cpp', 'whisper', 'openai-compatible', 'ollama'];
-const CAPS: ModelEntry['capabilities'] = ['chat', 'completions', 'embeddings', 'transcription'];
-const ID = /^[A-Za-z0-9._:/-]{1,128}$/;
+export const ENGINES: ReadonlyArray<ModelEntry['engine']> = ['llama-cpp', 'whisper', 'openai-compatible', 'ollama'];
+export const CAPABILITIES: ReadonlyArray<ModelEntry['capabilities'][number]> = ['chat', 'completions', 'embeddings', 'transcription'];
+export const MODEL_ID = /^[A-Za-z0-9._:/-]{1,128}$/;
+const FILE_ENGINES = new Set<string>(['llama-cpp', 'whisper']);
+const UPSTREAM_ENGINES = new Set<string>(['openai-compatible', 'ollama']);
+const RELOAD_MS = 2_000;
+
+/** What add() takes: owned_by defaults to 'cordon', domains to null (every domain), created to now. */
+export type NewModel = Omit<ModelEntry, 'created' | 'owned_by' | 'domains'> & { owned_by?: string; domains?: string[] | null; created?: number };
+/** What update() takes: any of these replace the stored value (settings as a whole). */
+export type ModelPatch = Partial<Pick<ModelEntry, 'engine' | 'settings' | 'capabilities' | 'owned_by' | 'domains'>>;
+/** The admin API's shape of a registry entry. */
+export type RegistryModel = ModelEntry & { object: 'registry_model' };
+
+export const asRegistryModel = (m: ModelEntry): RegistryModel => ({ object: 'registry_model', ...m });
 
 interface ModelRow {
   id: string;
@@ -17,113 +39,215 @@ interface ModelRow {
   domains: string | null;
 }
 
-const toEntry = (r: ModelRow): ModelEntry => ({
-  id: r.id,
-  engine: r.engine,
-  settings: JSON.parse(r.settings),
-  capabilities: JSON.parse(r.capabilities),
-  owned_by: r.owned_by,
-  created: r.created,
-  domains: r.domains === null ? null : JSON.parse(r.domains),
-});
+const toEntry = (r: ModelRow): ModelEntry =>
+  deepFreeze({
+    id: r.id,
+    engine: r.engine,
+    settings: JSON.parse(r.settings) as ModelSettings,
+    capabilities: JSON.parse(r.capabilities) as ModelEntry['capabilities'],
+    owned_by: r.owned_by,
+    created: Number(r.created),
+    domains: r.domains === null ? null : (JSON.parse(r.domains) as string[]),
+  });
 
-export type NewModel = Omit<ModelEntry, 'created' | 'owned_by' | 'domains'> & { owned_by?: string; domains?: string[] | null };
-
-function validate(m: Partial<ModelEntry>): void {
-  if (m.id !== undefined && !ID.test(m.id)) throw invalid("A model id is 1-128 letters, digits and . _ : / -.", 'id');
-  if (m.engine !== undefined && !ENGINES.includes(m.engine)) throw invalid(`'engine' must be one of ${ENGINES.join(', ')}.`, 'engine');
-  if (m.capabilities !== undefined && (!Array.isArray(m.capabilities) || m.capabilities.some((c) => !CAPS.includes(c)))) {
-    throw invalid(`'capabilities' must be a subset of ${CAPS.join(', ')}.`, 'capabilities');
+function validateSettings(engine: string, settings: unknown): ModelSettings {
+  if (!isPlainObject(settings)) throw invalid("'settings' must be an object.", 'settings');
+  const s = settings as ModelSettings;
+  if (s.path !== undefined && (typeof s.path !== 'string' || s.path === '')) throw invalid("'settings.path' must be a non-empty string.", 'settings.path');
+  if (FILE_ENGINES.has(engine) && s.path === undefined) throw invalid(`The ${engine} engine needs 'settings.path', the model file.`, 'settings.path');
+  if (s.targets !== undefined || UPSTREAM_ENGINES.has(engine)) {
+    if (!Array.isArray(s.targets) || s.targets.length === 0) {
+      throw invalid(`The ${engine} engine needs 'settings.targets': at least one { base_url, model }.`, 'settings.targets');
+    }
+    s.targets.forEach((t, i) => {
+      const at = `settings.targets[${i}]`;
+      if (!isPlainObject(t)) throw invalid(`'${at}' must be an object.`, at);
+      let url: URL | null = null;
+      try {
+        url = typeof t.base_url === 'string' ? new URL(t.base_url) : null;
+      } catch {
+        url = null;
+      }
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw invalid(`'${at}.base_url' must be an http(s) URL.`, `${at}.base_url`);
+      if (typeof t.model !== 'string' || t.model === '') throw invalid(`'${at}.model' must be the model's name upstream.`, `${at}.model`);
+      if (t.api_key_env !== undefined && (typeof t.api_key_env !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(t.api_key_env))) {
+        throw invalid(`'${at}.api_key_env' must be the name of an environment variable.`, `${at}.api_key_env`);
+      }
+    });
   }
-  if (m.engine && m.settings) {
-    if ((m.engine === 'llama-cpp' || m.engine === 'whisper') && typeof m.settings.path !== 'string') {
-      throw invalid(`The ${m.engine} engine needs 'settings.path', the model file.`, 'settings.path');
-    }
-    if ((m.engine === 'openai-compatible' || m.engine === 'ollama') && (!Array.isArray(m.settings.targets) || m.settings.targets.length === 0)) {
-      throw invalid(`The ${m.engine} engine needs 'settings.targets' with at least one base_url.`, 'settings.targets');
-    }
+  if (s.fallback_model !== undefined && (typeof s.fallback_model !== 'string' || !MODEL_ID.test(s.fallback_model))) {
+    throw invalid("'settings.fallback_model' must be a model id.", 'settings.fallback_model');
+  }
+  if (s.context_size !== undefined && (!Number.isInteger(s.context_size) || s.context_size < 128)) {
+    throw invalid("'settings.context_size' must be an integer of at least 128.", 'settings.context_size');
+  }
+  try {
+    return JSON.parse(JSON.stringify(s)) as ModelSettings; // a plain copy, and proof that it stores as JSON
+  } catch {
+    throw invalid("'settings' must be JSON.", 'settings');
   }
 }
 
+/** Checks a whole entry and returns a normalised copy (throws a 400 PlatformError naming the field). */
+export function validateModel(input: unknown): ModelEntry {
+  if (!isPlainObject(input)) throw invalid('A model must be an object.', null);
+  const m = input as Partial<ModelEntry>;
+  if (typeof m.id !== 'string' || !MODEL_ID.test(m.id)) throw invalid('A model id is 1-128 letters, digits and . _ : / -.', 'id');
+  if (typeof m.engine !== 'string' || !ENGINES.includes(m.engine)) throw invalid(`'engine' must be one of ${ENGINES.join(', ')}.`, 'engine');
+  const settings = validateSettings(m.engine, m.settings);
+  if (settings.fallback_model === m.id) throw invalid('A model cannot be its own fallback.', 'settings.fallback_model');
+  if (!Array.isArray(m.capabilities) || m.capabilities.length === 0 || m.capabilities.some((c) => !CAPABILITIES.includes(c))) {
+    throw invalid(`'capabilities' must be a non-empty subset of ${CAPABILITIES.join(', ')}.`, 'capabilities');
+  }
+  const owned_by = m.owned_by ?? 'cordon';
+  if (typeof owned_by !== 'string' || owned_by === '' || owned_by.length > 128) throw invalid("'owned_by' must be a non-empty string.", 'owned_by');
+  const domains = m.domains ?? null;
+  if (domains !== null && (!Array.isArray(domains) || domains.some((d) => typeof d !== 'string' || !DOMAIN_ID.test(d)))) {
+    throw invalid("'domains' must be null (every domain) or a list of domain ids.", 'domains');
+  }
+  const created = m.created ?? now();
+  if (!Number.isSafeInteger(created) || created < 0) throw invalid("'created' must be a unix time in seconds.", 'created');
+  return {
+    id: m.id,
+    engine: m.engine,
+    settings,
+    capabilities: CAPABILITIES.filter((c) => m.capabilities!.includes(c)),
+    owned_by,
+    created,
+    domains: domains === null ? null : [...new Set(domains)],
+  };
+}
+
+const allowed = (m: ModelEntry, domainId: string) => m.domains === null || m.domains.includes(domainId);
+
 export class RegistryService {
-  /** Read on every inference request; invalidated on every write. */
-  private cache: ModelEntry[] | null = null;
-  private cachedAt = 0;
-  private listeners: Array<(id: string) => void> = [];
+  private models: ModelEntry[] | null = null;
+  private byId = new Map<string, ModelEntry>();
+  private loadedAt = 0;
+  private issued = 0;
+  private applied = 0;
+  private refreshing: Promise<void> | null = null;
+  private listeners = new Set<(id: string) => void>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly opts: { log?: PlatformLog; reloadMs?: number } = {},
+  ) {}
 
-  /** Called with a model id whenever that model changes or is removed (engines drop what they loaded). */
-  onChange(fn: (id: string) => void): void {
-    this.listeners.push(fn);
+  /** Called with a model id whenever that model is changed or removed. Returns an unsubscribe function. */
+  onChange(fn: (id: string) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
   }
 
-  private changed(id: string): void {
-    this.cache = null;
-    for (const fn of this.listeners) fn(id);
+  private notify(ids: Iterable<string>): void {
+    for (const id of ids) {
+      for (const fn of this.listeners) {
+        try {
+          fn(id);
+        } catch (err) {
+          this.opts.log?.error({ err: errField(err), model: id }, 'registry change listener failed');
+        }
+      }
+    }
   }
 
-  async add(input: NewModel): Promise<ModelEntry> {
-    validate(input);
-    if (!input.id || !input.engine || !input.settings || !input.capabilities) throw invalid('id, engine, settings and capabilities are required.', 'id');
-    if (await this.get(input.id)) throw conflict(`A model with id '${input.id}' is already registered.`, 'id');
-    await this.store.run('INSERT INTO models (id, engine, settings, capabilities, owned_by, created, domains) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      input.id,
-      input.engine,
-      JSON.stringify(input.settings),
-      JSON.stringify(input.capabilities),
-      input.owned_by ?? 'cordon',
-      now(),
-      input.domains == null ? null : JSON.stringify(input.domains),
-    ]);
-    this.changed(input.id);
-    return (await this.get(input.id))!;
+  /**
+   * (Re)load the table and tell listeners about models that differ from what was loaded before.
+   * Loads are numbered: a slower, older one never overwrites a newer one.
+   */
+  private async load(): Promise<void> {
+    const seq = ++this.issued;
+    const rows = await this.store.all<ModelRow>('SELECT id, engine, settings, capabilities, owned_by, created, domains FROM models ORDER BY created, id');
+    if (seq < this.applied) return;
+    this.applied = seq;
+    const next = rows.map(toEntry);
+    const before = this.byId;
+    this.models = next;
+    this.byId = new Map(next.map((m) => [m.id, m]));
+    this.loadedAt = Date.now();
+    const changed: string[] = [];
+    for (const [id, old] of before) {
+      const m = this.byId.get(id);
+      if (!m || JSON.stringify(m) !== JSON.stringify(old)) changed.push(id);
+    }
+    this.notify(changed);
+  }
+
+  private async current(): Promise<ModelEntry[]> {
+    if (this.models && Date.now() - this.loadedAt < (this.opts.reloadMs ?? RELOAD_MS)) return this.models;
+    this.refreshing ??= this.load().finally(() => (this.refreshing = null));
+    await this.refreshing;
+    return this.models!;
+  }
+
+  async add(entry: NewModel): Promise<ModelEntry> {
+    const m = validateModel(entry);
+    try {
+      await this.store.run('INSERT INTO models (id, engine, settings, capabilities, owned_by, created, domains) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        m.id,
+        m.engine,
+        JSON.stringify(m.settings),
+        JSON.stringify(m.capabilities),
+        m.owned_by,
+        m.created,
+        m.domains === null ? null : JSON.stringify(m.domains),
+      ]);
+    } catch (err) {
+      if (err instanceof UniqueViolation) throw conflict(`A model with id ${quote(m.id)} is already registered.`, 'id');
+      throw err;
+    }
+    await this.load();
+    return this.byId.get(m.id)!;
   }
 
   async list(): Promise<ModelEntry[]> {
-    // A short TTL, so instances sharing one store see each other's registry changes.
-    if (!this.cache || Date.now() - this.cachedAt > 2000) {
-      this.cache = (await this.store.all<ModelRow>('SELECT * FROM models ORDER BY created, id')).map(toEntry);
-      this.cachedAt = Date.now();
-    }
-    return this.cache;
+    return [...(await this.current())];
   }
 
   async get(id: string): Promise<ModelEntry | null> {
-    return (await this.list()).find((m) => m.id === id) ?? null;
+    await this.current();
+    return this.byId.get(id) ?? null;
   }
 
-  async update(id: string, patch: Partial<Omit<ModelEntry, 'id' | 'created'>>): Promise<ModelEntry | null> {
+  /** Replace the given fields (settings as a whole); null when there is no such model. */
+  async update(id: string, patch: ModelPatch): Promise<ModelEntry | null> {
     const current = await this.get(id);
     if (!current) return null;
-    const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ModelEntry;
-    if ('domains' in patch) next.domains = patch.domains ?? null;
-    validate(next);
-    await this.store.run('UPDATE models SET engine = ?, settings = ?, capabilities = ?, owned_by = ?, domains = ? WHERE id = ?', [
-      next.engine,
-      JSON.stringify(next.settings),
-      JSON.stringify(next.capabilities),
-      next.owned_by,
-      next.domains === null ? null : JSON.stringify(next.domains),
+    if (!isPlainObject(patch)) throw invalid('The update must be an object.', null);
+    const next: Record<string, unknown> = { ...current };
+    for (const k of ['engine', 'settings', 'capabilities', 'owned_by', 'domains'] as const) {
+      if (k in patch && patch[k] !== undefined) next[k] = patch[k];
+    }
+    if ('domains' in patch && patch.domains === null) next.domains = null;
+    const m = validateModel(next);
+    const r = await this.store.run('UPDATE models SET engine = ?, settings = ?, capabilities = ?, owned_by = ?, domains = ? WHERE id = ?', [
+      m.engine,
+      JSON.stringify(m.settings),
+      JSON.stringify(m.capabilities),
+      m.owned_by,
+      m.domains === null ? null : JSON.stringify(m.domains),
       id,
     ]);
-    this.changed(id);
-    return this.get(id);
+    await this.load();
+    return r.changes > 0 ? (this.byId.get(id) ?? null) : null;
   }
 
   async remove(id: string): Promise<boolean> {
     const r = await this.store.run('DELETE FROM models WHERE id = ?', [id]);
-    this.changed(id);
+    await this.load();
     return r.changes > 0;
   }
 
+  /** The models a domain may use: those whose `domains` is null or names it. */
   async listForDomain(domainId: string): Promise<ModelEntry[]> {
-    return (await this.list()).filter((m) => m.domains === null || m.domains.includes(domainId));
+    return (await this.current()).filter((m) => allowed(m, domainId));
   }
 
-  /** null for unknown and for not allowed alike: callers answer 404 model_not_found for both. */
+  /** The model if it exists and the domain may use it; null for both unknown and not allowed (answer 404 model_not_found). */
   async getForDomain(id: string, domainId: string): Promise<ModelEntry | null> {
-    const m = await this.get(id);
-    return m && (m.domains === null || m.domains.includes(domainId)) ? m : null;
+    await this.current();
+    const m = this.byId.get(id);
+    return m && allowed(m, domainId) ? m : null;
   }
 }

@@ -1,96 +1,141 @@
 /**
- * Usage accounting: one record per request, buffered in memory and written in batches (one
- * transaction each) off the request path. close() writes everything left: nothing is lost on a
- * graceful shutdown.
+ * Usage accounting: one record per request, buffered and written in batches off the request path
+ * (see batch-writer.ts: flush() and close() write everything, so nothing is lost on a graceful
+ * shutdown), and reported as totals by day, model and key.
  */
+import { randomUUID } from 'node:crypto';
 import type { Store } from './store/types.js';
+import { invalid } from './errors.js';
+import type { PlatformLog } from './log.js';
+import { BatchWriter } from './batch-writer.js';
 
 export interface UsageRecord {
+  /** Unix seconds. */
   ts: number;
   domain_id: string;
   key_id: string;
   model: string;
+  /** The operation, e.g. 'chat.completions'. */
   endpoint: string;
   input_tokens: number;
   output_tokens: number;
+  /** The HTTP status answered; 400 and above count as errors. */
   status: number;
   latency_ms: number;
   streamed: boolean;
 }
 
+export type UsageGroup = 'day' | 'model' | 'key';
+export const USAGE_GROUPS: readonly UsageGroup[] = ['day', 'model', 'key'];
+
 export interface UsageQuery {
   domain_id?: string;
+  /** Unix seconds, inclusive. */
   start?: number;
+  /** Unix seconds, exclusive. */
   end?: number;
-  group_by: Array<'day' | 'model' | 'key'>;
+  /** Default (absent or empty): all three. 'key' groups by key_id and its domain_id. */
+  group_by?: UsageGroup[];
+}
+
+export interface UsageReportRow {
+  day?: string;
+  model?: string;
+  key_id?: string;
+  domain_id?: string;
+  requests: number;
+  input_tokens: number;
+  output_tokens: number;
+  errors: number;
 }
 
 export interface UsageReport {
   object: 'list';
-  data: Array<{ day?: string; model?: string; key_id?: string; domain_id?: string; requests: number; input_tokens: number; output_tokens: number; errors: number }>;
+  data: UsageReportRow[];
   totals: { requests: number; input_tokens: number; output_tokens: number };
 }
 
+export interface UsageRecorderOptions {
+  batchSize?: number;
+  intervalMs?: number;
+  maxBuffered?: number;
+  log?: PlatformLog;
+}
+
+const INSERT =
+  'INSERT INTO usage_records (id, ts, domain_id, key_id, model, endpoint, input_tokens, output_tokens, status, latency_ms, streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+const count = (v: unknown): number => {
+  const n = Math.round(Number(v));
+  return Number.isFinite(n) && n > 0 ? n : 0;
+};
+const text = (v: unknown): string => (typeof v === 'string' ? v : String(v ?? ''));
+
+/** UTC day of a day number (days since the epoch). */
+const dayString = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
 export class UsageRecorder {
-  private buffer: UsageRecord[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly writer: BatchWriter<UsageRecord>;
 
   constructor(
     private readonly store: Store,
-    private readonly opts: { batchSize?: number; intervalMs?: number; onError?: (err: unknown) => void } = {},
-  ) {}
+    opts: UsageRecorderOptions = {},
+  ) {
+    this.writer = new BatchWriter<UsageRecord>(store, {
+      ...opts,
+      what: 'usage',
+      insert: INSERT,
+      params: (r) => [randomUUID(), r.ts, r.domain_id, r.key_id, r.model, r.endpoint, r.input_tokens, r.output_tokens, r.status, r.latency_ms, r.streamed],
+    });
+  }
 
-  /** Cheap and synchronous: the request path only pushes. */
+  /** Records not yet written. */
+  get pending(): number {
+    return this.writer.pending;
+  }
+
+  /** Synchronous and cheap: the request path only pushes. Never throws. */
   record(rec: UsageRecord): void {
-    this.buffer.push(rec);
-    if (this.buffer.length >= (this.opts.batchSize ?? 200)) void this.flush();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.opts.intervalMs ?? 1000);
-      this.timer.unref();
-    }
+    this.writer.push({
+      ts: Number.isFinite(rec?.ts) ? Math.floor(rec.ts) : Math.floor(Date.now() / 1000),
+      domain_id: text(rec?.domain_id),
+      key_id: text(rec?.key_id),
+      model: text(rec?.model),
+      endpoint: text(rec?.endpoint),
+      input_tokens: count(rec?.input_tokens),
+      output_tokens: count(rec?.output_tokens),
+      status: count(rec?.status),
+      latency_ms: count(rec?.latency_ms),
+      streamed: !!rec?.streamed,
+    });
   }
 
+  /** Write everything buffered now. Rejects if the store fails (the records are kept and retried). */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
+    return this.writer.flush();
+  }
+
+  /** Write everything, then refuse new records. */
+  close(): Promise<void> {
+    return this.writer.close();
+  }
+
+  /** Totals per group over the written records (call flush() first to include the buffered ones). */
+  async report(q: UsageQuery = {}): Promise<UsageReport> {
+    const groups = q.group_by && q.group_by.length > 0 ? q.group_by : USAGE_GROUPS;
+    for (const g of groups) if (!USAGE_GROUPS.includes(g)) throw invalid(`'group_by' may hold only ${USAGE_GROUPS.join(', ')}.`, 'group_by');
+    for (const k of ['start', 'end'] as const) {
+      if (q[k] !== undefined && !Number.isSafeInteger(q[k])) throw invalid(`'${k}' must be a unix time in seconds.`, k);
     }
-    const batch = this.buffer;
-    this.buffer = [];
-    if (batch.length === 0) return this.flushing;
-    this.flushing = this.flushing.then(() =>
-      this.store
-        .transaction(async (tx) => {
-          for (const r of batch) {
-            await tx.run(
-              'INSERT INTO usage_records (ts, domain_id, key_id, model, endpoint, input_tokens, output_tokens, status, latency_ms, streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-              [r.ts, r.domain_id, r.key_id, r.model, r.endpoint, r.input_tokens, r.output_tokens, r.status, r.latency_ms, r.streamed ? 1 : 0],
-            );
-          }
-        })
-        .catch((err) => {
-          this.buffer.unshift(...batch); // keep them for the next try
-          this.opts.onError?.(err);
-        }),
-    );
-    return this.flushing;
-  }
-
-  async close(): Promise<void> {
-    await this.flush();
-    await this.flushing;
-  }
-
-  async report(q: UsageQuery): Promise<UsageReport> {
-    const groups = q.group_by.length ? q.group_by : (['day', 'model', 'key'] as const);
-    const cols: string[] = [];
-    if (groups.includes('day')) cols.push("strftime('%Y-%m-%d', ts, 'unixepoch') AS day");
-    if (groups.includes('model')) cols.push('model');
-    if (groups.includes('key')) cols.push('key_id', 'domain_id');
+    // Portable SQL: the day is the integer day number (ts / 86400 is integer division in SQLite
+    // and PostgreSQL alike), formatted here.
+    const keys: Array<[expr: string, alias: string]> = [];
+    if (groups.includes('day')) keys.push(['ts / 86400', 'day_number']);
+    if (groups.includes('model')) keys.push(['model', 'model']);
+    if (groups.includes('key')) keys.push(['key_id', 'key_id'], ['domain_id', 'domain_id']);
     const where: string[] = [];
-    const params: unknown[] = [];
-    if (q.domain_id) {
+    const params: Array<string | number> = [];
+    if (q.domain_id !== undefined) {
       where.push('domain_id = ?');
       params.push(q.domain_id);
     }
@@ -102,14 +147,35 @@ export class UsageRecorder {
       where.push('ts < ?');
       params.push(q.end);
     }
-    const groupCols = cols.map((c) => c.split(' AS ').pop()!);
+    const select = [
+      ...keys.map(([e, a]) => `${e} AS ${a}`),
+      'COUNT(*) AS requests',
+      'SUM(input_tokens) AS input_tokens',
+      'SUM(output_tokens) AS output_tokens',
+      'SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END) AS errors',
+    ];
+    const by = keys.map(([e]) => e).join(', ');
     const sql =
-      `SELECT ${[...cols, 'COUNT(*) AS requests', 'SUM(input_tokens) AS input_tokens', 'SUM(output_tokens) AS output_tokens', 'SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END) AS errors'].join(', ')}` +
-      ` FROM usage_records${where.length ? ` WHERE ${where.join(' AND ')}` : ''}` +
-      (groupCols.length ? ` GROUP BY ${groupCols.join(', ')} ORDER BY ${groupCols.join(', ')}` : '');
-    const rows = await this.store.all<UsageReport['data'][number]>(sql, params);
-    const data = rows.filter((r) => r.requests > 0).map((r) => ({ ...r, input_tokens: Number(r.input_tokens ?? 0), output_tokens: Number(r.output_tokens ?? 0), errors: Number(r.errors ?? 0) }));
-    const totals = data.reduce((t, r) => ({ requests: t.requests + r.requests, input_tokens: t.input_tokens + r.input_tokens, output_tokens: t.output_tokens + r.output_tokens }), { requests: 0, input_tokens: 0, output_tokens: 0 });
+      `SELECT ${select.join(', ')} FROM usage_records` +
+      (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+      (keys.length ? ` GROUP BY ${by} ORDER BY ${by}` : '');
+    const rows = await this.store.all<Record<string, unknown>>(sql, params);
+    const data: UsageReportRow[] = [];
+    for (const r of rows) {
+      const requests = Number(r.requests ?? 0);
+      if (requests === 0) continue;
+      const row: UsageReportRow = { requests, input_tokens: Number(r.input_tokens ?? 0), output_tokens: Number(r.output_tokens ?? 0), errors: Number(r.errors ?? 0) };
+      const out: UsageReportRow = {} as UsageReportRow;
+      if ('day_number' in r) out.day = dayString(Number(r.day_number));
+      if ('model' in r) out.model = String(r.model);
+      if ('key_id' in r) out.key_id = String(r.key_id);
+      if ('domain_id' in r) out.domain_id = String(r.domain_id);
+      data.push(Object.assign(out, row));
+    }
+    const totals = data.reduce(
+      (t, r) => ({ requests: t.requests + r.requests, input_tokens: t.input_tokens + r.input_tokens, output_tokens: t.output_tokens + r.output_tokens }),
+      { requests: 0, input_tokens: 0, output_tokens: 0 },
+    );
     return { object: 'list', data, totals };
   }
 }

@@ -1,74 +1,108 @@
-/** Schema migrations, applied in order at start inside one transaction each. Never edit a shipped one: add a new one. */
-export const migrations: Array<{ id: number; name: string; sql: string[] }> = [
+/**
+ * Schema migrations, numbered, applied in order at start, each inside its own transaction and
+ * recorded in `schema_migrations`. Never edit one that has shipped: add the next number.
+ *
+ * The SQL is portable (SQLite and PostgreSQL): TEXT ids, BIGINT unix seconds, INTEGER 0/1 flags,
+ * JSON as TEXT, named indexes, no AUTOINCREMENT.
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  statements: string[];
+}
+
+export const migrations: Migration[] = [
   {
     id: 1,
-    name: 'platform core',
-    sql: [
+    name: 'core schema',
+    statements: [
       `CREATE TABLE domains (
          id TEXT PRIMARY KEY,
          name TEXT NOT NULL,
          disabled INTEGER NOT NULL DEFAULT 0,
-         created_at INTEGER NOT NULL
+         created_at BIGINT NOT NULL
        )`,
+      // Personal access tokens. The secret is never stored: only its SHA-256 (hex).
+      //   secret_kind 'token':  cdn_<id>_<random>; found by id, then the hashes are compared in constant time.
+      //   secret_kind 'opaque': any other secret (CORDON_ADMIN_KEY); found by its hash (indexed).
       `CREATE TABLE api_keys (
          id TEXT PRIMARY KEY,
          domain_id TEXT NOT NULL REFERENCES domains(id),
          name TEXT NOT NULL,
-         role TEXT NOT NULL,
+         role TEXT NOT NULL CHECK (role IN ('member', 'admin', 'superadmin')),
          prefix TEXT NOT NULL,
-         secret_hash TEXT NOT NULL UNIQUE,
+         secret_kind TEXT NOT NULL CHECK (secret_kind IN ('token', 'opaque')),
+         secret_hash TEXT NOT NULL,
          bootstrap INTEGER NOT NULL DEFAULT 0,
-         created_at INTEGER NOT NULL,
-         expires_at INTEGER,
-         last_used_at INTEGER,
-         revoked_at INTEGER
+         created_at BIGINT NOT NULL,
+         expires_at BIGINT,
+         last_used_at BIGINT,
+         revoked_at BIGINT
        )`,
-      `CREATE INDEX api_keys_domain ON api_keys(domain_id)`,
+      `CREATE INDEX api_keys_secret_hash ON api_keys (secret_hash)`,
+      // No two live keys share a secret (a revoked one may share it with a live one: an old
+      // CORDON_ADMIN_KEY that is configured again).
+      `CREATE UNIQUE INDEX api_keys_live_secret ON api_keys (secret_hash) WHERE revoked_at IS NULL`,
+      `CREATE INDEX api_keys_domain ON api_keys (domain_id)`,
       `CREATE TABLE models (
          id TEXT PRIMARY KEY,
          engine TEXT NOT NULL,
          settings TEXT NOT NULL,
          capabilities TEXT NOT NULL,
          owned_by TEXT NOT NULL,
-         created INTEGER NOT NULL,
+         created BIGINT NOT NULL,
          domains TEXT
        )`,
       `CREATE TABLE policies (
          domain_id TEXT PRIMARY KEY REFERENCES domains(id),
          policy TEXT NOT NULL,
-         updated_at INTEGER NOT NULL
+         updated_at BIGINT NOT NULL
        )`,
       `CREATE TABLE usage_records (
-         id INTEGER PRIMARY KEY AUTOINCREMENT,
-         ts INTEGER NOT NULL,
+         id TEXT NOT NULL PRIMARY KEY,
+         ts BIGINT NOT NULL,
          domain_id TEXT NOT NULL,
          key_id TEXT NOT NULL,
          model TEXT NOT NULL,
          endpoint TEXT NOT NULL,
-         input_tokens INTEGER NOT NULL,
-         output_tokens INTEGER NOT NULL,
+         input_tokens BIGINT NOT NULL,
+         output_tokens BIGINT NOT NULL,
          status INTEGER NOT NULL,
-         latency_ms INTEGER NOT NULL,
+         latency_ms BIGINT NOT NULL,
          streamed INTEGER NOT NULL
        )`,
-      `CREATE INDEX usage_domain_ts ON usage_records(domain_id, ts)`,
+      `CREATE INDEX usage_records_domain_ts ON usage_records (domain_id, ts)`,
+      `CREATE INDEX usage_records_ts ON usage_records (ts)`,
+      // Responses-API objects kept for GET /v1/responses/{id} and previous_response_id. The primary
+      // key includes the domain: one domain can never read or overwrite another's.
+      //   body:         the Response object as returned;
+      //   input_items:  this turn's input, as items;
+      //   conversation: the whole conversation up to and including this response, as chat
+      //                 messages, which is what a continuation sends to the model.
       `CREATE TABLE stored_responses (
-         id TEXT PRIMARY KEY,
          domain_id TEXT NOT NULL,
-         created_at INTEGER NOT NULL,
-         expires_at INTEGER NOT NULL,
+         id TEXT NOT NULL,
+         key_id TEXT,
+         model TEXT,
+         previous_response_id TEXT,
+         created_at BIGINT NOT NULL,
+         expires_at BIGINT NOT NULL,
          body TEXT NOT NULL,
-         conversation TEXT NOT NULL
+         input_items TEXT NOT NULL,
+         conversation TEXT NOT NULL,
+         PRIMARY KEY (domain_id, id)
        )`,
-      `CREATE INDEX stored_responses_expiry ON stored_responses(expires_at)`,
+      `CREATE INDEX stored_responses_expires ON stored_responses (expires_at)`,
+      // Which rule fired, never the text that made it fire.
       `CREATE TABLE guardrail_violations (
-         id INTEGER PRIMARY KEY AUTOINCREMENT,
-         ts INTEGER NOT NULL,
+         id TEXT NOT NULL PRIMARY KEY,
+         ts BIGINT NOT NULL,
          domain_id TEXT NOT NULL,
          key_id TEXT NOT NULL,
          rule TEXT NOT NULL,
          direction TEXT NOT NULL
        )`,
+      `CREATE INDEX guardrail_violations_domain_ts ON guardrail_violations (domain_id, ts)`,
     ],
   },
 ];

@@ -1,91 +1,150 @@
-/** The embedded default store: one SQLite file (WAL, synchronous=FULL) in the data directory. */
-import Database from 'better-sqlite3';
+/**
+ * The embedded store: one SQLite file, `<dataDir>/cordon.db`, on better-sqlite3 (WAL,
+ * synchronous=FULL, foreign keys on, a busy timeout for other processes such as the CLI).
+ *
+ * better-sqlite3 is synchronous and this process has one connection, so a transaction whose
+ * callback awaits could otherwise let another request's statements run inside it. It does not:
+ * while a transaction is open, calls from outside its async flow (tracked with AsyncLocalStorage)
+ * wait until it ends, and a second transaction waits for the first.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrations } from './migrations.js';
-import { StoreError, type Row, type Store } from './types.js';
+import Database from 'better-sqlite3';
+import { normalizeParams } from './sql.js';
+import { ForeignKeyViolation, StoreError, UniqueViolation, type Param, type Row, type Store } from './types.js';
 
-class SqliteStore implements Store {
+export const SQLITE_FILE = 'cordon.db';
+const MAX_CACHED_STATEMENTS = 500;
+
+interface Tx {
+  depth: number;
+}
+
+function translateError(err: unknown): unknown {
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new UniqueViolation((err as Error).message);
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new ForeignKeyViolation((err as Error).message);
+  return err;
+}
+
+export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
-  private depth = 0;
+  private readonly context = new AsyncLocalStorage<Tx>();
+  /** The open transaction, if any, and a promise that settles when it ends. */
+  private active: Tx | null = null;
+  private activeDone: Promise<void> = Promise.resolve();
+  private savepoints = 0;
 
   constructor(private readonly db: Database.Database) {}
+
+  get closed(): boolean {
+    return !this.db.open;
+  }
 
   private prepare(sql: string): Database.Statement {
     let st = this.statements.get(sql);
     if (!st) {
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
       st = this.db.prepare(sql);
       this.statements.set(sql, st);
     }
     return st;
   }
 
-  async all<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.prepare(sql).all(...params) as T[];
+  /** Outside the open transaction's flow: wait for it to end first. */
+  private async turn(): Promise<void> {
+    while (this.active && this.context.getStore() !== this.active) await this.activeDone;
   }
 
-  async get<T = Row>(sql: string, params: unknown[] = []): Promise<T | undefined> {
-    return this.prepare(sql).get(...params) as T | undefined;
+  private guard<T>(fn: () => T): T {
+    if (!this.db.open) throw new StoreError('The store is closed.');
+    try {
+      return fn();
+    } catch (err) {
+      throw translateError(err);
+    }
   }
 
-  async run(sql: string, params: unknown[] = []): Promise<{ changes: number }> {
-    const r = this.prepare(sql).run(...params);
-    return { changes: r.changes };
+  async all<T = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
+    if (this.active) await this.turn();
+    return this.guard(() => this.prepare(sql).all(...normalizeParams(params)) as T[]);
   }
 
-  /**
-   * SQLite transactions here are on one connection; the callback may await only this store's
-   * (synchronous underneath) calls, so no other request's statements interleave.
-   */
-  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    const savepoint = `sp${this.depth}`;
-    this.db.exec(this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
-    this.depth++;
+  async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+    if (this.active) await this.turn();
+    return this.guard(() => this.prepare(sql).get(...normalizeParams(params)) as T | undefined);
+  }
+
+  async run(sql: string, params: readonly Param[] = []): Promise<{ changes: number }> {
+    if (this.active) await this.turn();
+    return this.guard(() => ({ changes: this.prepare(sql).run(...normalizeParams(params)).changes }));
+  }
+
+  async exec(sql: string): Promise<void> {
+    if (this.active) await this.turn();
+    this.guard(() => this.db.exec(sql));
+  }
+
+  async withTransaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const mine = this.context.getStore();
+    if (this.active && mine === this.active) return this.nested(fn);
+    while (this.active) await this.activeDone;
+    const tx: Tx = { depth: 0 };
+    let end!: () => void;
+    this.active = tx;
+    this.activeDone = new Promise<void>((resolve) => (end = resolve));
+    try {
+      this.guard(() => this.db.exec('BEGIN IMMEDIATE'));
+      try {
+        const result = await this.context.run(tx, () => fn(this));
+        this.guard(() => this.db.exec('COMMIT'));
+        return result;
+      } catch (err) {
+        if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      this.active = null;
+      end();
+    }
+  }
+
+  private async nested<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const name = `sp_${++this.savepoints}`;
+    this.guard(() => this.db.exec(`SAVEPOINT ${name}`));
     try {
       const result = await fn(this);
-      this.depth--;
-      this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      this.guard(() => this.db.exec(`RELEASE ${name}`));
       return result;
     } catch (err) {
-      this.depth--;
-      this.db.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      if (this.db.open && this.db.inTransaction) this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
       throw err;
     }
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
-  }
-
-  migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-    const done = new Set((this.db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: number }>).map((r) => r.id));
-    for (const m of migrations) {
-      if (done.has(m.id)) continue;
-      this.db.transaction(() => {
-        for (const sql of m.sql) this.db.exec(sql);
-        this.db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, Math.floor(Date.now() / 1000));
-      })();
-    }
+    if (!this.db.open) return;
+    while (this.active) await this.activeDone;
+    this.statements.clear();
+    this.db.close();
   }
 }
 
-export function openSqliteStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'cordon.db'));
+/** Open (creating if needed) `<dataDir>/cordon.db` with the pragmas the gateway relies on. */
+export function openSqlite(dataDir: string): SqliteStore {
+  // 0700: the directory holds key hashes, usage and stored conversations.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  let db: Database.Database;
+  try {
+    db = new Database(join(dataDir, SQLITE_FILE));
+  } catch (err) {
+    throw new StoreError(`Cannot open the SQLite database in ${dataDir}: ${(err as Error).message}`);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const store = new SqliteStore(db);
-  store.migrate();
-  return store;
-}
-
-export function openStore(opts: { dataDir: string; databaseUrl?: string }): Store {
-  if (opts.databaseUrl && !/^sqlite:/.test(opts.databaseUrl)) {
-    throw new StoreError(`CORDON_DATABASE_URL: only the embedded SQLite store is available in this version (got a '${opts.databaseUrl.split(':')[0]}:' URL)`);
-  }
-  return openSqliteStore(opts.dataDir);
+  return new SqliteStore(db);
 }

@@ -1,0 +1,127 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore, UsageRecorder, type Store, type UsageRecord } from '../../src/platform/index.js';
+import { captureLog, sleep, tempRoot } from './helpers.js';
+
+const tmp = tempRoot('usage');
+afterAll(() => tmp.cleanup());
+
+const DAY1 = Date.UTC(2026, 10, 22, 12) / 1000; // 2026-11-22 12:00 UTC
+const DAY2 = Date.UTC(2026, 10, 23, 0, 0, 1) / 1000;
+const rec = (over: Partial<UsageRecord> = {}): UsageRecord => ({
+  ts: DAY1,
+  domain_id: 'a',
+  key_id: 'ka',
+  model: 'm1',
+  endpoint: 'chat.completions',
+  input_tokens: 10,
+  output_tokens: 5,
+  status: 200,
+  latency_ms: 12,
+  streamed: false,
+  ...over,
+});
+const count = async (s: Store) => Number((await s.get<{ n: number }>('SELECT COUNT(*) AS n FROM usage_records'))!.n);
+
+describe('UsageRecorder', () => {
+  it('record() is synchronous and writes nothing on the caller\'s tick', async () => {
+    const store = await openStore({ dataDir: tmp.dir() });
+    const usage = new UsageRecorder(store, { batchSize: 3, intervalMs: 60_000 });
+    let inTx = 0;
+    const wt = store.withTransaction.bind(store);
+    store.withTransaction = ((fn: any) => (inTx++, wt(fn))) as Store['withTransaction'];
+    for (let i = 0; i < 7; i++) expect(usage.record(rec())).toBeUndefined();
+    expect(inTx).toBe(0);
+    expect(await count(store)).toBe(0);
+    await sleep(20); // a full batch is written soon after, in one transaction per batch
+    expect(await count(store)).toBe(7); // everything buffered by the time the write ran
+    expect(inTx).toBeGreaterThanOrEqual(1);
+    await usage.close();
+    await store.close();
+  });
+
+  it('flushes on the interval', async () => {
+    const store = await openStore({ dataDir: tmp.dir() });
+    const usage = new UsageRecorder(store, { batchSize: 1000, intervalMs: 30 });
+    usage.record(rec());
+    usage.record(rec());
+    expect(await count(store)).toBe(0);
+    await sleep(120);
+    expect(await count(store)).toBe(2);
+    expect(usage.pending).toBe(0);
+    await usage.close();
+    await store.close();
+  });
+
+  it('close() writes everything: nothing is lost on a graceful shutdown', async () => {
+    const dir = tmp.dir();
+    const store = await openStore({ dataDir: dir });
+    const usage = new UsageRecorder(store, { batchSize: 500, intervalMs: 60_000 });
+    for (let i = 0; i < 1234; i++) usage.record(rec({ input_tokens: i }));
+    await usage.close();
+    usage.record(rec()); // after close: dropped, never thrown
+    await store.close();
+    const again = await openStore({ dataDir: dir });
+    expect(await count(again)).toBe(1234);
+    const report = await new UsageRecorder(again).report({ group_by: [] });
+    expect(report.totals).toEqual({ requests: 1234, input_tokens: (1233 * 1234) / 2, output_tokens: 1234 * 5 });
+    await again.close();
+  });
+
+  it('keeps records when the store fails, and retries', async () => {
+    const store = await openStore({ dataDir: tmp.dir() });
+    const log = captureLog();
+    const usage = new UsageRecorder(store, { batchSize: 2, intervalMs: 5, log });
+    const wt = store.withTransaction.bind(store);
+    let fail = true;
+    store.withTransaction = ((fn: any) => (fail ? Promise.reject(new Error('disk full')) : wt(fn))) as Store['withTransaction'];
+    usage.record(rec());
+    usage.record(rec());
+    await expect(usage.flush()).rejects.toThrow('disk full');
+    expect(usage.pending).toBe(2);
+    expect(log.text()).toContain('write failed');
+    fail = false;
+    await sleep(100); // the backoff timer retries
+    expect(await count(store)).toBe(2);
+    await usage.close();
+    await store.close();
+  });
+
+  it('reports by day, model and key; errors counted; domain and time filters isolate', async () => {
+    const store = await openStore({ dataDir: tmp.dir() });
+    const usage = new UsageRecorder(store);
+    usage.record(rec());
+    usage.record(rec({ status: 500, input_tokens: 1, output_tokens: 0 }));
+    usage.record(rec({ model: 'm2', ts: DAY2 }));
+    usage.record(rec({ domain_id: 'b', key_id: 'kb', input_tokens: 100, output_tokens: 50 }));
+    usage.record(rec({ domain_id: 'b', key_id: 'kb', ts: DAY2, status: 429 }));
+    await usage.flush();
+
+    const all = await usage.report({ group_by: ['day', 'model', 'key'] });
+    expect(all.object).toBe('list');
+    expect(all.data).toEqual([
+      { day: '2026-11-22', model: 'm1', key_id: 'ka', domain_id: 'a', requests: 2, input_tokens: 11, output_tokens: 5, errors: 1 },
+      { day: '2026-11-22', model: 'm1', key_id: 'kb', domain_id: 'b', requests: 1, input_tokens: 100, output_tokens: 50, errors: 0 },
+      { day: '2026-11-23', model: 'm1', key_id: 'kb', domain_id: 'b', requests: 1, input_tokens: 10, output_tokens: 5, errors: 1 },
+      { day: '2026-11-23', model: 'm2', key_id: 'ka', domain_id: 'a', requests: 1, input_tokens: 10, output_tokens: 5, errors: 0 },
+    ]);
+    expect(all.totals).toEqual({ requests: 5, input_tokens: 131, output_tokens: 65 });
+    expect(await usage.report({ group_by: undefined as any })).toEqual(all);
+
+    const a = await usage.report({ domain_id: 'a', group_by: ['model'] });
+    expect(a.data).toEqual([
+      { model: 'm1', requests: 2, input_tokens: 11, output_tokens: 5, errors: 1 },
+      { model: 'm2', requests: 1, input_tokens: 10, output_tokens: 5, errors: 0 },
+    ]);
+    expect(a.totals).toEqual({ requests: 3, input_tokens: 21, output_tokens: 10 });
+    const b = await usage.report({ domain_id: 'b', group_by: ['key'] });
+    expect(b.data).toEqual([{ key_id: 'kb', domain_id: 'b', requests: 2, input_tokens: 110, output_tokens: 55, errors: 1 }]);
+    expect(JSON.stringify(b)).not.toContain('ka');
+    expect((await usage.report({ domain_id: 'nobody', group_by: ['day'] }))).toEqual({ object: 'list', data: [], totals: { requests: 0, input_tokens: 0, output_tokens: 0 } });
+
+    const day2 = await usage.report({ start: Date.UTC(2026, 10, 23) / 1000, end: Date.UTC(2026, 10, 24) / 1000, group_by: ['day'] });
+    expect(day2.data).toEqual([{ day: '2026-11-23', requests: 2, input_tokens: 20, output_tokens: 10, errors: 1 }]);
+    await expect(usage.report({ group_by: ['week' as any] })).rejects.toMatchObject({ status: 400 });
+    await usage.close();
+    await store.close();
+  });
+});
