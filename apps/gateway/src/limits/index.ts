@@ -30,6 +30,7 @@ export interface RateLimiter {
 }
 
 const WINDOW_MS = 60_000;
+const NOOP_LEASE: Lease = { settle() {}, release() {} };
 
 /** OpenAI's duration format: `20ms`, `1s`, `6m0s`. */
 export function formatReset(ms: number): string {
@@ -56,10 +57,15 @@ export class MemoryRateLimiter implements RateLimiter {
     const cutoff = Date.now() - WINDOW_MS;
     while (b.requests.length && b.requests[0]! <= cutoff) b.requests.shift();
     while (b.tokens.length && b.tokens[0]!.t <= cutoff) b.tokens.shift();
+    if (this.buckets.size > 10_000) this.sweep(cutoff);
     return b;
   }
 
   async acquire(input: AcquireInput): Promise<AcquireResult> {
+    const { key, domain } = input.limits;
+    if ([key, domain].every((l) => !l.requests_per_minute && !l.tokens_per_minute && !l.concurrent_requests)) {
+      return { allowed: true, headers: {}, lease: NOOP_LEASE }; // no limits: no bookkeeping
+    }
     const now = Date.now();
     const scopes = [
       { scope: 'key' as const, limits: input.limits.key, b: this.bucket(`k:${input.keyId}`) },
@@ -136,6 +142,13 @@ export class MemoryRateLimiter implements RateLimiter {
         },
       },
     };
+  }
+
+  /** Forget idle buckets (no request in the window, nothing running). */
+  private sweep(cutoff: number): void {
+    for (const [id, b] of this.buckets) {
+      if (b.concurrent === 0 && (b.requests.at(-1) ?? 0) <= cutoff) this.buckets.delete(id);
+    }
   }
 
   async close(): Promise<void> {
