@@ -45,6 +45,13 @@ export class SseWriter {
     this.res.write(`data: ${json}\n\n`);
   }
 
+  /** Bytes that are already SSE (an upstream's stream, passed through). */
+  sendRaw(bytes: Uint8Array): void {
+    if (!this.isOpen) return;
+    this.start();
+    this.res.write(bytes);
+  }
+
   done(): void {
     if (!this.isOpen) return;
     this.start();

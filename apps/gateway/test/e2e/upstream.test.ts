@@ -63,11 +63,16 @@ describe('proxying gives the same answers as asking the upstream directly', () =
       const s = await viaFront.chat.completions.create({ model: 'proxied', messages: user('Hello'), seed: 8, max_tokens: 24, stream: true, ...(includeUsage ? { stream_options: { include_usage: true } } : {}) });
       let text = '';
       let usage: unknown = undefined;
+      const fingerprints = new Set<string | undefined>();
       for await (const c of s) {
         expect(contract.response('createChatCompletion', 200, 'text/event-stream', c)).toBeNull();
+        expect(c.model).toBe('proxied');
+        fingerprints.add(c.system_fingerprint);
         text += c.choices[0]?.delta.content ?? '';
         if (c.usage) usage = c.usage;
       }
+      // No output rule needs the text: the upstream's own chunks pass through (its fingerprint), model rewritten.
+      expect([...fingerprints]).toEqual(['cordon_llama-cpp']);
       expect(text).toBe(a.choices[0]!.message.content);
       if (includeUsage) expect(usage).toMatchObject({ completion_tokens: a.usage!.completion_tokens });
       else expect(usage).toBeUndefined();

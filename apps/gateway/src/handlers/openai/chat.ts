@@ -4,7 +4,7 @@ import type { Handlers } from '@cordon/server-kit';
 import type { ChatChoiceDelta, ChatRequest, TokenLogprob } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
 import { toApiError } from './errors.js';
-import { serveGeneration, type ChoiceText } from './generate.js';
+import { serveGeneration, type ChoiceText, type RawCapable } from './generate.js';
 
 export const chatCompletionId = () => `chatcmpl-${randomBytes(15).toString('base64url')}`;
 
@@ -82,6 +82,7 @@ export function chatHandlers(deps: HandlerDeps): Pick<Handlers, 'createChatCompl
           if (!r.engine.chat) throw toApiError(new Error('engine without chat'));
           return r.engine.chat(r.model, body, ctx);
         },
+        raw: (engine, model, ctx) => (engine as Partial<RawCapable>).chatRaw?.(model, body, ctx) ?? null,
         ...chatChoiceText,
         fold: () => {
           const agg = new ChatAggregator();

@@ -4,7 +4,7 @@ import type { Handlers } from '@cordon/server-kit';
 import type { CompletionChoiceDelta, CompletionRequest } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
 import { toApiError } from './errors.js';
-import { serveGeneration } from './generate.js';
+import { serveGeneration, type RawCapable } from './generate.js';
 
 /** Folds streamed completion pieces into one choice per index. */
 class CompletionAggregator {
@@ -43,6 +43,7 @@ export function completionHandlers(deps: HandlerDeps): Pick<Handlers, 'createCom
           if (!r.engine.completion) throw toApiError(new Error('engine without completions'));
           return r.engine.completion(r.model, body, ctx);
         },
+        raw: (engine, model, ctx) => (engine as Partial<RawCapable>).completionRaw?.(model, body, ctx) ?? null,
         index: (c) => c.index,
         text: (c) => c.text,
         finish: (c) => c.finish_reason,

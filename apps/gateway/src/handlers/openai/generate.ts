@@ -81,7 +81,20 @@ export interface ChoiceText<C> {
   rewrite(c: C, text: string, finish: string | null): C | null;
 }
 
+/** An upstream's SSE bytes, passed through untouched but for `model` (see engines/upstream/raw.ts). */
+export interface RawStream extends AsyncIterable<Uint8Array> {
+  readonly usage: Usage | null;
+}
+
+/** Engines that can pass an upstream's stream through (the openai-compatible and ollama engines). */
+export interface RawCapable {
+  chatRaw(model: ModelEntry, req: any, ctx: EngineCallContext): Promise<RawStream>;
+  completionRaw(model: ModelEntry, req: any, ctx: EngineCallContext): Promise<RawStream>;
+}
+
 export interface Generation<C> extends ChoiceText<C> {
+  /** The engine's raw pass-through for this endpoint, if it has one (used when nothing must read the text). */
+  raw?(engine: Engine, model: ModelEntry, ctx: EngineCallContext): Promise<RawStream> | null;
   capability: Capability;
   endpoint: string;
   /** id, object (of a chunk), created, model, system_fingerprint: the same in every chunk. */
@@ -117,6 +130,23 @@ export async function serveGeneration<C>(
       const sse = new SseWriter(res);
       const encode = chunkEncoder(envelope);
       setOverhead(res);
+      // Fast path: nothing has to read the text (no output rules, no fallback): pass the upstream's bytes through.
+      const raw = !admission.filtersOutput && !model.settings.fallback_model ? g.raw?.(engine, model, ctx) : null;
+      if (raw) {
+        try {
+          const stream = await raw;
+          for await (const bytes of stream) sse.sendRaw(bytes);
+          usage = stream.usage;
+          sse.end();
+        } catch (err) {
+          const apiErr = toApiError(err);
+          status = apiErr.status;
+          if (ctx.signal.aborted && !sse.isOpen) return;
+          if (!res.headersSent) throw apiErr;
+          sse.fail(apiErr);
+        }
+        return;
+      }
       try {
         for await (const ev of events()) {
           if (ev.type === 'usage') usage = ev.usage;
