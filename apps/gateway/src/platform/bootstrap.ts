@@ -30,8 +30,6 @@ export interface BootstrapOptions {
   adminKey?: string;
   log: PlatformLog;
   /** The services to use (new ones over `store` when absent). */
-  domains?: DomainService;
-  keys?: KeyService;
 }
 
 export interface BootstrapResult {
@@ -55,8 +53,6 @@ function writeSecretFile(path: string, secret: string): void {
 
 export async function bootstrapPlatform(opts: BootstrapOptions): Promise<BootstrapResult> {
   const { store, log } = opts;
-  const domains = opts.domains ?? new DomainService(store);
-  const keys = opts.keys ?? new KeyService(store, { log });
   const keyPath = join(opts.dataDir, ADMIN_KEY_FILE);
   const adminKey = opts.adminKey === '' ? undefined : opts.adminKey;
   if (adminKey !== undefined && !TOKEN_PATTERN.test(adminKey)) {
@@ -64,7 +60,10 @@ export async function bootstrapPlatform(opts: BootstrapOptions): Promise<Bootstr
     if (problem) throw new Error(`CORDON_ADMIN_KEY is not acceptable: ${problem}.`);
   }
 
-  const result: BootstrapResult & { removeKeyFile?: boolean } = await store.withTransaction(async () => {
+  const result: BootstrapResult & { removeKeyFile?: boolean } = await store.withTransaction(async (tx) => {
+    // Services bound to the transaction's handle: their statements run inside it.
+    const domains = new DomainService(tx);
+    const keys = new KeyService(tx, { log });
     if (!(await domains.get(DEFAULT_DOMAIN))) await domains.create({ id: DEFAULT_DOMAIN, name: 'Default' });
     const live = await keys.liveBootstrapKeys();
 

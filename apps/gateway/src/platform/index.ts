@@ -75,7 +75,8 @@ export async function createPlatform(opts: CreatePlatformOptions): Promise<Platf
   const keys = new KeyService(store, { log });
   let boot;
   try {
-    boot = await bootstrapPlatform({ store, dataDir: opts.dataDir, adminKey: opts.adminKey, log, domains, keys });
+    boot = await bootstrapPlatform({ store, dataDir: opts.dataDir, adminKey: opts.adminKey, log });
+    keys.invalidate();
   } catch (err) {
     await store.close();
     throw err;

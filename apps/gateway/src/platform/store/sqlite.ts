@@ -7,7 +7,6 @@
  * while a transaction is open, calls from outside its async flow (tracked with AsyncLocalStorage)
  * wait until it ends, and a second transaction waits for the first.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -31,7 +30,6 @@ function translateError(err: unknown): unknown {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly context = new AsyncLocalStorage<Tx>();
   /** The open transaction, if any, and a promise that settles when it ends. */
   private active: Tx | null = null;
   private activeDone: Promise<void> = Promise.resolve();
@@ -53,9 +51,32 @@ export class SqliteStore implements Store {
     return st;
   }
 
-  /** Outside the open transaction's flow: wait for it to end first. */
+  /** Calls through the store itself wait while a transaction is open (its own work uses the `tx` handle). */
   private async turn(): Promise<void> {
-    while (this.active && this.context.getStore() !== this.active) await this.activeDone;
+    while (this.active) await this.activeDone;
+  }
+
+  /**
+   * The handle a transaction's callback gets: it runs statements at once, inside the transaction.
+   * (No AsyncLocalStorage: on Node 20 it turns on promise hooks for the whole process.)
+   */
+  private handle(): Store {
+    const self = this;
+    const tx: Store = {
+      kind: 'sqlite',
+      get closed() {
+        return self.closed;
+      },
+      all: async <T = Row>(sql: string, params: readonly Param[] = []) => self.guard(() => self.prepare(sql).all(...normalizeParams(params)) as T[]),
+      get: async <T = Row>(sql: string, params: readonly Param[] = []) => self.guard(() => self.prepare(sql).get(...normalizeParams(params)) as T | undefined),
+      run: async (sql: string, params: readonly Param[] = []) => self.guard(() => ({ changes: self.prepare(sql).run(...normalizeParams(params)).changes })),
+      exec: async (sql: string) => {
+        self.guard(() => self.db.exec(sql));
+      },
+      withTransaction: (fn) => self.nested(fn, tx),
+      close: () => self.close(),
+    };
+    return tx;
   }
 
   private guard<T>(fn: () => T): T {
@@ -88,8 +109,6 @@ export class SqliteStore implements Store {
   }
 
   async withTransaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    const mine = this.context.getStore();
-    if (this.active && mine === this.active) return this.nested(fn);
     while (this.active) await this.activeDone;
     const tx: Tx = { depth: 0 };
     let end!: () => void;
@@ -98,7 +117,7 @@ export class SqliteStore implements Store {
     try {
       this.guard(() => this.db.exec('BEGIN IMMEDIATE'));
       try {
-        const result = await this.context.run(tx, () => fn(this));
+        const result = await fn(this.handle());
         this.guard(() => this.db.exec('COMMIT'));
         return result;
       } catch (err) {
@@ -111,11 +130,11 @@ export class SqliteStore implements Store {
     }
   }
 
-  private async nested<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+  private async nested<T>(fn: (tx: Store) => Promise<T>, tx: Store): Promise<T> {
     const name = `sp_${++this.savepoints}`;
     this.guard(() => this.db.exec(`SAVEPOINT ${name}`));
     try {
-      const result = await fn(this);
+      const result = await fn(tx);
       this.guard(() => this.db.exec(`RELEASE ${name}`));
       return result;
     } catch (err) {
