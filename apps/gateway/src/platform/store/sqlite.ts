@@ -4,8 +4,8 @@
  *
  * better-sqlite3 is synchronous and this process has one connection, so a transaction whose
  * callback awaits could otherwise let another request's statements run inside it. It does not:
- * while a transaction is open, calls from outside its async flow (tracked with AsyncLocalStorage)
- * wait until it ends, and a second transaction waits for the first.
+ * while a transaction is open, calls through the store wait until it ends (the transaction's own
+ * work goes through the handle it is given), and a second transaction waits for the first.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
