@@ -228,6 +228,9 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
         }
         res.locals.engineMs += performance.now() - engineStart;
         b.calls = b.calls.filter(Boolean);
+        // A model that stops at once (EOS first) still answers with a message, as OpenAI does: an
+        // empty one. Only a turn that made tool calls may have no message item.
+        if (b.calls.length === 0) openText();
         closeText();
         for (const [, k] of callIndex) {
           const call = b.calls.find((_, i) => callIndex.get(i) === k)!;
