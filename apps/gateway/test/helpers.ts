@@ -9,9 +9,46 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { createContractValidator } from '@cordon/contract/testing';
+import { createContractValidator, type ContractValidator } from '@cordon/contract/testing';
+import { createReferenceValidator } from '@cordon/contract/reference';
 
-export const contract = createContractValidator();
+const own = createContractValidator();
+/**
+ * The wire check used by every test: a body (or stream event) of an OpenAI operation must validate
+ * against our contract AND against the official OpenAI description (reference/openai-openapi.yaml).
+ * Cordon's own operations (admin) are checked against the contract only.
+ */
+export const contract: ContractValidator = {
+  ...own,
+  schema(name, data) {
+    const mine = own.schema(name, data);
+    if (mine || name !== 'ErrorResponse') return mine && `contract: ${mine}`;
+    const theirs = createReferenceValidator().schema('ErrorResponse', data);
+    return theirs ? `OpenAI reference: ${theirs}` : null;
+  },
+  response(operationId, status, mediaType, data) {
+    const mine = own.response(operationId, status, mediaType, data);
+    if (mine) return `contract: ${mine}`;
+    const ref = createReferenceValidator();
+    if (!ref.has(operationId) || String(status) !== '200') return null;
+    let theirs: string | null;
+    if (operationId === 'createCompletion' && mediaType === 'text/event-stream') {
+      // The reference gives no stream schema for legacy completions; OpenAI documents each chunk
+      // as a CreateCompletionResponse object, except that chunks before the last carry
+      // `finish_reason: null` (which that schema's enum leaves out): those are checked as 'stop'.
+      const chunk = data as any;
+      theirs = ref.schema('CreateCompletionResponse', { ...chunk, choices: chunk?.choices?.map?.((c: any) => (c?.finish_reason === null ? { ...c, finish_reason: 'stop' } : c)) ?? chunk?.choices });
+    } else if (operationId === 'createEmbedding' && (data as any)?.data?.some?.((d: any) => typeof d.embedding === 'string')) {
+      // encoding_format=base64 answers a base64 string, which the reference's types do not describe;
+      // check the rest of the shape with each string decoded to its floats.
+      const decoded = (data as any).data.map((d: any) => ({ ...d, embedding: typeof d.embedding === 'string' ? [...new Float32Array(Buffer.from(d.embedding, 'base64').buffer.slice(0))] : d.embedding }));
+      theirs = ref.response(operationId, status, mediaType, { ...(data as any), data: decoded });
+    } else theirs = ref.response(operationId, status, mediaType, data);
+    return theirs ? `OpenAI reference: ${theirs}` : null;
+  },
+};
+/** The official OpenAI schemas, by name (for bodies whose reference operation schema is a oneOf). */
+export const reference = () => createReferenceValidator();
 export const gatewayRoot = fileURLToPath(new URL('..', import.meta.url));
 export const cliPath = join(gatewayRoot, 'dist/cli.js');
 

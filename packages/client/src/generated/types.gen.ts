@@ -831,7 +831,7 @@ export type ResponseOutputText = {
     /**
      * The log probabilities of the output tokens, when requested.
      */
-    logprobs?: Array<ResponseLogProb>;
+    logprobs: Array<ResponseLogProb>;
 };
 
 /**
@@ -1165,7 +1165,7 @@ export type ResponseUsage = {
         /**
          * The number of input tokens written to the prompt cache.
          */
-        cache_write_tokens?: number;
+        cache_write_tokens: number;
     };
     /**
      * The number of output tokens.

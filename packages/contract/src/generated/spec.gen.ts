@@ -803,7 +803,8 @@ export const openapiSpec: Record<string, any> = {
                         {
                           "type": "output_text",
                           "text": "Once upon a time, a unicorn named Lumen slept under the stars.",
-                          "annotations": []
+                          "annotations": [],
+                          "logprobs": []
                         }
                       ]
                     }
@@ -829,7 +830,8 @@ export const openapiSpec: Record<string, any> = {
                   "usage": {
                     "input_tokens": 36,
                     "input_tokens_details": {
-                      "cached_tokens": 0
+                      "cached_tokens": 0,
+                      "cache_write_tokens": 0
                     },
                     "output_tokens": 14,
                     "output_tokens_details": {
@@ -984,7 +986,8 @@ export const openapiSpec: Record<string, any> = {
                         {
                           "type": "output_text",
                           "text": "Once upon a time, a unicorn named Lumen slept under the stars.",
-                          "annotations": []
+                          "annotations": [],
+                          "logprobs": []
                         }
                       ]
                     }
@@ -1010,7 +1013,8 @@ export const openapiSpec: Record<string, any> = {
                   "usage": {
                     "input_tokens": 36,
                     "input_tokens_details": {
-                      "cached_tokens": 0
+                      "cached_tokens": 0,
+                      "cache_write_tokens": 0
                     },
                     "output_tokens": 14,
                     "output_tokens_details": {
@@ -5300,7 +5304,8 @@ export const openapiSpec: Record<string, any> = {
         "required": [
           "type",
           "text",
-          "annotations"
+          "annotations",
+          "logprobs"
         ],
         "properties": {
           "type": {
@@ -5332,7 +5337,8 @@ export const openapiSpec: Record<string, any> = {
         "example": {
           "type": "output_text",
           "text": "Hello! How can I help?",
-          "annotations": []
+          "annotations": [],
+          "logprobs": []
         }
       },
       "ResponseInputMessage": {
@@ -5461,7 +5467,8 @@ export const openapiSpec: Record<string, any> = {
             {
               "type": "output_text",
               "text": "Hello! How can I help?",
-              "annotations": []
+              "annotations": [],
+              "logprobs": []
             }
           ]
         }
@@ -6002,7 +6009,8 @@ export const openapiSpec: Record<string, any> = {
             "type": "object",
             "description": "A detailed breakdown of the input tokens.",
             "required": [
-              "cached_tokens"
+              "cached_tokens",
+              "cache_write_tokens"
             ],
             "properties": {
               "cached_tokens": {
@@ -6040,7 +6048,8 @@ export const openapiSpec: Record<string, any> = {
         "example": {
           "input_tokens": 36,
           "input_tokens_details": {
-            "cached_tokens": 0
+            "cached_tokens": 0,
+            "cache_write_tokens": 0
           },
           "output_tokens": 87,
           "output_tokens_details": {
@@ -6237,7 +6246,8 @@ export const openapiSpec: Record<string, any> = {
                 {
                   "type": "output_text",
                   "text": "Once upon a time, a unicorn slept.",
-                  "annotations": []
+                  "annotations": [],
+                  "logprobs": []
                 }
               ]
             }
@@ -6263,7 +6273,8 @@ export const openapiSpec: Record<string, any> = {
           "usage": {
             "input_tokens": 36,
             "input_tokens_details": {
-              "cached_tokens": 0
+              "cached_tokens": 0,
+              "cache_write_tokens": 0
             },
             "output_tokens": 9,
             "output_tokens_details": {
@@ -6485,7 +6496,8 @@ export const openapiSpec: Record<string, any> = {
           "part": {
             "type": "output_text",
             "text": "",
-            "annotations": []
+            "annotations": [],
+            "logprobs": []
           }
         }
       },
@@ -6660,7 +6672,8 @@ export const openapiSpec: Record<string, any> = {
           "part": {
             "type": "output_text",
             "text": "Once upon a time, a unicorn slept.",
-            "annotations": []
+            "annotations": [],
+            "logprobs": []
           }
         }
       },
@@ -6709,7 +6722,8 @@ export const openapiSpec: Record<string, any> = {
               {
                 "type": "output_text",
                 "text": "Once upon a time, a unicorn slept.",
-                "annotations": []
+                "annotations": [],
+                "logprobs": []
               }
             ]
           }
@@ -6857,7 +6871,8 @@ export const openapiSpec: Record<string, any> = {
                   {
                     "type": "output_text",
                     "text": "Once upon a time, a unicorn slept.",
-                    "annotations": []
+                    "annotations": [],
+                    "logprobs": []
                   }
                 ]
               }
@@ -6882,7 +6897,8 @@ export const openapiSpec: Record<string, any> = {
             "usage": {
               "input_tokens": 36,
               "input_tokens_details": {
-                "cached_tokens": 0
+                "cached_tokens": 0,
+                "cache_write_tokens": 0
               },
               "output_tokens": 9,
               "output_tokens_details": {
@@ -7001,7 +7017,8 @@ export const openapiSpec: Record<string, any> = {
                   {
                     "type": "output_text",
                     "text": "Once upon a time, a",
-                    "annotations": []
+                    "annotations": [],
+                    "logprobs": []
                   }
                 ]
               }
@@ -7028,7 +7045,8 @@ export const openapiSpec: Record<string, any> = {
             "usage": {
               "input_tokens": 36,
               "input_tokens_details": {
-                "cached_tokens": 0
+                "cached_tokens": 0,
+                "cache_write_tokens": 0
               },
               "output_tokens": 16,
               "output_tokens_details": {

@@ -1449,7 +1449,8 @@ export interface components {
          * @example {
          *       "type": "output_text",
          *       "text": "Hello! How can I help?",
-         *       "annotations": []
+         *       "annotations": [],
+         *       "logprobs": []
          *     }
          */
         ResponseOutputText: {
@@ -1463,7 +1464,7 @@ export interface components {
             /** @description The annotations of the text output (Cordon's engines produce none). */
             annotations: components["schemas"]["ResponseAnnotation"][];
             /** @description The log probabilities of the output tokens, when requested. */
-            logprobs?: components["schemas"]["ResponseLogProb"][];
+            logprobs: components["schemas"]["ResponseLogProb"][];
         };
         /**
          * Input message
@@ -1512,7 +1513,8 @@ export interface components {
          *         {
          *           "type": "output_text",
          *           "text": "Hello! How can I help?",
-         *           "annotations": []
+         *           "annotations": [],
+         *           "logprobs": []
          *         }
          *       ]
          *     }
@@ -1821,7 +1823,8 @@ export interface components {
          * @example {
          *       "input_tokens": 36,
          *       "input_tokens_details": {
-         *         "cached_tokens": 0
+         *         "cached_tokens": 0,
+         *         "cache_write_tokens": 0
          *       },
          *       "output_tokens": 87,
          *       "output_tokens_details": {
@@ -1838,7 +1841,7 @@ export interface components {
                 /** @description The number of tokens retrieved from the prompt cache. */
                 cached_tokens: number;
                 /** @description The number of input tokens written to the prompt cache. */
-                cache_write_tokens?: number;
+                cache_write_tokens: number;
             };
             /** @description The number of output tokens. */
             output_tokens: number;
@@ -1868,7 +1871,8 @@ export interface components {
          *             {
          *               "type": "output_text",
          *               "text": "Once upon a time, a unicorn slept.",
-         *               "annotations": []
+         *               "annotations": [],
+         *               "logprobs": []
          *             }
          *           ]
          *         }
@@ -1894,7 +1898,8 @@ export interface components {
          *       "usage": {
          *         "input_tokens": 36,
          *         "input_tokens_details": {
-         *           "cached_tokens": 0
+         *           "cached_tokens": 0,
+         *           "cache_write_tokens": 0
          *         },
          *         "output_tokens": 9,
          *         "output_tokens_details": {
@@ -2094,7 +2099,8 @@ export interface components {
          *       "part": {
          *         "type": "output_text",
          *         "text": "",
-         *         "annotations": []
+         *         "annotations": [],
+         *         "logprobs": []
          *       }
          *     }
          */
@@ -2191,7 +2197,8 @@ export interface components {
          *       "part": {
          *         "type": "output_text",
          *         "text": "Once upon a time, a unicorn slept.",
-         *         "annotations": []
+         *         "annotations": [],
+         *         "logprobs": []
          *       }
          *     }
          */
@@ -2228,7 +2235,8 @@ export interface components {
          *           {
          *             "type": "output_text",
          *             "text": "Once upon a time, a unicorn slept.",
-         *             "annotations": []
+         *             "annotations": [],
+         *             "logprobs": []
          *           }
          *         ]
          *       }
@@ -2324,7 +2332,8 @@ export interface components {
          *               {
          *                 "type": "output_text",
          *                 "text": "Once upon a time, a unicorn slept.",
-         *                 "annotations": []
+         *                 "annotations": [],
+         *                 "logprobs": []
          *               }
          *             ]
          *           }
@@ -2349,7 +2358,8 @@ export interface components {
          *         "usage": {
          *           "input_tokens": 36,
          *           "input_tokens_details": {
-         *             "cached_tokens": 0
+         *             "cached_tokens": 0,
+         *             "cache_write_tokens": 0
          *           },
          *           "output_tokens": 9,
          *           "output_tokens_details": {
@@ -2442,7 +2452,8 @@ export interface components {
          *               {
          *                 "type": "output_text",
          *                 "text": "Once upon a time, a",
-         *                 "annotations": []
+         *                 "annotations": [],
+         *                 "logprobs": []
          *               }
          *             ]
          *           }
@@ -2469,7 +2480,8 @@ export interface components {
          *         "usage": {
          *           "input_tokens": 36,
          *           "input_tokens_details": {
-         *             "cached_tokens": 0
+         *             "cached_tokens": 0,
+         *             "cache_write_tokens": 0
          *           },
          *           "output_tokens": 16,
          *           "output_tokens_details": {
@@ -4218,7 +4230,8 @@ export interface operations {
                      *             {
                      *               "type": "output_text",
                      *               "text": "Once upon a time, a unicorn named Lumen slept under the stars.",
-                     *               "annotations": []
+                     *               "annotations": [],
+                     *               "logprobs": []
                      *             }
                      *           ]
                      *         }
@@ -4244,7 +4257,8 @@ export interface operations {
                      *       "usage": {
                      *         "input_tokens": 36,
                      *         "input_tokens_details": {
-                     *           "cached_tokens": 0
+                     *           "cached_tokens": 0,
+                     *           "cache_write_tokens": 0
                      *         },
                      *         "output_tokens": 14,
                      *         "output_tokens_details": {
@@ -4308,7 +4322,8 @@ export interface operations {
                      *             {
                      *               "type": "output_text",
                      *               "text": "Once upon a time, a unicorn named Lumen slept under the stars.",
-                     *               "annotations": []
+                     *               "annotations": [],
+                     *               "logprobs": []
                      *             }
                      *           ]
                      *         }
@@ -4334,7 +4349,8 @@ export interface operations {
                      *       "usage": {
                      *         "input_tokens": 36,
                      *         "input_tokens_details": {
-                     *           "cached_tokens": 0
+                     *           "cached_tokens": 0,
+                     *           "cache_write_tokens": 0
                      *         },
                      *         "output_tokens": 14,
                      *         "output_tokens_details": {

@@ -77,7 +77,7 @@ interface Builder {
 function responseObject(base: Record<string, any>, b: Builder | null, usage: Usage | null, status: string, error: unknown = null) {
   const output: unknown[] = [];
   if (b?.text !== null && b?.text !== undefined) {
-    output.push({ id: b.msgId, type: 'message', role: 'assistant', status: status === 'in_progress' ? 'in_progress' : 'completed', content: [{ type: 'output_text', text: b.text, annotations: [] }] });
+    output.push({ id: b.msgId, type: 'message', role: 'assistant', status: status === 'in_progress' ? 'in_progress' : 'completed', content: [{ type: 'output_text', text: b.text, annotations: [], logprobs: [] }] });
   }
   for (const c of b?.calls ?? []) output.push({ id: c.id, type: 'function_call', call_id: c.call_id, name: c.name, arguments: c.arguments, status: 'completed' });
   const incomplete = status === 'incomplete' ? { reason: b?.finish === 'content_filter' ? 'content_filter' : 'max_output_tokens' } : null;
@@ -89,7 +89,7 @@ function responseObject(base: Record<string, any>, b: Builder | null, usage: Usa
     error,
     incomplete_details: incomplete,
     ...(usage
-      ? { usage: { input_tokens: usage.prompt_tokens, input_tokens_details: { cached_tokens: 0 }, output_tokens: usage.completion_tokens, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: usage.total_tokens } }
+      ? { usage: { input_tokens: usage.prompt_tokens, input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 }, output_tokens: usage.completion_tokens, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: usage.total_tokens } }
       : {}),
   };
 }
@@ -172,13 +172,13 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
           b.text = '';
           msgIndex = outputIndex++;
           emit('response.output_item.added', { output_index: msgIndex, item: { id: b.msgId, type: 'message', role: 'assistant', status: 'in_progress', content: [] } });
-          emit('response.content_part.added', { item_id: b.msgId, output_index: msgIndex, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
+          emit('response.content_part.added', { item_id: b.msgId, output_index: msgIndex, content_index: 0, part: { type: 'output_text', text: '', annotations: [], logprobs: [] } });
         };
         const closeText = () => {
           if (b.text === null || msgIndex < 0) return;
           emit('response.output_text.done', { item_id: b.msgId, output_index: msgIndex, content_index: 0, text: b.text, logprobs: [] });
-          emit('response.content_part.done', { item_id: b.msgId, output_index: msgIndex, content_index: 0, part: { type: 'output_text', text: b.text, annotations: [] } });
-          emit('response.output_item.done', { output_index: msgIndex, item: { id: b.msgId, type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: b.text, annotations: [] }] } });
+          emit('response.content_part.done', { item_id: b.msgId, output_index: msgIndex, content_index: 0, part: { type: 'output_text', text: b.text, annotations: [], logprobs: [] } });
+          emit('response.output_item.done', { output_index: msgIndex, item: { id: b.msgId, type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: b.text, annotations: [], logprobs: [] }] } });
           msgIndex = -1;
         };
         const engineStart = performance.now();
