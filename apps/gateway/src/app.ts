@@ -21,6 +21,7 @@ import { completionHandlers } from './handlers/openai/completions.js';
 import { embeddingHandlers } from './handlers/openai/embeddings.js';
 import { adminHandlers } from './handlers/admin/index.js';
 import { responsesHandlers } from './handlers/openai/responses.js';
+import { audioHandlers } from './handlers/openai/audio.js';
 import { createEngines } from './engines/index.js';
 import { ensureDemoModel } from './engines/llama-cpp/demo.js';
 import { PolicyEnforcer } from './policy/enforcer.js';
@@ -42,6 +43,7 @@ export function allHandlers(deps: HandlerDeps): Handlers {
     ...completionHandlers(deps),
     ...embeddingHandlers(deps),
     ...responsesHandlers(deps),
+    ...audioHandlers(deps),
     ...adminHandlers(deps),
   };
 }

@@ -1,4 +1,5 @@
 /** Configuration: environment variables with the CORDON_ prefix. Defaults make `npm start` work with none. */
+import { findFfmpeg } from './audio/decode.js';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -17,6 +18,8 @@ export interface Config {
   validateResponses: boolean;
   /** Register the generated demo model when the registry is empty. */
   demoModel: boolean;
+  /** The ffmpeg that decodes compressed audio (CORDON_FFMPEG, else the first on PATH), or null. */
+  ffmpeg: string | null;
   redisUrl?: string;
   /** Log prompt text: off, and only for debugging a private deployment. */
   logPrompts: boolean;
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: int(env, 'CORDON_REQUEST_TIMEOUT_MS', 300_000),
     validateResponses: bool(env, 'CORDON_VALIDATE_RESPONSES', false),
     demoModel: bool(env, 'CORDON_DEMO_MODEL', true),
+    ffmpeg: findFfmpeg({ PATH: process.env.PATH, ...env }),
     redisUrl: env.CORDON_REDIS_URL || undefined,
     logPrompts: bool(env, 'CORDON_LOG_PROMPTS', false),
     llama: {

@@ -43,6 +43,10 @@ export const contract: ContractValidator = {
       // check the rest of the shape with each string decoded to its floats.
       const decoded = (data as any).data.map((d: any) => ({ ...d, embedding: typeof d.embedding === 'string' ? [...new Float32Array(Buffer.from(d.embedding, 'base64').buffer.slice(0))] : d.embedding }));
       theirs = ref.response(operationId, status, mediaType, { ...(data as any), data: decoded });
+    } else if ((operationId === 'createTranscription' || operationId === 'createTranslation') && mediaType === 'application/json' && (data as any)?.duration !== undefined) {
+      // The reference's JSON answer is a oneOf that a verbose_json body matches twice (it is also a
+      // valid plain json body): check it against the verbose branch by name.
+      theirs = ref.schema(operationId === 'createTranscription' ? 'CreateTranscriptionResponseVerboseJson' : 'CreateTranslationResponseVerboseJson', data);
     } else theirs = ref.response(operationId, status, mediaType, data);
     return theirs ? `OpenAI reference: ${theirs}` : null;
   },

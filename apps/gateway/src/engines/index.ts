@@ -5,6 +5,8 @@ import { EngineSet } from './registry.js';
 import { LlamaCppEngine } from './llama-cpp/index.js';
 import { OpenAICompatibleEngine } from './upstream/index.js';
 import { OllamaEngine } from './upstream/ollama.js';
+import { WhisperEngine } from './whisper/index.js';
+import { cpus } from 'node:os';
 
 export function createEngines(config: Config, log: Log): EngineSet {
   return new EngineSet()
@@ -19,5 +21,6 @@ export function createEngines(config: Config, log: Log): EngineSet {
       }),
     )
     .register(new OpenAICompatibleEngine({ log }))
-    .register(new OllamaEngine({ log }));
+    .register(new OllamaEngine({ log }))
+    .register(new WhisperEngine(log, config.llama.threads ?? Math.max(1, cpus().length - 1)));
 }

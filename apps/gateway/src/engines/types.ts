@@ -89,6 +89,30 @@ export interface EmbeddingResult {
   prompt_tokens: number;
 }
 
+/** A transcription or translation of decoded audio (16 kHz mono float samples). */
+export interface TranscriptionRequest {
+  audio: Float32Array;
+  /** Seconds of audio. */
+  duration: number;
+  /** ISO-639-1 code; absent means detect. */
+  language?: string;
+  prompt?: string;
+  temperature?: number;
+  /** Translate into English instead of transcribing. */
+  translate: boolean;
+}
+
+export interface TranscriptSegment {
+  /** Seconds from the start of the audio. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type TranscriptionEvent =
+  | { type: 'segment'; segment: TranscriptSegment }
+  | { type: 'done'; language: string };
+
 export type ModelState =
   | { state: 'unloaded' }
   | { state: 'loading' }
@@ -114,6 +138,8 @@ export interface Engine {
   chat?(model: ModelEntry, req: ChatRequest, ctx: EngineCallContext): AsyncIterable<ChatEvent>;
   completion?(model: ModelEntry, req: CompletionRequest, ctx: EngineCallContext): AsyncIterable<CompletionEvent>;
   embeddings?(model: ModelEntry, req: EmbeddingRequest, ctx: EngineCallContext): Promise<EmbeddingResult>;
+  /** Segments as the engine finishes them, then one `done`. */
+  transcribe?(model: ModelEntry, req: TranscriptionRequest, ctx: EngineCallContext): AsyncIterable<TranscriptionEvent>;
   /** Count tokens of a text with the model's tokenizer (used for limits and guardrails). */
   countTokens?(model: ModelEntry, text: string): Promise<number>;
   status(model: ModelEntry): ModelState;

@@ -1,16 +1,21 @@
 /**
  * The quick-start model. Nothing can be downloaded on a bare machine, so when the registry is empty
  * Cordon writes a tiny deterministic random-weight GGUF (scripts/make-test-gguf.mjs) and registers
- * it as `cordon-demo`. It speaks nonsense; it proves the plumbing.
+ * it as `cordon-demo`, and, where the whisper.cpp binding is installed, a tiny whisper model
+ * (scripts/make-test-whisper.mjs) as `cordon-demo-whisper`. They speak (and hear) nonsense; they
+ * prove the plumbing.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../config.js';
 import type { Log } from '../../log.js';
 import type { Platform } from '../../platform/index.js';
+import { whisperBinding } from '../whisper/index.js';
 
 export const DEMO_MODEL_ID = 'cordon-demo';
+export const DEMO_WHISPER_ID = 'cordon-demo-whisper';
 const writerUrl = new URL('../../../../../scripts/make-test-gguf.mjs', import.meta.url);
+const whisperWriterUrl = new URL('../../../../../scripts/make-test-whisper.mjs', import.meta.url);
 
 export async function ensureDemoModel(config: Config, platform: Platform, log: Log): Promise<void> {
   if ((await platform.registry.list()).length > 0) return;
@@ -28,4 +33,19 @@ export async function ensureDemoModel(config: Config, platform: Platform, log: L
     domains: null,
   } as any);
   log.info({ model: DEMO_MODEL_ID }, 'registered the demo model (tiny, random weights: it speaks nonsense)');
+  if (!whisperBinding()) return;
+  const wpath = join(config.dataDir, 'models', `${DEMO_WHISPER_ID}.bin`);
+  if (!existsSync(wpath)) {
+    const { writeWhisperModel } = (await import(whisperWriterUrl.href)) as { writeWhisperModel(path: string): void };
+    writeWhisperModel(wpath);
+  }
+  await platform.registry.add({
+    id: DEMO_WHISPER_ID,
+    engine: 'whisper',
+    settings: { path: wpath },
+    capabilities: ['transcription'],
+    owned_by: 'cordon',
+    domains: null,
+  } as any);
+  log.info({ model: DEMO_WHISPER_ID }, 'registered the demo speech model (tiny, random weights: it hears nonsense)');
 }
