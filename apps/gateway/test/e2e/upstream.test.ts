@@ -2,7 +2,7 @@
 // through the official `openai` SDK; faults from a TCP proxy on loopback.
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, spawnGateway, startTestGateway, type ChildGateway, type TestGateway } from '../helpers.js';
+import { contract, makeDomainKey, spawnGateway, startTestGateway, type ChildGateway, type TestGateway } from '../helpers.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 
 let upstream: ChildGateway;
@@ -35,6 +35,7 @@ beforeAll(async () => {
   await register('faulty', [`${proxy.url}/v1`]);
   await register('two-targets', [`${proxy.url}/v1`, `${upstream.url}/v1`]);
   await register('with-fallback', [`${proxy.url}/v1`], { fallback_model: 'proxied', max_retries: 0 });
+  await register('native-responses', [`${upstream.url}/v1`], { native_responses: true });
   direct = new OpenAI({ baseURL: `${upstream.url}/v1`, apiKey: upstream.adminKey, maxRetries: 0 });
   viaFront = new OpenAI({ baseURL: `${front.url}/v1`, apiKey: front.adminKey, maxRetries: 0 });
 });
@@ -163,5 +164,42 @@ describe('faults', () => {
     expect(Date.now() - t0).toBeLessThan(1500 * 3 + 2000);
     await proxy.setMode({ kind: 'pass' });
     proxy.dropConnections();
+  });
+});
+
+describe('a model marked native_responses: the Responses API passes through', () => {
+  it('plain: the upstream made and stored the response (its id is retrievable there); here too, per domain', async () => {
+    const r = await viaFront.responses.create({ model: 'native-responses', input: 'Hello', max_output_tokens: 8, temperature: 1, seed: 3 } as any);
+    expect(contract.response('createResponse', 200, 'application/json', r)).toBeNull();
+    expect(r.model).toBe('native-responses');
+    const there = await direct.responses.retrieve(r.id);
+    expect(there.model).toBe('cordon-demo');
+    expect(there.output_text).toBe(r.output_text);
+    expect((await viaFront.responses.retrieve(r.id)).output_text).toBe(r.output_text);
+    const other = await makeDomainKey(front, 'native-other');
+    const stranger = new OpenAI({ baseURL: `${front.url}/v1`, apiKey: other.secret, maxRetries: 0 });
+    expect((await stranger.responses.retrieve(r.id).catch((e) => e)).status).toBe(404);
+    expect((await stranger.responses.create({ model: 'native-responses', input: 'more', previous_response_id: r.id }).catch((e) => e)).status).toBe(404);
+    // The continuation goes upstream with the id: the upstream holds the conversation.
+    const next = await viaFront.responses.create({ model: 'native-responses', input: 'And then?', previous_response_id: r.id, max_output_tokens: 4 });
+    expect(next.previous_response_id).toBe(r.id);
+    expect((await direct.responses.retrieve(next.id)).previous_response_id).toBe(r.id);
+  });
+
+  it('streamed: the upstream events, model rewritten, every one valid', async () => {
+    const stream = await viaFront.responses.create({ model: 'native-responses', input: 'Hi', max_output_tokens: 8, stream: true });
+    const events: any[] = [];
+    for await (const ev of stream) {
+      expect(contract.response('createResponse', 200, 'text/event-stream', ev)).toBeNull();
+      events.push(ev);
+    }
+    expect(events[0].type).toBe('response.created');
+    expect(events[0].response.model).toBe('native-responses');
+    const last = events.at(-1);
+    expect(last.type).toMatch(/^response\.(completed|incomplete)$/);
+    expect(events.map((e) => e.sequence_number)).toEqual(events.map((_, i) => i));
+    const there = await direct.responses.retrieve(last.response.id);
+    expect(there.output_text).toBe(last.response.output_text);
+    expect((await viaFront.responses.retrieve(last.response.id)).model).toBe('native-responses');
   });
 });

@@ -34,6 +34,7 @@ import { chatCompletionEvents, completionEvents, embeddingResult } from './conve
 import { streamInterrupted, upstreamBroken } from './errors.js';
 import { PoolSet, type PoolOptions } from './pools.js';
 import { RawSseRewriter } from './raw.js';
+import { SseParser, type SseEvent } from './sse.js';
 import { DEFAULT_TUNING, readSettings, requireTargets, type ResolvedTarget, type UpstreamTuning } from './settings.js';
 import { EventDecoder, jsonWithRetries, streamWithRetries } from './stream.js';
 import { TargetBook } from './targets.js';
@@ -159,6 +160,41 @@ export class OpenAICompatibleEngine implements Engine {
 
   async embeddings(model: ModelEntry, req: EmbeddingRequest, ctx: EngineCallContext): Promise<EmbeddingResult> {
     return jsonWithRetries(this.call(model, ctx, this.jsonRequest('/embeddings', req)), embeddingResult);
+  }
+
+  /**
+   * The Responses API passed through to an upstream that speaks it (`native_responses`): the body
+   * as the client sent it, with only `model` set to the target's name. JSON answers come back
+   * whole; streams as parsed SSE events (a stream is complete at response.completed, .incomplete
+   * or .failed). Retries and fail-over as for chat, before the first event.
+   */
+  responsesJson(model: ModelEntry, req: Record<string, unknown>, ctx: EngineCallContext): Promise<Record<string, unknown>> {
+    return jsonWithRetries(this.call(model, ctx, this.responsesRequest(req)), (b) => b);
+  }
+
+  responsesStream(model: ModelEntry, req: Record<string, unknown>, ctx: EngineCallContext): AsyncIterable<SseEvent> {
+    return streamWithRetries(
+      () => this.call(model, ctx, this.responsesRequest(req)),
+      (att) => {
+        if (!/text\/event-stream/i.test(String(att.headers['content-type'] ?? ''))) throw upstreamBroken('the upstream did not answer with an event stream');
+        const parser = new SseParser();
+        let done = false;
+        return {
+          push: (c) => {
+            const evs = parser.push(c);
+            for (const e of evs) if (/^response\.(completed|incomplete|failed)$/.test(e.event) || /^\{"type":"response\.(completed|incomplete|failed)"/.test(e.data)) done = true;
+            return evs;
+          },
+          end: () => [],
+          complete: () => done,
+        };
+      },
+    );
+  }
+
+  private responsesRequest(req: Record<string, unknown>): CallRequest {
+    const stream = req.stream === true;
+    return { method: 'POST', path: '/responses', body: (t) => JSON.stringify({ ...req, model: t.model }), headers: stream ? SSE_HEADERS : JSON_HEADERS, stream, retryable: true };
   }
 
   /**

@@ -9,7 +9,10 @@ import { authOf } from '../../http/auth.js';
 import { SseWriter } from '../../http/sse.js';
 import { callContext } from '../../http/call-context.js';
 import { setOverhead } from '../../http/overhead.js';
-import type { ChatChoiceDelta, ChatRequest, Usage } from '../../engines/types.js';
+import type { Request, Response } from 'express';
+import type { ChatChoiceDelta, ChatRequest, Engine, ModelEntry, Usage } from '../../engines/types.js';
+import type { OpenAICompatibleEngine } from '../../engines/upstream/index.js';
+import type { Admission } from '../../policy/enforcer.js';
 import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
@@ -106,6 +109,13 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
         const prev = await deps.platform.responses.get(body.previous_response_id, domainId);
         if (!prev) throw new ApiError(404, `Previous response with id '${String(body.previous_response_id).slice(0, 100)}' not found.`, 'response_not_found', 'previous_response_id');
         history = prev.conversation as Msg[];
+      }
+      const native = nativeResponses(model, engine);
+      if (native) {
+        const admission = await deps.enforcer.admit(res, { domainId, keyId, body });
+        if (!admission.filtersOutput) return passThrough(deps, req, res, { model, engine: native, domainId, keyId, admission, startedAt });
+        // Output rules must read the text: translate through chat instead (below), as for any upstream.
+        admission.settle(null);
       }
       const turn = inputToMessages(body.input);
       const messages = [...(body.instructions ? [{ role: 'system', content: body.instructions }] : []), ...history, ...turn];
@@ -265,6 +275,81 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
       res.json({ id: req.params.response_id, object: 'response', deleted: true } as any);
     },
   };
+}
+
+/** The upstream engine, when the model is marked as speaking the Responses API itself. */
+function nativeResponses(model: ModelEntry, engine: Engine): OpenAICompatibleEngine | null {
+  const e = engine as Partial<OpenAICompatibleEngine>;
+  return model.settings.native_responses === true && typeof e.responsesJson === 'function' ? (engine as OpenAICompatibleEngine) : null;
+}
+
+/**
+ * The Responses API passed through to the upstream: the request as sent (the upstream keeps the
+ * conversation for previous_response_id), the answer with only `model` rewritten. A stored
+ * response is also recorded here, per domain, so that retrieve, delete, previous_response_id and
+ * domain isolation work as they do for translated responses.
+ */
+async function passThrough(
+  deps: HandlerDeps,
+  req: Request,
+  res: Response,
+  c: { model: ModelEntry; engine: OpenAICompatibleEngine; domainId: string; keyId: string; admission: Admission; startedAt: number },
+): Promise<void> {
+  const body = req.body as Record<string, any> & { model: string };
+  const ctx = callContext(res, deps.config.requestTimeoutMs);
+  let usage: Usage | null = null;
+  let status = 200;
+  const remember = async (final: Record<string, any>) => {
+    final.model = body.model;
+    const u = final.usage;
+    if (u && typeof u.input_tokens === 'number') usage = { prompt_tokens: u.input_tokens, completion_tokens: u.output_tokens ?? 0, total_tokens: u.total_tokens ?? u.input_tokens + (u.output_tokens ?? 0) };
+    if (body.store !== false && typeof final.id === 'string') await deps.platform.responses.put({ id: final.id, domain_id: c.domainId, body: final, conversation: [] });
+  };
+  try {
+    const engineStart = performance.now();
+    if (body.stream !== true) {
+      const final = await c.engine.responsesJson(c.model, body, ctx);
+      res.locals.engineMs += performance.now() - engineStart;
+      await remember(final);
+      setOverhead(res);
+      res.json(final as any);
+      return;
+    }
+    const sse = new SseWriter(res);
+    setOverhead(res);
+    let seq = -1;
+    try {
+      for await (const ev of c.engine.responsesStream(c.model, body, ctx)) {
+        let data: Record<string, any>;
+        try {
+          data = JSON.parse(ev.data);
+        } catch {
+          continue; // not an event of the API (a comment or keep-alive)
+        }
+        if (typeof data.sequence_number === 'number') seq = data.sequence_number;
+        if (data.response && typeof data.response === 'object') {
+          data.response.model = body.model;
+          if (/^response\.(completed|incomplete|failed)$/.test(data.type)) await remember(data.response);
+        }
+        sse.send(data, ev.event || data.type);
+      }
+    } catch (err) {
+      const apiErr = toApiError(err);
+      status = apiErr.status;
+      if (!res.headersSent) throw apiErr;
+      sse.send({ type: 'error', code: apiErr.code ?? 'server_error', message: apiErr.message, param: apiErr.param ?? null, sequence_number: seq + 1 }, 'error');
+    }
+    res.locals.engineMs += performance.now() - engineStart;
+    sse.end();
+  } catch (err) {
+    const apiErr = toApiError(err);
+    status = apiErr.status;
+    throw apiErr;
+  } finally {
+    ctx.dispose();
+    c.admission.settle(usage);
+    recordUsage(deps, res, { domainId: c.domainId, keyId: c.keyId, model: c.model.id, endpoint: 'responses', usage, status, streamed: body.stream === true, startedAt: c.startedAt });
+  }
 }
 
 function notFound(id: string): ApiError {
