@@ -42,6 +42,7 @@ Usage:
   cordon keys rotate <key-id>
   cordon models list
   cordon models add <id> --file PATH.gguf [--capabilities chat,completions,embeddings] [--domains a,b]
+  cordon models add <id> --engine whisper --file PATH.bin   (whisper.cpp ggml model: transcription)
   cordon models add <id> --engine openai-compatible|ollama --upstream URL --upstream-model NAME [--api-key-env VAR]
   cordon models remove <id>
   cordon models pull <url> [--out PATH] [--sha256 HEX] [--register ID]

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomToken } from './ids.js';
 import type { RequestHandler } from 'express';
 
 const VALID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -7,7 +7,7 @@ const VALID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestId(): RequestHandler {
   return (req, res, next) => {
     const given = req.headers['x-request-id'];
-    const id = typeof given === 'string' && VALID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
+    const id = typeof given === 'string' && VALID.test(given) ? given : `req_${randomToken(12, 'hex')}`;
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
     next();

@@ -1,12 +1,12 @@
 /** POST /v1/chat/completions: JSON or SSE, on any engine with the `chat` capability. */
-import { randomBytes } from 'node:crypto';
+import { randomToken } from '../../http/ids.js';
 import type { Handlers } from '@cordon/server-kit';
 import type { ChatChoiceDelta, ChatRequest, TokenLogprob } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
 import { toApiError } from './errors.js';
 import { serveGeneration, type ChoiceText, type RawCapable } from './generate.js';
 
-export const chatCompletionId = () => `chatcmpl-${randomBytes(15).toString('base64url')}`;
+export const chatCompletionId = () => `chatcmpl-${randomToken(15, 'base64url')}`;
 
 interface ChoiceAcc {
   index: number;

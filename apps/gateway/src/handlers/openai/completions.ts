@@ -1,5 +1,5 @@
 /** POST /v1/completions (legacy): JSON or SSE, on any engine with the `completions` capability. */
-import { randomBytes } from 'node:crypto';
+import { randomToken } from '../../http/ids.js';
 import type { Handlers } from '@cordon/server-kit';
 import type { CompletionChoiceDelta, CompletionRequest } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
@@ -38,7 +38,7 @@ export function completionHandlers(deps: HandlerDeps): Pick<Handlers, 'createCom
       await serveGeneration<CompletionChoiceDelta>(deps, res, body, {
         capability: 'completions',
         endpoint: 'completions',
-        envelope: (model) => ({ id: `cmpl-${randomBytes(15).toString('base64url')}`, object: 'text_completion', created: Math.floor(Date.now() / 1000), model: body.model, system_fingerprint: `cordon_${model.engine}` }),
+        envelope: (model) => ({ id: `cmpl-${randomToken(15, 'base64url')}`, object: 'text_completion', created: Math.floor(Date.now() / 1000), model: body.model, system_fingerprint: `cordon_${model.engine}` }),
         call: (r, ctx) => {
           if (!r.engine.completion) throw toApiError(new Error('engine without completions'));
           return r.engine.completion(r.model, body, ctx);

@@ -3,7 +3,7 @@
  * any upstream): input items -> chat messages -> engine.chat -> output items. Stored per domain
  * unless `store: false`; `previous_response_id` continues a stored conversation.
  */
-import { randomBytes } from 'node:crypto';
+import { randomToken } from '../../http/ids.js';
 import { ApiError, type Handlers } from '@cordon/server-kit';
 import { authOf } from '../../http/auth.js';
 import { SseWriter } from '../../http/sse.js';
@@ -21,7 +21,7 @@ import { streamWithFallback } from './fallback.js';
 import { filterOutput } from './generate.js';
 import { chatChoiceText } from './chat.js';
 
-const rid = (prefix: string) => `${prefix}_${randomBytes(24).toString('hex')}`;
+const rid = (prefix: string) => `${prefix}_${randomToken(24, 'hex')}`;
 
 type Msg = Record<string, unknown> & { role: string };
 type InputItem = Record<string, any>;
