@@ -8,28 +8,21 @@
  */
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type {
-  ChatModelFunctions,
-  Llama,
-  LlamaContext,
-  LlamaContextSequence,
-  LlamaEmbeddingContext,
-  LlamaGrammar,
-  LlamaModel,
-  ChatWrapper,
+import {
+  getLlama,
+  LlamaChat,
+  LlamaCompletion,
+  LlamaLogLevel,
+  resolveChatWrapper,
+  type ChatModelFunctions,
+  type Llama,
+  type LlamaContext,
+  type LlamaContextSequence,
+  type LlamaEmbeddingContext,
+  type LlamaGrammar,
+  type LlamaModel,
+  type ChatWrapper,
 } from 'node-llama-cpp';
-
-/**
- * node-llama-cpp (and the llama.cpp binaries it maps) is loaded on first use, not at start: a
- * gateway that only fronts upstreams never pays its memory (tens of MB of RSS).
- */
-type Lib = typeof import('node-llama-cpp');
-let lib: Lib | null = null;
-const loadLib = async (): Promise<Lib> => (lib ??= await import('node-llama-cpp'));
-const L = (): Lib => {
-  if (!lib) throw new Error('node-llama-cpp is not loaded yet');
-  return lib;
-};
 import { AsyncQueue } from '../async-queue.js';
 import {
   EngineError,
@@ -138,17 +131,15 @@ export class LlamaCppEngine implements Engine {
   }
 
   private getLlama(): Promise<Llama> {
-    this.llama ??= loadLib().then(({ getLlama, LlamaLogLevel }) =>
-      getLlama({
-        gpu: false,
-        build: 'never',
-        maxThreads: this.threads,
-        logLevel: LlamaLogLevel.error,
-        logger: (level, message) => {
-          if (level === LlamaLogLevel.error || level === LlamaLogLevel.fatal) this.opts.log.error({ engine: 'llama-cpp', message: message.slice(0, 500) }, 'llama.cpp');
-        },
-      }),
-    );
+    this.llama ??= getLlama({
+      gpu: false,
+      build: 'never',
+      maxThreads: this.threads,
+      logLevel: LlamaLogLevel.error,
+      logger: (level, message) => {
+        if (level === LlamaLogLevel.error || level === LlamaLogLevel.fatal) this.opts.log.error({ engine: 'llama-cpp', message: message.slice(0, 500) }, 'llama.cpp');
+      },
+    });
     return this.llama;
   }
 
@@ -190,7 +181,7 @@ export class LlamaCppEngine implements Engine {
         const context = await model.createContext({ sequences: Math.max(1, this.opts.sequences), contextSize: ctxSize * Math.max(1, this.opts.sequences), threads: this.threads });
         const free: LlamaContextSequence[] = [];
         for (let i = 0; i < Math.max(1, this.opts.sequences); i++) free.push(context.getSequence());
-        const loaded: Loaded = { model, context, wrapper: L().resolveChatWrapper(model), free, waiters: [], embedding: null, embeddingChain: Promise.resolve(), idleTimer: null };
+        const loaded: Loaded = { model, context, wrapper: resolveChatWrapper(model), free, waiters: [], embedding: null, embeddingChain: Promise.resolve(), idleTimer: null };
         s.loaded = loaded;
         s.state = { state: 'ready' };
         this.opts.log.info({ model: m.id, context_size: context.contextSize, sequences: free.length, threads: this.threads }, 'model loaded');
@@ -348,7 +339,7 @@ export class LlamaCppEngine implements Engine {
       let completionTokens = 0;
       for (let i = 0; i < n; i++) {
         await seq.clearHistory();
-        const chat = new (L().LlamaChat)({ contextSequence: seq, chatWrapper: l.wrapper, autoDisposeSequence: false });
+        const chat = new LlamaChat({ contextSequence: seq, chatWrapper: l.wrapper, autoDisposeSequence: false });
         q.push({ type: 'choice', choice: { index: i, delta: { role: 'assistant', content: '' }, finish_reason: null } });
         const id = callId();
         let argsStarted = false;
@@ -433,7 +424,7 @@ export class LlamaCppEngine implements Engine {
         for (let i = 0; i < n; i++, index++) {
           promptTokens += tokens.length;
           await seq.clearHistory();
-          const completion = new (L().LlamaCompletion)({ contextSequence: seq });
+          const completion = new LlamaCompletion({ contextSequence: seq });
           if (r.echo) q.push({ type: 'choice', choice: { index, text: promptText, finish_reason: null, logprobs: null } });
           try {
             const res = await completion.generateCompletionWithMeta(tokens, {

@@ -9,7 +9,6 @@ import { gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ApiError, type Handlers } from '@cordon/server-kit';
-import { callContext } from '../../http/call-context.js';
 import { SseWriter } from '../../http/sse.js';
 import { setOverhead } from '../../http/overhead.js';
 import type { TranscriptSegment } from '../../engines/types.js';
@@ -17,8 +16,7 @@ import type { OpenAICompatibleEngine } from '../../engines/upstream/index.js';
 import { decodeAudio } from '../../audio/decode.js';
 import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
-import { toApiError } from './errors.js';
-import { recordUsage } from './usage.js';
+import { metered } from './usage.js';
 
 type Task = 'transcribe' | 'translate';
 type Format = 'json' | 'text' | 'srt' | 'vtt' | 'verbose_json';
@@ -73,9 +71,8 @@ export function audioHandlers(deps: HandlerDeps): Pick<Handlers, 'createTranscri
 
     const { model, engine, domainId, keyId } = await resolveModel(deps, res, body.model, 'transcription');
     const admission = await deps.enforcer.admit(res, { domainId, keyId, body: body.prompt ? { prompt: body.prompt } : {} });
-    const ctx = callContext(res, deps.config.requestTimeoutMs);
-    let status = 200;
-    try {
+    const endpoint = task === 'translate' ? 'audio.translations' : 'audio.transcriptions';
+    await metered(deps, res, { domainId, keyId, model: model.id, endpoint, streamed: stream, startedAt, admission }, async (ctx, meter) => {
       const upstream = engine as Partial<OpenAICompatibleEngine>;
       if (!engine.transcribe && typeof upstream.forwardMultipart === 'function') {
         const fields = { ...(req.body as Record<string, unknown>) };
@@ -87,7 +84,7 @@ export function audioHandlers(deps: HandlerDeps): Pick<Handlers, 'createTranscri
           (upstreamModel) => multipart(boundary, { ...fields, model: upstreamModel }, file),
           ctx,
         );
-        status = forwarded.status;
+        meter.status = forwarded.status;
         res.status(forwarded.status);
         for (const [k, v] of Object.entries(forwarded.headers)) res.setHeader(k, v);
         setOverhead(res);
@@ -166,15 +163,7 @@ export function audioHandlers(deps: HandlerDeps): Pick<Handlers, 'createTranscri
         if (task === 'transcribe') verbose.usage = usage;
         res.json(verbose as any);
       }
-    } catch (err) {
-      const apiErr = toApiError(err);
-      status = apiErr.status;
-      throw apiErr;
-    } finally {
-      ctx.dispose();
-      admission.settle(null);
-      recordUsage(deps, res, { domainId, keyId, model: model.id, endpoint: task === 'translate' ? 'audio.translations' : 'audio.transcriptions', usage: null, status, streamed: stream, startedAt });
-    }
+    });
   };
   return { createTranscription: serve('transcribe') as any, createTranslation: serve('translate') as any };
 }

@@ -16,7 +16,7 @@ import type { Admission } from '../../policy/enforcer.js';
 import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
-import { recordUsage } from './usage.js';
+import { metered, recordUsage } from './usage.js';
 import { streamWithFallback } from './fallback.js';
 import { filterOutput } from './generate.js';
 import { chatChoiceText } from './chat.js';
@@ -296,16 +296,14 @@ async function passThrough(
   c: { model: ModelEntry; engine: OpenAICompatibleEngine; domainId: string; keyId: string; admission: Admission; startedAt: number },
 ): Promise<void> {
   const body = req.body as Record<string, any> & { model: string };
-  const ctx = callContext(res, deps.config.requestTimeoutMs);
-  let usage: Usage | null = null;
-  let status = 200;
-  const remember = async (final: Record<string, any>) => {
-    final.model = body.model;
-    const u = final.usage;
-    if (u && typeof u.input_tokens === 'number') usage = { prompt_tokens: u.input_tokens, completion_tokens: u.output_tokens ?? 0, total_tokens: u.total_tokens ?? u.input_tokens + (u.output_tokens ?? 0) };
-    if (body.store !== false && typeof final.id === 'string') await deps.platform.responses.put({ id: final.id, domain_id: c.domainId, body: final, conversation: [] });
-  };
-  try {
+  const m = { domainId: c.domainId, keyId: c.keyId, model: c.model.id, endpoint: 'responses', streamed: body.stream === true, startedAt: c.startedAt, admission: c.admission };
+  await metered(deps, res, m, async (ctx, meter) => {
+    const remember = async (final: Record<string, any>) => {
+      final.model = body.model;
+      const u = final.usage;
+      if (u && typeof u.input_tokens === 'number') meter.usage = { prompt_tokens: u.input_tokens, completion_tokens: u.output_tokens ?? 0, total_tokens: u.total_tokens ?? u.input_tokens + (u.output_tokens ?? 0) };
+      if (body.store !== false && typeof final.id === 'string') await deps.platform.responses.put({ id: final.id, domain_id: c.domainId, body: final, conversation: [] });
+    };
     const engineStart = performance.now();
     if (body.stream !== true) {
       const final = await c.engine.responsesJson(c.model, body, ctx);
@@ -335,21 +333,13 @@ async function passThrough(
       }
     } catch (err) {
       const apiErr = toApiError(err);
-      status = apiErr.status;
+      meter.status = apiErr.status;
       if (!res.headersSent) throw apiErr;
       sse.send({ type: 'error', code: apiErr.code ?? 'server_error', message: apiErr.message, param: apiErr.param ?? null, sequence_number: seq + 1 }, 'error');
     }
     res.locals.engineMs += performance.now() - engineStart;
     sse.end();
-  } catch (err) {
-    const apiErr = toApiError(err);
-    status = apiErr.status;
-    throw apiErr;
-  } finally {
-    ctx.dispose();
-    c.admission.settle(usage);
-    recordUsage(deps, res, { domainId: c.domainId, keyId: c.keyId, model: c.model.id, endpoint: 'responses', usage, status, streamed: body.stream === true, startedAt: c.startedAt });
-  }
+  });
 }
 
 function notFound(id: string): ApiError {

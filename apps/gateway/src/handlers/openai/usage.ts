@@ -1,5 +1,8 @@
 import type { Response } from 'express';
-import type { Usage } from '../../engines/types.js';
+import type { EngineCallContext, Usage } from '../../engines/types.js';
+import type { Admission } from '../../policy/enforcer.js';
+import { callContext } from '../../http/call-context.js';
+import { toApiError } from './errors.js';
 import type { HandlerDeps } from '../deps.js';
 
 /** One usage record per inference request, buffered off the request path by the platform. */
@@ -25,4 +28,31 @@ export function recordUsage(
   if (input) deps.metrics.tokens.labels(r.model, 'input').inc(input);
   if (output) deps.metrics.tokens.labels(r.model, 'output').inc(output);
   res.locals.usage = r.usage;
+}
+
+/**
+ * The frame of one metered engine call: a call context (deadline, client abort), and whatever
+ * happens, the context disposed, the admission settled and one usage record written. `work` sets
+ * `m.usage` when the engine reports it; a thrown error becomes the OpenAI-shaped error and its
+ * status is what gets recorded.
+ */
+export async function metered(
+  deps: HandlerDeps,
+  res: Response,
+  m: { domainId: string; keyId: string; model: string; endpoint: string; streamed: boolean; startedAt: number; admission: Admission },
+  work: (ctx: EngineCallContext, meter: { usage: Usage | null; status: number }) => Promise<void>,
+): Promise<void> {
+  const ctx = callContext(res, deps.config.requestTimeoutMs);
+  const meter: { usage: Usage | null; status: number } = { usage: null, status: 200 };
+  try {
+    await work(ctx, meter);
+  } catch (err) {
+    const apiErr = toApiError(err);
+    meter.status = apiErr.status;
+    throw apiErr;
+  } finally {
+    ctx.dispose();
+    m.admission.settle(meter.usage);
+    recordUsage(deps, res, { domainId: m.domainId, keyId: m.keyId, model: m.model, endpoint: m.endpoint, usage: meter.usage, status: meter.status, streamed: m.streamed, startedAt: m.startedAt });
+  }
 }
