@@ -186,6 +186,11 @@ describe('translations on the embedded whisper engine', () => {
     expect(v.text).toBe(j.text);
     const t = (await openai.audio.translations.create({ file: await file(wav()), model: MODEL, response_format: 'text' })) as unknown as string;
     expect(t.trim()).toBe(j.text);
+    const srt = (await openai.audio.translations.create({ file: await file(wav()), model: MODEL, response_format: 'srt' })) as unknown as string;
+    expect(srt).toMatch(/^1\n\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\n/);
+    expect(srt).toContain(j.text);
+    const vtt = (await openai.audio.translations.create({ file: await file(wav()), model: MODEL, response_format: 'vtt' })) as unknown as string;
+    expect(vtt).toMatch(/^WEBVTT\n\n\d{2}:\d{2}:\d{2}\.\d{3} --> /);
   });
 });
 
@@ -290,9 +295,11 @@ describe('through an upstream (a second gateway)', () => {
       expect(a, response_format).toEqual(b);
       if (response_format === 'json') json(a);
     }
-    const t1 = await viaFront.audio.translations.create({ file: await file(wav()), model: 'remote-whisper' });
-    const t2 = await direct.audio.translations.create({ file: await file(wav()), model: MODEL });
-    expect(t1).toEqual(t2);
+    for (const response_format of ['json', 'text', 'srt', 'vtt', 'verbose_json'] as const) {
+      const t1 = await viaFront.audio.translations.create({ file: await file(wav()), model: 'remote-whisper', response_format });
+      const t2 = await direct.audio.translations.create({ file: await file(wav()), model: MODEL, response_format });
+      expect(t1, `translation ${response_format}`).toEqual(t2);
+    }
     // The front has no ffmpeg, the upstream decides: compressed audio passes through untouched.
     const notAudio = await viaFront.audio.transcriptions.create({ file: await file(Buffer.from('plain text, not audio'), 'x.wav'), model: 'remote-whisper' }).catch((e) => e);
     expect(notAudio.status).toBe(400);
