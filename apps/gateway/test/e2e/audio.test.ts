@@ -175,6 +175,30 @@ describe('transcriptions on the embedded whisper engine', () => {
   });
 });
 
+describe('the whisper engine under load and misuse', () => {
+  it('concurrent requests queue on the model and each gets its own answer', async () => {
+    const [a, b, c] = await Promise.all([
+      openai.audio.transcriptions.create({ file: await file(wav()), model: MODEL, language: 'en' }),
+      openai.audio.transcriptions.create({ file: await file(wav({ freq: 0 })), model: MODEL, language: 'en' }),
+      openai.audio.transcriptions.create({ file: await file(wav()), model: MODEL, language: 'en' }),
+    ]);
+    expect(a.text).toBe(c.text);
+    expect(b.text).not.toBe(a.text);
+  });
+
+  it('a registered file that is not a whisper model is a clean 500, and the gateway keeps serving', async () => {
+    const bad = join(gw.dataDir, 'not-whisper.bin');
+    writeFileSync(bad, Buffer.alloc(4096, 7));
+    const res = await gw.req('/admin/v1/models', { method: 'POST', json: { id: 'broken-whisper', engine: 'whisper', settings: { path: bad }, capabilities: ['transcription'] } });
+    expect(res.status).toBe(201);
+    const err = await openai.audio.transcriptions.create({ file: await file(wav()), model: 'broken-whisper' }).catch((e) => e);
+    expect(err.status).toBe(500);
+    expect(err.error.code).toBe('model_load_failed');
+    ERROR_SHAPE(err);
+    expect((await openai.audio.transcriptions.create({ file: await file(wav()), model: MODEL, language: 'en' })).text.length).toBeGreaterThan(0);
+  });
+});
+
 describe('translations on the embedded whisper engine', () => {
   it('json, verbose_json and text', async () => {
     const j = await openai.audio.translations.create({ file: await file(wav()), model: MODEL });

@@ -66,7 +66,18 @@ export class WhisperEngine implements Engine {
     if (!l) {
       const native = whisperBinding();
       if (!native) throw new EngineError(503, `No whisper.cpp binding is installed for ${process.platform}-${process.arch} (${bindingName}).`, 'engine_unavailable');
-      const entry: Loaded = { ctx: Promise.resolve(new native.WhisperContext({ filePath: path, useGpu: false })), tail: Promise.resolve() };
+      let ctx: Promise<NativeContext>;
+      try {
+        ctx = Promise.resolve(new native.WhisperContext({ filePath: path, useGpu: false }));
+      } catch (err) {
+        ctx = Promise.reject(err);
+      }
+      const entry: Loaded = {
+        ctx: ctx.catch((err) => {
+          throw new EngineError(500, `The speech model '${model.id}' could not be loaded: ${String((err as Error)?.message ?? err).slice(0, 200)}`, 'model_load_failed');
+        }),
+        tail: Promise.resolve(),
+      };
       entry.ctx.catch((err) => {
         entry.failed = (err as Error).message;
         this.log.error({ model: model.id, err: (err as Error).message }, 'whisper model failed to load');
@@ -122,7 +133,7 @@ export class WhisperEngine implements Engine {
     l.tail = turn.catch(() => {});
     turn.then(
       () => q.end(),
-      (err) => q.fail(new EngineError(500, `The speech engine failed: ${(err as Error).message}`, 'engine_error')),
+      (err) => q.fail(err instanceof EngineError ? err : new EngineError(500, `The speech engine failed: ${(err as Error).message}`, 'engine_error')),
     ).finally(() => ctx.signal.removeEventListener('abort', stop));
     return q;
   }
