@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, reference, spawnGateway, startTestGateway, type ChildGateway, type TestGateway } from '../helpers.js';
+import { contract, makeDomainKey, reference, spawnGateway, startTestGateway, type ChildGateway, type TestGateway } from '../helpers.js';
 
 const MODEL = 'cordon-demo-whisper';
 let gw: TestGateway;
@@ -196,6 +196,30 @@ describe('the whisper engine under load and misuse', () => {
     expect(err.error.code).toBe('model_load_failed');
     ERROR_SHAPE(err);
     expect((await openai.audio.transcriptions.create({ file: await file(wav()), model: MODEL, language: 'en' })).text.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the domain's output guardrails apply to transcripts", () => {
+  it('a masked pattern is masked, a blocked term ends the transcript before it', async () => {
+    // 2 s of audio: one window, decoded greedily, the same text every time.
+    const plain = await openai.audio.transcriptions.create({ file: await file(wav()), model: MODEL, language: 'en' });
+    const words = plain.text.split(/\s+/);
+    const first = words[0]!;
+    const last = words.at(-1)!;
+    expect(last).not.toBe(first);
+    const key = (await makeDomainKey(gw, 'speech-policy')).secret;
+    const client = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: key, maxRetries: 0 });
+    const put = (policy: unknown) => gw.req('/admin/v1/domains/speech-policy/policy', { method: 'PUT', json: policy });
+    expect((await put({ guardrails: { output: { pii: { custom: [{ name: 'syllable', pattern: `\\b${first}\\b`, action: 'mask' }] } } } })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2100)); // policies are cached for 2 s
+    const masked = await client.audio.transcriptions.create({ file: await file(wav()), model: MODEL, language: 'en' });
+    expect(masked.text).toBe(plain.text.replace(new RegExp(`\\b${first}\\b`, 'g'), '[REDACTED:syllable]'));
+    expect((await put({ guardrails: { output: { blocked_terms: [last] } } })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2100));
+    const cut = await client.audio.transcriptions.create({ file: await file(wav()), model: MODEL, language: 'en' });
+    expect(cut.text).not.toContain(last);
+    expect(plain.text.startsWith(cut.text)).toBe(true);
+    expect(cut.text.length).toBeLessThan(plain.text.length);
   });
 });
 
