@@ -1863,7 +1863,11 @@ export type TranscriptionWord = {
 };
 
 /**
- * A segment of a transcript, with its timing and decoding statistics.
+ * A segment of a transcript, with its timing and decoding statistics. Cordon's embedded whisper.cpp
+ * engine reports no per-segment token ids or log probabilities: from it `tokens` is empty and
+ * `avg_logprob` and `no_speech_prob` are 0; `compression_ratio` is computed from the text. Word
+ * timings (`timestamp_granularities[]=word`) are estimated from the segment's timing.
+ *
  */
 export type TranscriptionSegment = {
     /**

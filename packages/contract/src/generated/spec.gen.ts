@@ -7490,7 +7490,7 @@ export const openapiSpec: Record<string, any> = {
       },
       "TranscriptionSegment": {
         "type": "object",
-        "description": "A segment of a transcript, with its timing and decoding statistics.",
+        "description": "A segment of a transcript, with its timing and decoding statistics. Cordon's embedded whisper.cpp\nengine reports no per-segment token ids or log probabilities: from it `tokens` is empty and\n`avg_logprob` and `no_speech_prob` are 0; `compression_ratio` is computed from the text. Word\ntimings (`timestamp_granularities[]=word`) are estimated from the segment's timing.\n",
         "required": [
           "id",
           "seek",

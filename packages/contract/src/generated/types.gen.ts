@@ -2741,7 +2741,10 @@ export interface components {
             end: number;
         };
         /**
-         * @description A segment of a transcript, with its timing and decoding statistics.
+         * @description A segment of a transcript, with its timing and decoding statistics. Cordon's embedded whisper.cpp
+         *     engine reports no per-segment token ids or log probabilities: from it `tokens` is empty and
+         *     `avg_logprob` and `no_speech_prob` are 0; `compression_ratio` is computed from the text. Word
+         *     timings (`timestamp_granularities[]=word`) are estimated from the segment's timing.
          * @example {
          *       "id": 0,
          *       "seek": 0,
