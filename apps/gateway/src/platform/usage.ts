@@ -8,6 +8,7 @@ import type { Store } from './store/types.js';
 import { invalid } from './errors.js';
 import type { PlatformLog } from './log.js';
 import { BatchWriter } from './batch-writer.js';
+import { whereWindow } from './store/sql.js';
 
 export interface UsageRecord {
   /** Unix seconds. */
@@ -133,20 +134,7 @@ export class UsageRecorder {
     if (groups.includes('day')) keys.push(['ts / 86400', 'day_number']);
     if (groups.includes('model')) keys.push(['model', 'model']);
     if (groups.includes('key')) keys.push(['key_id', 'key_id'], ['domain_id', 'domain_id']);
-    const where: string[] = [];
-    const params: Array<string | number> = [];
-    if (q.domain_id !== undefined) {
-      where.push('domain_id = ?');
-      params.push(q.domain_id);
-    }
-    if (q.start !== undefined) {
-      where.push('ts >= ?');
-      params.push(q.start);
-    }
-    if (q.end !== undefined) {
-      where.push('ts < ?');
-      params.push(q.end);
-    }
+    const where = whereWindow({ domain_id: q.domain_id }, q);
     const select = [
       ...keys.map(([e, a]) => `${e} AS ${a}`),
       'COUNT(*) AS requests',
@@ -157,9 +145,9 @@ export class UsageRecorder {
     const by = keys.map(([e]) => e).join(', ');
     const sql =
       `SELECT ${select.join(', ')} FROM usage_records` +
-      (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+      where.sql +
       (keys.length ? ` GROUP BY ${by} ORDER BY ${by}` : '');
-    const rows = await this.store.all<Record<string, unknown>>(sql, params);
+    const rows = await this.store.all<Record<string, unknown>>(sql, where.params);
     const data: UsageReportRow[] = [];
     for (const r of rows) {
       const requests = Number(r.requests ?? 0);

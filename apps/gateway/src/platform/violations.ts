@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from './store/types.js';
 import type { PlatformLog } from './log.js';
 import { BatchWriter } from './batch-writer.js';
+import { whereWindow } from './store/sql.js';
 import { now } from './util.js';
 
 export interface GuardrailViolation {
@@ -55,19 +56,10 @@ export class ViolationLog {
   /** How often each rule fired in a domain (after writing what is buffered). */
   async counts(q: { domain_id: string; start?: number; end?: number }): Promise<ViolationCount[]> {
     await this.writer.flush();
-    const where = ['domain_id = ?'];
-    const params: Array<string | number> = [q.domain_id];
-    if (q.start !== undefined) {
-      where.push('ts >= ?');
-      params.push(q.start);
-    }
-    if (q.end !== undefined) {
-      where.push('ts < ?');
-      params.push(q.end);
-    }
+    const where = whereWindow({ domain_id: q.domain_id }, q);
     const rows = await this.store.all<{ rule: string; direction: 'input' | 'output'; n: unknown }>(
-      `SELECT rule, direction, COUNT(*) AS n FROM guardrail_violations WHERE ${where.join(' AND ')} GROUP BY rule, direction ORDER BY rule, direction`,
-      params,
+      `SELECT rule, direction, COUNT(*) AS n FROM guardrail_violations${where.sql} GROUP BY rule, direction ORDER BY rule, direction`,
+      where.params,
     );
     return rows.map((r) => ({ rule: r.rule, direction: r.direction, count: Number(r.n) }));
   }

@@ -46,6 +46,11 @@ export class PolicyEnforcer {
     return { policy, guard: c.guard, hasOutput: c.hasOutput };
   }
 
+  /** Whether the domain's policy has output rules (an answer must then be read before it is sent). */
+  async hasOutputRules(domainId: string): Promise<boolean> {
+    return (await this.guardFor(domainId)).hasOutput;
+  }
+
   /** Records a violation (rule, domain, key, time; never the content) and counts it. */
   violation(domainId: string, keyId: string, rule: string, direction: 'input' | 'output'): void {
     this.deps.metrics.violations.labels(rule, direction).inc();

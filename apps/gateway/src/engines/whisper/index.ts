@@ -113,7 +113,10 @@ export class WhisperEngine implements Engine {
     const run = async () => {
       const native = await l.ctx;
       if (cancelled) return;
-      const audio = req.audio.buffer.slice(req.audio.byteOffset, req.audio.byteOffset + req.audio.byteLength) as ArrayBuffer;
+      // The binding takes an ArrayBuffer: pass the samples' own when the view spans all of it (a
+      // decoder's fresh array), and copy only a view into a larger buffer.
+      const whole = req.audio.byteOffset === 0 && req.audio.byteLength === req.audio.buffer.byteLength;
+      const audio = (whole ? req.audio.buffer : req.audio.buffer.slice(req.audio.byteOffset, req.audio.byteOffset + req.audio.byteLength)) as ArrayBuffer;
       const t = native.transcribeData(audio, {
         language: req.language ?? 'auto',
         translate: req.translate,

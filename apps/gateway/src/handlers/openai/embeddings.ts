@@ -1,12 +1,11 @@
 /** POST /v1/embeddings: float or base64, optional `dimensions` (truncated and re-normalized, as OpenAI does). */
 import type { Handlers } from '@cordon/server-kit';
 import { ApiError } from '@cordon/server-kit';
-import { callContext } from '../../http/call-context.js';
-import type { EmbeddingRequest, Usage } from '../../engines/types.js';
+import type { EmbeddingRequest } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
-import { recordUsage } from './usage.js';
+import { metered } from './usage.js';
 import { engineTime, setOverhead } from '../../http/overhead.js';
 import { callWithFallback } from './fallback.js';
 
@@ -35,16 +34,9 @@ export function embeddingHandlers(deps: HandlerDeps): Pick<Handlers, 'createEmbe
       if (Array.isArray(body.input) && body.input.length === 0) throw new ApiError(400, "'input' must not be empty.", 'invalid_value', 'input');
       if (body.input === '') throw new ApiError(400, "'input' must not be empty.", 'invalid_value', 'input');
       const admission = await deps.enforcer.admit(res, { domainId, keyId, body });
-      const ctx = callContext(res, deps.config.requestTimeoutMs);
-      let usage: Usage | null = null;
-      let status = 200;
-      try {
-        const result = await engineTime(res, () => callWithFallback(deps, { model, engine }, domainId, (r) => r.engine.embeddings!(r.model, body, ctx))).catch((err) => {
-          const apiErr = toApiError(err);
-          status = apiErr.status;
-          throw apiErr;
-        });
-        usage = { prompt_tokens: result.prompt_tokens, completion_tokens: 0, total_tokens: result.prompt_tokens };
+      await metered(deps, res, { domainId, keyId, model: model.id, endpoint: 'embeddings', streamed: false, startedAt, admission }, async (ctx, meter) => {
+        const result = await engineTime(res, () => callWithFallback(deps, { model, engine }, domainId, (r) => r.engine.embeddings!(r.model, body, ctx)));
+        meter.usage = { prompt_tokens: result.prompt_tokens, completion_tokens: 0, total_tokens: result.prompt_tokens };
         const base64 = body.encoding_format === 'base64';
         setOverhead(res);
         res.json({
@@ -56,11 +48,7 @@ export function embeddingHandlers(deps: HandlerDeps): Pick<Handlers, 'createEmbe
           }),
           usage: { prompt_tokens: result.prompt_tokens, total_tokens: result.prompt_tokens },
         } as any);
-      } finally {
-        ctx.dispose();
-        admission.settle(usage);
-        recordUsage(deps, res, { domainId, keyId, model: model.id, endpoint: 'embeddings', usage, status, streamed: false, startedAt });
-      }
+      });
     },
   };
 }

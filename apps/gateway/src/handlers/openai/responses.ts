@@ -110,12 +110,13 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
         if (!prev) throw new ApiError(404, `Previous response with id '${String(body.previous_response_id).slice(0, 100)}' not found.`, 'response_not_found', 'previous_response_id');
         history = prev.conversation as Msg[];
       }
+      // An upstream that speaks the Responses API gets the request as it is, unless the domain has
+      // output rules: they must read the text, so the request is translated through chat (below).
       const native = nativeResponses(model, engine);
-      if (native) {
+      if (native && !(await deps.enforcer.hasOutputRules(domainId))) {
         const admission = await deps.enforcer.admit(res, { domainId, keyId, body });
         if (!admission.filtersOutput) return passThrough(deps, req, res, { model, engine: native, domainId, keyId, admission, startedAt });
-        // Output rules must read the text: translate through chat instead (below), as for any upstream.
-        admission.settle(null);
+        admission.settle(null); // the policy gained output rules in between: translate after all
       }
       const turn = inputToMessages(body.input);
       const messages = [...(body.instructions ? [{ role: 'system', content: body.instructions }] : []), ...history, ...turn];

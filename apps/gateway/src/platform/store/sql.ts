@@ -47,3 +47,27 @@ function findClosingQuote(sql: string, start: number, q: string): number {
 export function normalizeParams(params: readonly Param[]): Array<Exclude<Param, boolean | undefined>> {
   return params.map((p) => (p === undefined ? null : typeof p === 'boolean' ? (p ? 1 : 0) : p));
 }
+
+/**
+ * A WHERE clause of equality and time-window filters, in portable SQL: `eq` columns must equal
+ * their values (undefined ones are left out), and `ts` falls in [start, end). Returns the clause
+ * ('' when empty, else starting with ' WHERE ') and its parameters, in order.
+ */
+export function whereWindow(eq: Record<string, string | undefined>, window: { start?: number; end?: number }): { sql: string; params: Array<string | number> } {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  for (const [column, value] of Object.entries(eq)) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
+  if (window.start !== undefined) {
+    where.push('ts >= ?');
+    params.push(window.start);
+  }
+  if (window.end !== undefined) {
+    where.push('ts < ?');
+    params.push(window.end);
+  }
+  return { sql: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+}
