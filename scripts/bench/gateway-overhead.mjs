@@ -42,7 +42,13 @@ const fake = startPinned(0, [join(tmp, 'fake.cjs')]);
 const fakePort = await new Promise((r) => fake.stdout.once('data', (d) => r(Number(String(d).trim()))));
 
 // ---- the gateway (pinned to core 1) --------------------------------------------------------------
-const gw = startPinned(1, [join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
+// --prof DIR: write a V8 CPU profile of the gateway (node --cpu-prof) into DIR when it exits.
+const p = process.argv.indexOf('--prof');
+const profArgs = p > 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[p + 1]] : [];
+// --only json16: run one configuration (for profiling).
+const o = process.argv.indexOf('--only');
+const ONLY = o > 0 ? process.argv[o + 1] : null;
+const gw = startPinned(1, [...profArgs, join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
   CORDON_DATA_DIR: tmp, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info',
 });
 let out = '';
@@ -72,6 +78,7 @@ function wrk(url, conns, stream) {
 
 const rows = [];
 for (const [conns, stream] of [[1, false], [16, false], [64, false], [16, true]]) {
+  if (ONLY && ONLY !== `${stream ? 'stream' : 'json'}${conns}`) continue;
   const direct = wrk(`http://127.0.0.1:${fakePort}/v1/chat/completions`, conns, stream);
   const c0 = cpuMs(gw.pid);
   const via = wrk(`${gwUrl}/v1/chat/completions`, conns, stream);

@@ -2,13 +2,14 @@
  * The gateway: HTTP → request id → auth (key → domain) → body parse → contract validation →
  * handler → platform / engine. Built from the generated server kit.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
-import { createApiRouter, errorHandler, notFoundHandler, type Handlers } from '@cordon/server-kit';
+import { createApiRouter, createFastLane, errorHandler, notFoundHandler, operationDefs, type Handler, type Handlers } from '@cordon/server-kit';
 import { openapiSpec } from '@cordon/contract';
 import type { Config } from './config.js';
 import type { Log } from './log.js';
-import { requestId } from './http/request-id.js';
-import { startClock } from './http/overhead.js';
+import { assignRequestId } from './http/request-id.js';
+import { startClockOn } from './http/overhead.js';
 import { Metrics } from './http/metrics.js';
 import { authenticate, isApiPath } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
@@ -30,6 +31,8 @@ import { RedisRateLimiter } from './limits/redis.js';
 
 export interface Gateway {
   app: Express;
+  /** The server's request listener: the fast lane for JSON inference calls, else the Express app. */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
   deps: HandlerDeps;
   /** Resolves when the gateway may take traffic (store open, migrations run). */
   ready: boolean;
@@ -48,32 +51,44 @@ export function allHandlers(deps: HandlerDeps): Handlers {
   };
 }
 
+/**
+ * What every request gets first, on either path: the overhead clock, a request id, and one `finish`
+ * listener that counts it in the metrics and writes the request log line (no body, no prompt).
+ */
+function prelude(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse & { locals: Record<string, any> }) => void {
+  return (req, res) => {
+    startClockOn(res);
+    assignRequestId(req, res);
+    const start = process.hrtime.bigint();
+    res.once('finish', () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const locals = res.locals;
+      const route = (locals.operationId as string | undefined) ?? (req as any).openapi?.schema?.operationId;
+      deps.metrics.observe(route ?? 'unmatched', req.method ?? '', res.statusCode, (locals.model as string | undefined) ?? '', ms / 1000);
+      const auth = locals.auth;
+      deps.log.info(
+        { request_id: locals.requestId, method: req.method, route, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key?.id, model: locals.model },
+        'request',
+      );
+    });
+  };
+}
+
+function authMiddleware(deps: HandlerDeps) {
+  return authenticate({
+    authenticate: (secret) => deps.platform.keys.authenticate(secret),
+    getDomain: (id) => deps.platform.domains.get(id),
+  });
+}
+
 export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(deps)): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'extended');
-  app.use(startClock());
-  app.use(requestId());
-  app.use(deps.metrics.middleware());
+  const first = prelude(deps);
   app.use((req, res, next) => {
-    const start = process.hrtime.bigint();
-    res.on('finish', () => {
-      const auth = res.locals.auth;
-      deps.log.info(
-        {
-          request_id: res.locals.requestId,
-          method: req.method,
-          route: res.locals.operationId ?? (req as any).openapi?.schema?.operationId,
-          status: res.statusCode,
-          ms: Number(process.hrtime.bigint() - start) / 1e6,
-          domain: auth?.domainId,
-          key_id: auth?.key?.id,
-          model: res.locals.model,
-        },
-        'request',
-      );
-    });
+    first(req, res);
     next();
   });
   app.get('/healthz', (_req, res) => {
@@ -85,10 +100,7 @@ export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(dep
   });
   app.get('/metrics', deps.metrics.handler());
   app.use(docsRouter());
-  const auth = authenticate({
-    authenticate: (secret) => deps.platform.keys.authenticate(secret),
-    getDomain: (id) => deps.platform.domains.get(id),
-  });
+  const auth = authMiddleware(deps);
   app.use(
     createApiRouter(handlers, {
       spec: openapiSpec,
@@ -102,6 +114,33 @@ export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(dep
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));
   return app;
+}
+
+/** The operations served by the fast lane (JSON POSTs on the inference path). */
+export const FAST_LANE_OPERATIONS = ['createChatCompletion', 'createCompletion', 'createEmbedding', 'createResponse'] as const;
+
+/**
+ * The server's request listener: JSON inference calls go through the fast lane (node:http, the same
+ * auth, contract validation and handlers, without Express); everything else to the Express app.
+ */
+export function buildHandler(deps: HandlerDeps, app: Express, handlers: Handlers = allHandlers(deps)): (req: IncomingMessage, res: ServerResponse) => void {
+  if (!deps.config.fastLane) return app as unknown as (req: IncomingMessage, res: ServerResponse) => void;
+  const first = prelude(deps);
+  const auth = authMiddleware(deps);
+  const lane = createFastLane({
+    spec: openapiSpec,
+    routes: FAST_LANE_OPERATIONS.filter((id) => handlers[id]).map((id) => ({ op: operationDefs[id], handler: handlers[id] as Handler<any> })),
+    before: (req, res, done) => {
+      first(req, res);
+      auth(req as any, res as any, done);
+    },
+    jsonLimit: deps.config.bodyLimit,
+    validateResponses: deps.config.validateResponses,
+    log: deps.log,
+  });
+  return (req, res) => {
+    if (!lane(req, res)) app(req as any, res as any);
+  };
 }
 
 export async function createGateway(config: Config, log: Log): Promise<Gateway> {
@@ -120,9 +159,11 @@ export async function createGateway(config: Config, log: Log): Promise<Gateway> 
     violations: (v) => platform.violations.record(v),
   });
   const deps: HandlerDeps = { config, log, metrics, platform, engines, enforcer };
-  const app = buildApp(deps);
+  const handlers = allHandlers(deps);
+  const app = buildApp(deps, handlers);
   return {
     app,
+    handler: buildHandler(deps, app, handlers),
     deps,
     ready: true,
     async close() {

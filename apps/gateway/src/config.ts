@@ -16,6 +16,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   requestTimeoutMs: number;
   validateResponses: boolean;
+  /** Serve JSON inference calls from the node:http fast lane (CORDON_FAST_LANE, default on). */
+  fastLane: boolean;
   /** Register the generated demo model when the registry is empty. */
   demoModel: boolean;
   /** The ffmpeg that decodes compressed audio (CORDON_FFMPEG, else the first on PATH), or null. */
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: int(env, 'CORDON_SHUTDOWN_TIMEOUT_MS', 15_000),
     requestTimeoutMs: int(env, 'CORDON_REQUEST_TIMEOUT_MS', 300_000),
     validateResponses: bool(env, 'CORDON_VALIDATE_RESPONSES', false),
+    fastLane: bool(env, 'CORDON_FAST_LANE', true),
     demoModel: bool(env, 'CORDON_DEMO_MODEL', true),
     ffmpeg: findFfmpeg({ PATH: process.env.PATH, ...env }),
     redisUrl: env.CORDON_REDIS_URL || undefined,

@@ -1,5 +1,6 @@
 /** Starts the gateway and shuts it down gracefully on SIGTERM/SIGINT. */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { GatewayResponse } from '@cordon/server-kit';
 import type { Socket } from 'node:net';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Log } from './log.js';
@@ -15,7 +16,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config = loadConfig(), log: Log = createLogger(config.logLevel)): Promise<RunningServer> {
   const gateway = await createGateway(config, log);
-  const server = gateway.app.listen(config.port, config.host);
+  const server = createServer({ ServerResponse: GatewayResponse }, gateway.handler);
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -9,3 +9,4 @@ import { registerRoutes, type Handlers } from './generated/operations.gen.js';
 export function createApiRouter(handlers: Handlers, options: ApiRouterOptions): Router {
   return buildApiRouter((router, wrap) => registerRoutes(router, handlers, wrap), options);
 }
+export * from './fast.js';

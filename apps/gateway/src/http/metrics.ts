@@ -54,18 +54,6 @@ export class Metrics {
     this.latency.labels(route, model).observe(seconds);
   }
 
-  middleware(): RequestHandler {
-    return (req, res, next) => {
-      const start = process.hrtime.bigint();
-      res.on('finish', () => {
-        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-        const route = (res.locals.operationId as string | undefined) ?? (req as any).openapi?.schema?.operationId ?? 'unmatched';
-        this.observe(route, req.method, res.statusCode, (res.locals.model as string | undefined) ?? '', seconds);
-      });
-      next();
-    };
-  }
-
   handler(): RequestHandler {
     return async (_req, res) => {
       res.setHeader('content-type', this.registry.contentType);

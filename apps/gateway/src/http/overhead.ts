@@ -3,16 +3,13 @@
  * the time spent waiting on the engine. For streams it is the time before the engine was called
  * (headers leave with the first event).
  */
-import type { RequestHandler, Response } from 'express';
+import type { Response } from 'express';
 
 export const HEADER = 'x-cordon-overhead-ms';
 
-export function startClock(): RequestHandler {
-  return (_req, res, next) => {
-    res.locals.t0 = performance.now();
-    res.locals.engineMs = 0;
-    next();
-  };
+export function startClockOn(res: { locals: Record<string, any> }): void {
+  res.locals.t0 = performance.now();
+  res.locals.engineMs = 0;
 }
 
 /** Wraps an engine wait; its time is not the gateway's. */
