@@ -67,7 +67,7 @@ function prelude(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse 
       deps.metrics.observe(route ?? 'unmatched', req.method ?? '', res.statusCode, (locals.model as string | undefined) ?? '', ms / 1000);
       const auth = locals.auth;
       deps.log.info(
-        { request_id: locals.requestId, method: req.method, route, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key?.id, model: locals.model },
+        { request_id: locals.requestId, method: req.method, route, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key?.id, model: locals.model, lane: locals.lane },
         'request',
       );
     });

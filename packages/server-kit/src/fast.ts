@@ -190,6 +190,7 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
     req.path = url;
     req.params = domainId === undefined ? {} : { domain_id: domainId };
     res.locals.operationId = route.op.operationId;
+    res.locals.lane = 'fast';
     const fail = (err: unknown) => onError(err, req as any, res as any, noop);
 
     options.before(req, res, (err) => {

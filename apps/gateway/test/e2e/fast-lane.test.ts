@@ -1,0 +1,127 @@
+// The fast lane (node:http, no Express on the path) against the Express path, request by request:
+// two gateways, one with CORDON_FAST_LANE=false, get the same requests and must answer alike:
+// the same status, the same OpenAI error (message, type, param, code), the same generated text for
+// the same seed. The request log says which lane served each request, so the test also checks that
+// the fast lane took what it should and left the rest to Express.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, makeDomainKey, startTestGateway, type TestGateway } from '../helpers.js';
+
+let fast: TestGateway;
+let slow: TestGateway;
+const env = { CORDON_BODY_LIMIT: '4kb' };
+
+beforeAll(async () => {
+  [fast, slow] = await Promise.all([startTestGateway(env), startTestGateway({ ...env, CORDON_FAST_LANE: 'false' })]);
+  for (const gw of [fast, slow]) {
+    // The same domain and key layout on both (ids and secrets differ; the test uses each gateway's own).
+    (gw as any).member = await makeDomainKey(gw, 'team-a');
+    await makeDomainKey(gw, 'team-b');
+  }
+});
+afterAll(async () => {
+  await Promise.all([fast?.stop(), slow?.stop()]);
+});
+
+interface Case {
+  name: string;
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+  key?: 'admin' | 'member' | 'none' | 'bad';
+  /** Which lane should serve it on the fast gateway. */
+  lane: 'fast' | 'express';
+}
+
+const chat = (o: Record<string, unknown>) => JSON.stringify({ model: 'cordon-demo', messages: [{ role: 'user', content: 'Hello' }], max_tokens: 4, seed: 7, ...o });
+const JSON_CT = { 'content-type': 'application/json' };
+
+const cases: Case[] = [
+  { name: 'valid chat', path: '/v1/chat/completions', body: chat({}), lane: 'fast' },
+  { name: 'valid chat, charset given', path: '/v1/chat/completions', body: chat({}), headers: { 'content-type': 'application/json; charset=utf-8' }, lane: 'fast' },
+  { name: 'a string number is coerced', path: '/v1/chat/completions', body: chat({ temperature: '0.5' }), lane: 'fast' },
+  { name: 'valid completion', path: '/v1/completions', body: JSON.stringify({ model: 'cordon-demo', prompt: 'Once', max_tokens: 4, seed: 3 }), lane: 'fast' },
+  { name: 'valid embeddings', path: '/v1/embeddings', body: JSON.stringify({ model: 'cordon-demo', input: ['a', 'b'] }), lane: 'fast' },
+  { name: 'broken JSON', path: '/v1/chat/completions', body: '{"model": "cordon-demo", ', lane: 'fast' },
+  { name: 'a JSON string, not an object', path: '/v1/chat/completions', body: '"hello"', lane: 'fast' },
+  { name: 'empty body', path: '/v1/chat/completions', body: '', lane: 'fast' },
+  { name: 'missing messages', path: '/v1/chat/completions', body: JSON.stringify({ model: 'cordon-demo' }), lane: 'fast' },
+  { name: 'missing model', path: '/v1/embeddings', body: JSON.stringify({ input: 'x' }), lane: 'fast' },
+  { name: 'temperature out of range', path: '/v1/chat/completions', body: chat({ temperature: 5 }), lane: 'fast' },
+  { name: 'temperature of the wrong type', path: '/v1/chat/completions', body: chat({ temperature: 'hot' }), lane: 'fast' },
+  { name: 'an unknown role', path: '/v1/chat/completions', body: JSON.stringify({ model: 'cordon-demo', messages: [{ role: 'wizard', content: 'x' }] }), lane: 'fast' },
+  { name: 'a bad encoding_format', path: '/v1/embeddings', body: JSON.stringify({ model: 'cordon-demo', input: 'x', encoding_format: 'hex' }), lane: 'fast' },
+  { name: 'an unknown model', path: '/v1/chat/completions', body: chat({ model: 'no-such-model' }), lane: 'fast' },
+  { name: 'too large', path: '/v1/chat/completions', body: chat({ user: 'x'.repeat(5000) }), lane: 'fast' },
+  { name: 'no key', path: '/v1/chat/completions', body: chat({}), key: 'none', lane: 'fast' },
+  { name: 'a wrong key', path: '/v1/chat/completions', body: chat({}), key: 'bad', lane: 'fast' },
+  { name: 'own domain by name', path: '/proxy/team-a/v1/chat/completions', body: chat({}), key: 'member', lane: 'fast' },
+  { name: 'another domain', path: '/proxy/team-b/v1/chat/completions', body: chat({}), key: 'member', lane: 'fast' },
+  { name: 'an unknown domain (superadmin)', path: '/proxy/nowhere/v1/embeddings', body: JSON.stringify({ model: 'cordon-demo', input: 'x' }), lane: 'fast' },
+  { name: 'text/plain', path: '/v1/chat/completions', body: chat({}), headers: { 'content-type': 'text/plain' }, lane: 'express' },
+  { name: 'latin1 charset', path: '/v1/chat/completions', body: chat({}), headers: { 'content-type': 'application/json; charset=latin1' }, lane: 'express' },
+  { name: 'a query string', path: '/v1/chat/completions?x=1', body: chat({}), lane: 'express' },
+  { name: 'an encoded domain id', path: '/proxy/team%2Da/v1/embeddings', body: JSON.stringify({ model: 'cordon-demo', input: 'x' }), key: 'member', lane: 'express' },
+  { name: 'an unknown operation', path: '/v1/chat/completion', body: chat({}), lane: 'express' },
+];
+
+async function send(gw: TestGateway, c: Case) {
+  const headers: Record<string, string> = { ...JSON_CT, ...c.headers };
+  const member = (gw as any).member.secret as string;
+  const key = c.key === 'none' ? null : c.key === 'bad' ? 'cdn_nope_0000000000000000000000000000000000000000000' : c.key === 'member' ? member : gw.adminKey;
+  const res = await gw.req(c.path, { method: 'POST', key, headers, body: c.body });
+  const body = await json(res);
+  return { status: res.status, body, requestId: res.headers.get('x-request-id')!, overhead: res.headers.get('x-cordon-overhead-ms') };
+}
+
+function lineFor(gw: TestGateway, requestId: string): Record<string, any> | undefined {
+  return gw.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'request' && l.request_id === requestId);
+}
+
+describe('the fast lane answers exactly as the Express path does', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const [a, b] = await Promise.all([send(fast, c), send(slow, c)]);
+      expect(a.status, JSON.stringify(a.body)).toBe(b.status);
+      if (a.status >= 400) {
+        expect(a.body).toEqual(b.body);
+      } else if (a.body.object === 'list') {
+        expect(a.body.data.map((d: any) => d.embedding)).toEqual(b.body.data.map((d: any) => d.embedding));
+        expect(a.body.usage).toEqual(b.body.usage);
+      } else {
+        const text = (r: any) => r.choices.map((ch: any) => ch.message?.content ?? ch.text);
+        expect(text(a.body)).toEqual(text(b.body));
+        expect(a.body.usage).toEqual(b.body.usage);
+        expect(Number(a.overhead)).toBeGreaterThanOrEqual(0);
+      }
+      // Which lane served it: the fast gateway's log line says so; the other never uses the fast lane.
+      await new Promise((r) => setTimeout(r, 20));
+      expect(lineFor(fast, a.requestId)?.lane ?? 'express').toBe(c.lane);
+      expect(lineFor(slow, b.requestId)?.lane ?? 'express').toBe('express');
+      expect(lineFor(fast, a.requestId)?.status).toBe(a.status);
+    });
+  }
+
+  it('a body that passes validation gets the contract defaults filled in on both paths', async () => {
+    // n defaults to 1: one choice, on both.
+    const c: Case = { name: 'defaults', path: '/v1/chat/completions', body: chat({ max_tokens: 2 }), lane: 'fast' };
+    const [a, b] = await Promise.all([send(fast, c), send(slow, c)]);
+    expect(a.body.choices).toHaveLength(1);
+    expect(b.body.choices).toHaveLength(1);
+  });
+
+  it('a client that sends half a body and goes away does not disturb the lane', async () => {
+    const { request } = await import('node:http');
+    const u = new URL(fast.url);
+    await new Promise<void>((resolve) => {
+      const r = request({ host: u.hostname, port: u.port, path: '/v1/chat/completions', method: 'POST', headers: { ...JSON_CT, authorization: `Bearer ${fast.adminKey}`, 'content-length': '500' } });
+      r.on('error', () => resolve());
+      r.write('{"model": "cordon-');
+      setTimeout(() => {
+        r.destroy();
+        resolve();
+      }, 50);
+    });
+    const after = await send(fast, cases[0]!);
+    expect(after.status).toBe(200);
+  });
+});
