@@ -60,7 +60,10 @@ async function direct() {
 // ---- through the gateway --------------------------------------------------------------------------
 async function startGateway() {
   const key = 'bench-admin-key-0123456789';
-  const proc = spawn(process.execPath, [join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
+  // --prof DIR: a V8 CPU profile of the gateway (node --cpu-prof), written when it exits.
+  const p = process.argv.indexOf('--prof');
+  const profArgs = p > 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[p + 1]] : [];
+  const proc = spawn(process.execPath, [...profArgs, join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
     env: { ...process.env, CORDON_DATA_DIR: dir, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_LOG_LEVEL: 'info', CORDON_LLAMA_THREADS: String(threads) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -132,7 +135,8 @@ async function viaHttp() {
   }
 }
 
-const d = await direct();
+// --http-only: skip the direct half (for profiling the gateway).
+const d = process.argv.includes('--http-only') ? { rate: NaN, ttft: NaN } : await direct();
 const h = await viaHttp();
 rmSync(dir, { recursive: true, force: true });
 const f = (x) => x.toFixed(1);

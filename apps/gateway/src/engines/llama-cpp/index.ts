@@ -180,7 +180,11 @@ export class LlamaCppEngine implements Engine {
         const ctxSize = Math.min(num(m.settings.context_size) ?? this.opts.contextSize, model.trainContextSize);
         const context = await model.createContext({ sequences: Math.max(1, this.opts.sequences), contextSize: ctxSize * Math.max(1, this.opts.sequences), threads: this.threads });
         const free: LlamaContextSequence[] = [];
-        for (let i = 0; i < Math.max(1, this.opts.sequences); i++) free.push(context.getSequence());
+        for (let i = 0; i < Math.max(1, this.opts.sequences); i++) {
+          const seq = context.getSequence();
+          this.clean.add(seq);
+          free.push(seq);
+        }
         const loaded: Loaded = { model, context, wrapper: resolveChatWrapper(model), free, waiters: [], embedding: null, embeddingChain: Promise.resolve(), idleTimer: null };
         s.loaded = loaded;
         s.state = { state: 'ready' };
@@ -215,6 +219,15 @@ export class LlamaCppEngine implements Engine {
     void this.unload(id);
   }
 
+  /** Sequences cleared when they were released, so the next request need not clear them. */
+  private readonly clean = new WeakSet<LlamaContextSequence>();
+
+  /** Makes a sequence empty for a new generation (free if it was cleared on release). */
+  private async fresh(seq: LlamaContextSequence): Promise<void> {
+    if (this.clean.delete(seq)) return;
+    await seq.clearHistory();
+  }
+
   private async acquire(m: ModelEntry, ctx: EngineCallContext): Promise<{ l: Loaded; seq: LlamaContextSequence; release: () => void }> {
     const s = this.slot(m);
     const l = await this.load(m, s);
@@ -245,9 +258,22 @@ export class LlamaCppEngine implements Engine {
       if (released) return;
       released = true;
       s.active--;
-      const next = l.waiters.shift();
-      if (next) next.resolve(seq!);
-      else l.free.push(seq!);
+      const handOver = () => {
+        const next = l.waiters.shift();
+        if (next) next.resolve(seq!);
+        else l.free.push(seq!);
+      };
+      // Someone is waiting: they get it now and clear it themselves. Otherwise it is cleared here,
+      // off the next request's path (clearing costs about half a millisecond), before it is free.
+      if (l.waiters.length) handOver();
+      else
+        seq!.clearHistory().then(
+          () => {
+            this.clean.add(seq!);
+            handOver();
+          },
+          handOver,
+        );
       if (s.active === 0 && l.waiters.length === 0 && this.opts.idleUnloadMs > 0) {
         l.idleTimer = setTimeout(() => {
           if (s.active === 0) {
@@ -338,7 +364,7 @@ export class LlamaCppEngine implements Engine {
       const promptTokens = l.wrapper.generateContextState({ chatHistory: history, availableFunctions: functions }).contextText.tokenize(l.model.tokenizer).length;
       let completionTokens = 0;
       for (let i = 0; i < n; i++) {
-        await seq.clearHistory();
+        await this.fresh(seq);
         const chat = new LlamaChat({ contextSequence: seq, chatWrapper: l.wrapper, autoDisposeSequence: false });
         q.push({ type: 'choice', choice: { index: i, delta: { role: 'assistant', content: '' }, finish_reason: null } });
         const id = callId();
@@ -423,7 +449,7 @@ export class LlamaCppEngine implements Engine {
         const promptText = typeof prompt === 'string' ? prompt : l.model.detokenize(tokens);
         for (let i = 0; i < n; i++, index++) {
           promptTokens += tokens.length;
-          await seq.clearHistory();
+          await this.fresh(seq);
           const completion = new LlamaCompletion({ contextSequence: seq });
           if (r.echo) q.push({ type: 'choice', choice: { index, text: promptText, finish_reason: null, logprobs: null } });
           try {
