@@ -14,6 +14,24 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       },
     },
     // Asynchronous writes (SonicBoom): the request path never waits on stdout; shutdown flushes.
-    (destination as any) ?? pinoDestination({ dest: 1, sync: false }),
+    (destination as any) ?? stdoutDestination(),
   );
+}
+
+/**
+ * stdout, written asynchronously in batches of up to 4 KB: one write(2) per batch instead of one per
+ * line (a line per request was one system call per request). A timer flushes a part-filled batch
+ * every 200 ms, so a quiet gateway's lines still appear at once to the eye; shutdown flushes too.
+ */
+function stdoutDestination() {
+  const dest = pinoDestination({ dest: 1, sync: false, minLength: 4096 });
+  const timer = setInterval(() => {
+    try {
+      dest.flush();
+    } catch {
+      // a write in flight or a closed stdout: the next tick or shutdown takes care of it
+    }
+  }, 200);
+  timer.unref();
+  return dest;
 }

@@ -35,7 +35,7 @@ import { streamInterrupted, upstreamBroken } from './errors.js';
 import { PoolSet, type PoolOptions } from './pools.js';
 import { RawSseRewriter } from './raw.js';
 import { SseParser, type SseEvent } from './sse.js';
-import { DEFAULT_TUNING, readSettings, requireTargets, type ResolvedTarget, type UpstreamTuning } from './settings.js';
+import { DEFAULT_TUNING, readSettings, requireTargets, type ResolvedTarget, type UpstreamSettings, type UpstreamTuning } from './settings.js';
 import { EventDecoder, jsonWithRetries, streamWithRetries } from './stream.js';
 import { TargetBook } from './targets.js';
 
@@ -128,8 +128,20 @@ export class OpenAICompatibleEngine implements Engine {
     };
   }
 
+  /** Settings per registry entry: entries are frozen and replaced on every change, so identity is the key. */
+  private readonly settingsCache = new WeakMap<ModelEntry, UpstreamSettings>();
+
+  private settings(model: ModelEntry): UpstreamSettings {
+    let s = this.settingsCache.get(model);
+    if (!s) {
+      s = readSettings(model, this.tuning);
+      if (Object.isFrozen(model)) this.settingsCache.set(model, s);
+    }
+    return s;
+  }
+
   private call(model: ModelEntry, ctx: EngineCallContext, req: CallRequest): UpstreamCall {
-    const s = readSettings(model, this.tuning);
+    const s = this.settings(model);
     requireTargets(model, s);
     return new UpstreamCall(this.deps, model, s, ctx, req);
   }
@@ -313,7 +325,7 @@ export class OpenAICompatibleEngine implements Engine {
   status(model: ModelEntry): ModelState {
     let s;
     try {
-      s = readSettings(model, this.tuning);
+      s = this.settings(model);
     } catch (err) {
       return { state: 'failed', reason: (err as Error).message };
     }
