@@ -17,6 +17,7 @@ const SECONDS = i > 0 ? Number(process.argv[i + 1]) : 10;
 const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-overhead-'));
 const key = 'bench-admin-key-0123456789';
 const CLK_TCK = 100;
+const CORES = os.availableParallelism(); // read before this process pins itself for the first-byte client
 
 // ---- the fake upstream (its own process, pinned to core 0) ---------------------------------------
 const fakeSrc = `
@@ -131,7 +132,7 @@ fake.kill('SIGTERM');
 await new Promise((r) => gw.once('exit', r));
 rmSync(tmp, { recursive: true, force: true });
 
-console.log(`machine: ${os.cpus()[0].model}, ${os.availableParallelism()} cores, node ${process.version}; ${SECONDS}s per run; wrk + fake on core 0, gateway on core 1`);
+console.log(`machine: ${os.cpus()[0].model}, ${CORES} cores, node ${process.version}; ${SECONDS}s per run; wrk + fake on core 0, gateway on core 1`);
 console.log('mode        conns | direct rps  p50 ms  p99 ms | cordon rps  p50 ms  p99 ms | added p50 | gateway CPU ms/req');
 for (const r of rows) {
   const mode = r.stream ? 'stream' : 'json';
