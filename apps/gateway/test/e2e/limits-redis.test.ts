@@ -74,6 +74,8 @@ describe('limits shared through Redis', () => {
       status = (await chat(a, closed)).status;
     }
     expect(status).toBe(200);
+    // Logs leave the process in batches (flushed every 200 ms): wait for the recovery line.
+    for (let i = 0; i < 30 && !a.output().includes('rate limit store is back'); i++) await new Promise((r) => setTimeout(r, 100));
     const out = a.output();
     expect(out.match(/rate limit store unavailable/g)).toHaveLength(1);
     expect(out).toContain('rate limit store is back');
