@@ -127,6 +127,10 @@ if (!ONLY || ONLY === 'ttfb16') {
   ttfb = { direct, via };
 }
 const rss = rssMb(gw.pid);
+// The gateway's own view of its memory (prom-client's default metrics): heap vs. the rest.
+const metricsText = await (await fetch(`${gwUrl}/metrics`)).text();
+const metric = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(metricsText)?.[1] ?? NaN) / 1e6;
+const heapLine = `heap used ${metric('cordon_nodejs_heap_size_used_bytes').toFixed(0)} MB, heap total ${metric('cordon_nodejs_heap_size_total_bytes').toFixed(0)} MB, external ${metric('cordon_nodejs_external_memory_bytes').toFixed(0)} MB`;
 gw.kill('SIGTERM');
 fake.kill('SIGTERM');
 await new Promise((r) => gw.once('exit', r));
@@ -147,5 +151,5 @@ if (ttfb) {
       `cordon p50 ${ttfb.via.p50.toFixed(2)} ms p99 ${ttfb.via.p99.toFixed(2)} ms; added p50 ${(ttfb.via.p50 - ttfb.direct.p50).toFixed(2)} ms (${ttfb.via.n} streams)`,
   );
 }
-console.log(`gateway RSS after the runs: ${rss.toFixed(0)} MB`);
+console.log(`gateway RSS after the runs: ${rss.toFixed(0)} MB (${heapLine})`);
 console.log('targets: CPU <= 0.30 ms/req at 16 (json); added p50 <= 0.5 ms at 1; stream first byte <= +2 ms at 16 (the stream row p50 is the whole stream; first byte is the line above); RSS < 150 MB');

@@ -82,6 +82,9 @@ export async function serve(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => onSignal('SIGTERM'));
-  process.once('SIGINT', () => onSignal('SIGINT'));
+  // Permanent listeners (`on`, not `once`): signal-exit (a dependency of node-llama-cpp, loaded on
+  // first use of a local model) re-raises a signal when it finds no other listener, which would
+  // kill the process in the middle of draining. A second signal while draining changes nothing.
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
 }

@@ -4,7 +4,7 @@
  * so a file is never handed to llama.cpp before this check passes.
  */
 import { open } from 'node:fs/promises';
-import { readGgufFileInfo } from 'node-llama-cpp';
+
 
 function at(obj: unknown, path: string): unknown {
   let cur: any = obj;
@@ -37,6 +37,7 @@ export async function checkGguf(path: string): Promise<GgufCheck> {
   }
   let meta: unknown;
   try {
+    const { readGgufFileInfo } = await import('node-llama-cpp');
     const info = await readGgufFileInfo(path, { readTensorInfo: false, logWarnings: false });
     meta = info.metadata;
   } catch (err) {

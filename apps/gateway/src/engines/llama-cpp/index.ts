@@ -8,21 +8,28 @@
  */
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import {
-  getLlama,
-  LlamaChat,
-  LlamaCompletion,
-  LlamaLogLevel,
-  resolveChatWrapper,
-  type ChatModelFunctions,
-  type Llama,
-  type LlamaContext,
-  type LlamaContextSequence,
-  type LlamaEmbeddingContext,
-  type LlamaGrammar,
-  type LlamaModel,
-  type ChatWrapper,
+import type {
+  ChatModelFunctions,
+  Llama,
+  LlamaContext,
+  LlamaContextSequence,
+  LlamaEmbeddingContext,
+  LlamaGrammar,
+  LlamaModel,
+  ChatWrapper,
 } from 'node-llama-cpp';
+
+type NodeLlamaCpp = typeof import('node-llama-cpp');
+let nodeLlamaCpp: Promise<NodeLlamaCpp> | null = null;
+/**
+ * node-llama-cpp is imported on first use: its JavaScript alone adds about 30 MB to a process that
+ * serves only upstream models. (It brings signal-exit, whose SIGTERM listener re-raises the signal
+ * when it finds no other listener; server.ts keeps a permanent listener, so that never happens.)
+ */
+export function loadNodeLlamaCpp(): Promise<NodeLlamaCpp> {
+  nodeLlamaCpp ??= import('node-llama-cpp');
+  return nodeLlamaCpp;
+}
 import { AsyncQueue } from '../async-queue.js';
 import {
   EngineError,
@@ -130,15 +137,22 @@ export class LlamaCppEngine implements Engine {
     this.threads = opts.threads ?? Math.max(1, os.availableParallelism() - 1);
   }
 
+  /** The module, set by getLlama() (every use below runs after a model was loaded). */
+  private lib!: NodeLlamaCpp;
+
   private getLlama(): Promise<Llama> {
-    this.llama ??= getLlama({
-      gpu: false,
-      build: 'never',
-      maxThreads: this.threads,
-      logLevel: LlamaLogLevel.error,
-      logger: (level, message) => {
-        if (level === LlamaLogLevel.error || level === LlamaLogLevel.fatal) this.opts.log.error({ engine: 'llama-cpp', message: message.slice(0, 500) }, 'llama.cpp');
-      },
+    this.llama ??= loadNodeLlamaCpp().then((lib) => {
+      this.lib = lib;
+      const { LlamaLogLevel } = lib;
+      return lib.getLlama({
+        gpu: false,
+        build: 'never',
+        maxThreads: this.threads,
+        logLevel: LlamaLogLevel.error,
+        logger: (level, message) => {
+          if (level === LlamaLogLevel.error || level === LlamaLogLevel.fatal) this.opts.log.error({ engine: 'llama-cpp', message: message.slice(0, 500) }, 'llama.cpp');
+        },
+      });
     });
     return this.llama;
   }
@@ -185,7 +199,7 @@ export class LlamaCppEngine implements Engine {
           this.clean.add(seq);
           free.push(seq);
         }
-        const loaded: Loaded = { model, context, wrapper: resolveChatWrapper(model), free, waiters: [], embedding: null, embeddingChain: Promise.resolve(), idleTimer: null };
+        const loaded: Loaded = { model, context, wrapper: this.lib.resolveChatWrapper(model), free, waiters: [], embedding: null, embeddingChain: Promise.resolve(), idleTimer: null };
         s.loaded = loaded;
         s.state = { state: 'ready' };
         this.opts.log.info({ model: m.id, context_size: context.contextSize, sequences: free.length, threads: this.threads }, 'model loaded');
@@ -365,7 +379,7 @@ export class LlamaCppEngine implements Engine {
       let completionTokens = 0;
       for (let i = 0; i < n; i++) {
         await this.fresh(seq);
-        const chat = new LlamaChat({ contextSequence: seq, chatWrapper: l.wrapper, autoDisposeSequence: false });
+        const chat = new this.lib.LlamaChat({ contextSequence: seq, chatWrapper: l.wrapper, autoDisposeSequence: false });
         q.push({ type: 'choice', choice: { index: i, delta: { role: 'assistant', content: '' }, finish_reason: null } });
         const id = callId();
         let argsStarted = false;
@@ -450,7 +464,7 @@ export class LlamaCppEngine implements Engine {
         for (let i = 0; i < n; i++, index++) {
           promptTokens += tokens.length;
           await this.fresh(seq);
-          const completion = new LlamaCompletion({ contextSequence: seq });
+          const completion = new this.lib.LlamaCompletion({ contextSequence: seq });
           if (r.echo) q.push({ type: 'choice', choice: { index, text: promptText, finish_reason: null, logprobs: null } });
           try {
             const res = await completion.generateCompletionWithMeta(tokens, {
