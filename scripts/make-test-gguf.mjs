@@ -88,8 +88,12 @@ class Writer {
   pad() { const p = (ALIGN - (this.size % ALIGN)) % ALIGN; if (p) this.push(Buffer.alloc(p)); }
 }
 
-export function buildDemoGguf({ omit = [] } = {}) {
-  const nEmbd = 64, nLayer = 2, nFf = 128, nHead = 4, nHeadKv = 4, ctx = 2048;
+/**
+ * `width` and `layers` make a larger model of the same kind (for benchmarks where the arithmetic,
+ * not the per-token overhead, should dominate); the defaults are the demo model.
+ */
+export function buildDemoGguf({ omit = [], width = 64, layers = 2 } = {}) {
+  const nEmbd = width, nLayer = layers, nFf = 2 * width, nHead = 4, nHeadKv = 4, ctx = 2048;
   const { vocab, merges } = trainBpe(160);
   const specials = ['<|endoftext|>', '<|im_start|>', '<|im_end|>'];
   const tokens = [...vocab, ...specials];
