@@ -15,6 +15,10 @@ export class SseWriter {
   private started = false;
   constructor(private readonly res: Response) {}
 
+  /**
+   * Sets the status and headers. They leave with the first event (every caller writes right after),
+   * in the same system call: no separate flush of the headers.
+   */
   start(): void {
     if (this.started) return;
     this.started = true;
@@ -23,7 +27,6 @@ export class SseWriter {
     this.res.setHeader('cache-control', 'no-cache');
     this.res.setHeader('connection', 'keep-alive');
     this.res.setHeader('x-accel-buffering', 'no');
-    this.res.flushHeaders();
     this.res.socket?.setNoDelay(true);
   }
 
