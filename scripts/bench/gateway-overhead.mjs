@@ -46,6 +46,9 @@ const fakePort = await new Promise((r) => fake.stdout.once('data', (d) => r(Numb
 // --prof DIR: write a V8 CPU profile of the gateway (node --cpu-prof) into DIR when it exits.
 const p = process.argv.indexOf('--prof');
 const profArgs = p > 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[p + 1]] : [];
+// --heap-snapshot DIR: after the runs, a heap snapshot of the gateway (a full GC comes first) in DIR.
+const hs = process.argv.indexOf('--heap-snapshot');
+if (hs > 0) profArgs.push('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${process.argv[hs + 1]}`);
 // --only json16: run one configuration (for profiling).
 const o = process.argv.indexOf('--only');
 const ONLY = o > 0 ? process.argv[o + 1] : null;
@@ -125,6 +128,10 @@ if (!ONLY || ONLY === 'ttfb16') {
   const direct = await streamTtfb(`http://127.0.0.1:${fakePort}/v1/chat/completions`, 16, Math.min(SECONDS, 5));
   const via = await streamTtfb(`${gwUrl}/v1/chat/completions`, 16, Math.min(SECONDS, 5));
   ttfb = { direct, via };
+}
+if (hs > 0) {
+  gw.kill('SIGUSR2');
+  await new Promise((r) => setTimeout(r, 8000));
 }
 const rss = rssMb(gw.pid);
 // The gateway's own view of its memory (prom-client's default metrics): heap vs. the rest.
