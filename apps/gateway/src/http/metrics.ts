@@ -36,7 +36,22 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  private children = new Map<string, { inc(): void }>();
+  /** Label children by metric and label values: the hot path does no label hashing. Bounded. */
+  private children = new Map<string, any>();
+
+  private child<T>(key: string, make: () => T): T {
+    let c = this.children.get(key) as T | undefined;
+    if (c === undefined) {
+      c = make();
+      if (this.children.size < 20_000) this.children.set(key, c);
+    }
+    return c;
+  }
+
+  /** Adds tokens for a model, direction 'input' or 'output'. */
+  countTokens(model: string, direction: 'input' | 'output', n: number): void {
+    this.child(`t\u0000${model}\u0000${direction}`, () => this.tokens.labels(model, direction)).inc(n);
+  }
 
   constructor() {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'cordon_' });
@@ -44,14 +59,8 @@ export class Metrics {
 
   /** Records one finished request; label children are cached so the hot path does no label hashing. */
   observe(route: string, method: string, status: number, model: string, seconds: number): void {
-    const key = `${route}\u0000${method}\u0000${status}\u0000${model}`;
-    let child = this.children.get(key);
-    if (!child) {
-      child = this.requests.labels(route, method, String(status), model);
-      if (this.children.size < 10_000) this.children.set(key, child);
-    }
-    child.inc();
-    this.latency.labels(route, model).observe(seconds);
+    this.child(`r\u0000${route}\u0000${method}\u0000${status}\u0000${model}`, () => this.requests.labels(route, method, String(status), model)).inc();
+    this.child(`l\u0000${route}\u0000${model}`, () => this.latency.labels(route, model)).observe(seconds);
   }
 
   handler(): RequestHandler {

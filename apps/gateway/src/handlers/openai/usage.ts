@@ -25,8 +25,8 @@ export function recordUsage(
     latency_ms: Date.now() - r.startedAt,
     streamed: r.streamed,
   });
-  if (input) deps.metrics.tokens.labels(r.model, 'input').inc(input);
-  if (output) deps.metrics.tokens.labels(r.model, 'output').inc(output);
+  if (input) deps.metrics.countTokens(r.model, 'input', input);
+  if (output) deps.metrics.countTokens(r.model, 'output', output);
   res.locals.usage = r.usage;
 }
 
