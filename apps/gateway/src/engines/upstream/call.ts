@@ -203,7 +203,16 @@ export class Attempt {
 }
 
 export class UpstreamCall {
-  private readonly controller = new AbortController();
+  /**
+   * Why the whole call stopped (client gone, deadline, total timeout), or null. Not an
+   * AbortController: the call only has to abort its live attempt and wake a backoff wait, and a
+   * controller with its listeners is a measurable cost on every request.
+   */
+  private stopped: { reason: unknown } | null = null;
+  /** The attempt in progress (its controller is what undici listens to). */
+  private current: Attempt | null = null;
+  /** Wakes a backoff wait early. */
+  private wake: (() => void) | null = null;
   private readonly tried = new Set<string>();
   private readonly excluded = new Set<string>();
   private attempts = 0;
@@ -212,7 +221,7 @@ export class UpstreamCall {
   private readonly totalTimer: NodeJS.Timeout;
   private totalTimedOut = false;
   private readonly endsAt: number;
-  private readonly onCtxAbort = () => this.controller.abort(this.ctx.signal.reason);
+  private readonly onCtxAbort = () => this.stop(this.ctx.signal.reason);
   private readonly maxAttempts: number;
 
   constructor(
@@ -227,16 +236,19 @@ export class UpstreamCall {
     this.endsAt = Math.min(now + s.total_timeout_ms, deadline);
     this.totalTimer = setTimeout(() => {
       this.totalTimedOut = true;
-      this.controller.abort(new Error('total timeout'));
+      this.stop(new Error('total timeout'));
     }, Math.max(0, Math.min(this.endsAt - now, 2 ** 31 - 1)));
     this.totalTimer.unref();
-    if (ctx.signal.aborted) this.controller.abort(ctx.signal.reason);
+    if (ctx.signal.aborted) this.stop(ctx.signal.reason);
     else ctx.signal.addEventListener('abort', this.onCtxAbort, { once: true });
     this.maxAttempts = req.retryable ? s.targets.length + s.max_retries : 1;
   }
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
+  private stop(reason: unknown): void {
+    if (this.stopped) return;
+    this.stopped = { reason };
+    this.current?.controller.abort(reason);
+    this.wake?.();
   }
 
   dispose(): void {
@@ -252,7 +264,7 @@ export class UpstreamCall {
 
   /** What an exception during an attempt means. */
   classify(att: Attempt | null, err: unknown): UpstreamError | Error {
-    if (this.controller.signal.aborted) return this.abortError();
+    if (this.stopped) return this.abortError();
     if (att?.timedOut) return upstreamTimeout(att.timedOut);
     if (err instanceof UpstreamError) return err;
     if (err instanceof EngineError) return err;
@@ -293,7 +305,7 @@ export class UpstreamCall {
   /** Starts attempts until one has a 2xx response (streams: its first body byte) or none is left. */
   async open(): Promise<Attempt> {
     for (;;) {
-      if (this.controller.signal.aborted) throw this.abortError();
+      if (this.stopped) throw this.abortError();
       const now = Date.now();
       const target = this.deps.book.pick(this.s.targets, now, this.tried, this.excluded);
       if (!target) {
@@ -323,29 +335,30 @@ export class UpstreamCall {
     if (Date.now() + delay >= this.endsAt) throw this.final(this.last ?? upstreamTimeout('total'));
     if (delay <= 0) return;
     await new Promise<void>((resolve) => {
-      const signal = this.controller.signal;
       const done = () => {
         clearTimeout(timer);
-        signal.removeEventListener('abort', done);
+        this.wake = null;
         resolve();
       };
       const timer = setTimeout(done, delay);
-      signal.addEventListener('abort', done, { once: true });
+      this.wake = done;
     });
-    if (this.controller.signal.aborted) throw this.abortError();
+    if (this.stopped) throw this.abortError();
   }
 
   private start(target: ResolvedTarget): Attempt {
     const health = this.deps.book.of(target);
     const wasTrial = health.acquire(Date.now());
     const controller = new AbortController();
-    const parent = this.controller.signal;
-    const onAbort = () => controller.abort(parent.reason);
-    parent.addEventListener('abort', onAbort, { once: true });
-    return new Attempt(target, health, wasTrial, controller, () => parent.removeEventListener('abort', onAbort), this.s.idle_timeout_ms, {
+    if (this.stopped) controller.abort(this.stopped.reason);
+    const att: Attempt = new Attempt(target, health, wasTrial, controller, () => {
+      if (this.current === att) this.current = null;
+    }, this.s.idle_timeout_ms, {
       threshold: this.s.breaker_failures,
       cooldownMs: this.s.breaker_cooldown_ms,
     });
+    this.current = att;
+    return att;
   }
 
   private headersFor(target: ResolvedTarget): Record<string, string> {
