@@ -690,6 +690,35 @@ describe('timeouts', () => {
     expect(Date.now() - t0).toBeLessThan(1_500);
   });
 
+  it('idle in a whole answer: half a JSON body, then silence, is 504 upstream_timeout in time', async () => {
+    const up = await startUpstream(async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
+      res.write('{"id":"chatcmpl-1","object":"chat.completion","choices":[');
+      // then silence
+    });
+    const e = engine();
+    const t0 = Date.now();
+    const err = await failure(e.chat(modelOf([{ base_url: up.base, model: 'up' }], { idle_timeout_ms: 300, max_retries: 0 }), { model: 'my-model', messages: [] }, ctxOf()));
+    expect(err.status).toBe(504);
+    expect(err.code).toBe('upstream_timeout');
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    await sleep(50);
+    expect(up.aborted).toBe(1); // the upstream request was closed
+  });
+
+  it('a whole answer cut in the middle of its body is retried, then a 502', async () => {
+    const up = await startUpstream(async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
+      res.write('{"id":"chatcmpl-1","object":"chat.completion","choices":[');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const e = engine();
+    const err = await failure(e.chat(modelOf([{ base_url: up.base, model: 'up' }], { max_retries: 1 }), { model: 'my-model', messages: [] }, ctxOf()));
+    expect(err.status).toBe(502);
+    expect(err.code).toBe('upstream_error');
+    expect(up.requests).toHaveLength(2);
+  });
+
   it('total: a stream that trickles forever is stopped at total_timeout_ms', async () => {
     const up = await startUpstream(async (_req, res, seen) => {
       startSse(res);
