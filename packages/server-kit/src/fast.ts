@@ -244,7 +244,8 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
         }
         let result: unknown;
         try {
-          result = route.handler(req as any, res as any, (e?: unknown) => e && fail(e));
+          // As in Express, a handler that passes the request on without an error reaches "not found".
+          result = route.handler(req as any, res as any, (e?: unknown) => fail(e ?? new ApiError(404, `Unknown request URL: POST ${url}.`, 'unknown_url')));
         } catch (e) {
           return fail(e);
         }
