@@ -7,7 +7,7 @@ import express, { type Express } from 'express';
 import { createApiRouter, createFastLane, errorHandler, notFoundHandler, operationDefs, type Handler, type Handlers } from '@cordon/server-kit';
 import { openapiSpec } from '@cordon/contract';
 import type { Config } from './config.js';
-import type { Log } from './log.js';
+import { requestLogger, type Log } from './log.js';
 import { assignRequestId } from './http/request-id.js';
 import { startClockOn } from './http/overhead.js';
 import { Metrics } from './http/metrics.js';
@@ -55,6 +55,7 @@ export function allHandlers(deps: HandlerDeps): Handlers {
  * listener that counts it in the metrics and writes the request log line (no body, no prompt).
  */
 function prelude(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse & { locals: Record<string, any> }) => void {
+  const requestLog = requestLogger(deps.log);
   return (req, res) => {
     startClockOn(res);
     assignRequestId(req, res);
@@ -65,7 +66,7 @@ function prelude(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse 
       const route = (locals.operationId as string | undefined) ?? (req as any).openapi?.schema?.operationId;
       deps.metrics.observe(route ?? 'unmatched', req.method ?? '', res.statusCode, (locals.model as string | undefined) ?? '', ms / 1000);
       const auth = locals.auth;
-      deps.log.info(
+      requestLog.info(
         { request_id: locals.requestId, method: req.method, route, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key?.id, model: locals.model, lane: locals.lane },
         'request',
       );
