@@ -50,35 +50,44 @@ export function allHandlers(deps: HandlerDeps): Handlers {
   };
 }
 
-/**
- * What every request gets first, on either path: the overhead clock, a request id, and one `finish`
- * listener that counts it in the metrics and writes the request log line (no body, no prompt).
- */
-function prelude(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse & { locals: Record<string, any> }) => void {
-  const requestLog = requestLogger(deps.log);
-  return (req, res) => {
-    startClockOn(res);
-    assignRequestId(req, res);
-    const start = process.hrtime.bigint();
-    res.once('finish', () => {
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      const locals = res.locals;
-      const route = (locals.operationId as string | undefined) ?? (req as any).openapi?.schema?.operationId;
-      deps.metrics.observe(route ?? 'unmatched', req.method ?? '', res.statusCode, (locals.model as string | undefined) ?? '', ms / 1000);
-      const auth = locals.auth;
-      requestLog.info(
-        { request_id: locals.requestId, method: req.method, route, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key?.id, model: locals.model, lane: locals.lane },
-        'request',
-      );
-    });
-  };
-}
+type RequestFrame = {
+  /** The overhead clock, a request id, and one `finish` listener for the metrics and the request log line. */
+  first: (req: IncomingMessage, res: ServerResponse & { locals: Record<string, any> }) => void;
+  /** Bearer key to domain. */
+  auth: ReturnType<typeof authenticate>;
+};
 
-function authMiddleware(deps: HandlerDeps) {
-  return authenticate({
-    authenticate: (secret) => deps.platform.keys.authenticate(secret),
-    getDomain: (id) => deps.platform.domains.get(id),
-  });
+const frames = new WeakMap<HandlerDeps, RequestFrame>();
+
+/** What every request gets, on either path (Express or the fast lane): built once per gateway. */
+function requestFrame(deps: HandlerDeps): RequestFrame {
+  let frame = frames.get(deps);
+  if (frame) return frame;
+  const requestLog = requestLogger(deps.log);
+  frame = {
+    first: (req, res) => {
+      startClockOn(res);
+      assignRequestId(req, res);
+      const start = process.hrtime.bigint();
+      res.once('finish', () => {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        const locals = res.locals;
+        const route = (locals.operationId as string | undefined) ?? (req as any).openapi?.schema?.operationId;
+        deps.metrics.observe(route ?? 'unmatched', req.method ?? '', res.statusCode, (locals.model as string | undefined) ?? '', ms / 1000);
+        const auth = locals.auth;
+        requestLog.info(
+          { request_id: locals.requestId, method: req.method, route, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key?.id, model: locals.model, lane: locals.lane },
+          'request',
+        );
+      });
+    },
+    auth: authenticate({
+      authenticate: (secret) => deps.platform.keys.authenticate(secret),
+      getDomain: (id) => deps.platform.domains.get(id),
+    }),
+  };
+  frames.set(deps, frame);
+  return frame;
 }
 
 export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(deps)): Express {
@@ -86,7 +95,7 @@ export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(dep
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'extended');
-  const first = prelude(deps);
+  const { first, auth } = requestFrame(deps);
   app.use((req, res, next) => {
     first(req, res);
     next();
@@ -100,7 +109,6 @@ export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(dep
   });
   app.get('/metrics', deps.metrics.handler());
   app.use(docsRouter());
-  const auth = authMiddleware(deps);
   app.use(
     createApiRouter(handlers, {
       spec: openapiSpec,
@@ -125,8 +133,7 @@ export const FAST_LANE_OPERATIONS = ['createChatCompletion', 'createCompletion',
  */
 export function buildHandler(deps: HandlerDeps, app: Express, handlers: Handlers = allHandlers(deps)): (req: IncomingMessage, res: ServerResponse) => void {
   if (!deps.config.fastLane) return app as unknown as (req: IncomingMessage, res: ServerResponse) => void;
-  const first = prelude(deps);
-  const auth = authMiddleware(deps);
+  const { first, auth } = requestFrame(deps);
   const lane = createFastLane({
     spec: openapiSpec,
     routes: FAST_LANE_OPERATIONS.filter((id) => handlers[id]).map((id) => ({ op: operationDefs[id], handler: handlers[id] as Handler<any> })),

@@ -5,7 +5,6 @@
  */
 import { open } from 'node:fs/promises';
 
-
 function at(obj: unknown, path: string): unknown {
   let cur: any = obj;
   for (const part of path.split('.')) {

@@ -5,14 +5,13 @@
  */
 import type { Response } from 'express';
 import { SseWriter, chunkEncoder } from '../../http/sse.js';
-import { callContext } from '../../http/call-context.js';
 import { setOverhead } from '../../http/overhead.js';
 import type { Capability } from '../../engines/registry.js';
 import type { Engine, EngineCallContext, ModelEntry, Usage } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
-import { recordUsage } from './usage.js';
+import { metered } from './usage.js';
 import { streamWithFallback } from './fallback.js';
 import type { Admission, PolicyEnforcer } from '../../policy/enforcer.js';
 
@@ -113,19 +112,17 @@ export async function serveGeneration<C>(
   const startedAt = Date.now();
   const { model, engine, domainId, keyId } = await resolveModel(deps, res, body.model, g.capability);
   const admission = await deps.enforcer.admit(res, { domainId, keyId, body, countTokens: engine.countTokens ? (t) => engine.countTokens!(model, t) : undefined });
-  const ctx = callContext(res, deps.config.requestTimeoutMs);
   const envelope = g.envelope(model);
-  // Each layer costs per token: add the fallback and the output filter only when they can act.
-  const events = (): AsyncIterable<Event<C>> => {
-    const raw = model.settings.fallback_model
-      ? streamWithFallback(deps, { model, engine }, domainId, (r) => g.call(r, ctx))
-      : g.call({ model, engine }, ctx);
-    if (!admission.filtersOutput) return raw;
-    return filterOutput(raw, admission, g, (rule) => deps.enforcer.violation(domainId, keyId, rule, 'output'), Number((body as { n?: number }).n ?? 1) || 1);
-  };
-  let usage: Usage | null = null;
-  let status = 200;
-  try {
+  const frame = { domainId, keyId, model: model.id, endpoint: g.endpoint, streamed: !!body.stream, startedAt, admission };
+  await metered(deps, res, frame, async (ctx, meter) => {
+    // Each layer costs per token: add the fallback and the output filter only when they can act.
+    const events = (): AsyncIterable<Event<C>> => {
+      const raw = model.settings.fallback_model
+        ? streamWithFallback(deps, { model, engine }, domainId, (r) => g.call(r, ctx))
+        : g.call({ model, engine }, ctx);
+      if (!admission.filtersOutput) return raw;
+      return filterOutput(raw, admission, g, (rule) => deps.enforcer.violation(domainId, keyId, rule, 'output'), Number((body as { n?: number }).n ?? 1) || 1);
+    };
     if (body.stream) {
       const sse = new SseWriter(res);
       const encode = chunkEncoder(envelope);
@@ -136,11 +133,11 @@ export async function serveGeneration<C>(
         try {
           const stream = await raw;
           for await (const bytes of stream) sse.sendRaw(bytes);
-          usage = stream.usage;
+          meter.usage = stream.usage;
           sse.end();
         } catch (err) {
           const apiErr = toApiError(err);
-          status = apiErr.status;
+          meter.status = apiErr.status;
           if (ctx.signal.aborted && !sse.isOpen) return;
           if (!res.headersSent) throw apiErr;
           sse.fail(apiErr);
@@ -149,14 +146,14 @@ export async function serveGeneration<C>(
       }
       try {
         for await (const ev of events()) {
-          if (ev.type === 'usage') usage = ev.usage;
+          if (ev.type === 'usage') meter.usage = ev.usage;
           else sse.sendJson(encode(ev.choice));
         }
-        if (body.stream_options?.include_usage === true && usage) sse.send({ ...envelope, choices: [], usage });
+        if (body.stream_options?.include_usage === true && meter.usage) sse.send({ ...envelope, choices: [], usage: meter.usage });
         sse.done();
       } catch (err) {
         const apiErr = toApiError(err);
-        status = apiErr.status;
+        meter.status = apiErr.status;
         if (ctx.signal.aborted && !sse.isOpen) return; // the client went away: nothing to tell it
         if (!res.headersSent) throw apiErr;
         sse.fail(apiErr);
@@ -165,22 +162,12 @@ export async function serveGeneration<C>(
     }
     const folder = g.fold();
     const engineStart = performance.now();
-    try {
-      for await (const ev of events()) {
-        if (ev.type === 'usage') usage = ev.usage;
-        else folder.add(ev.choice);
-      }
-    } catch (err) {
-      const apiErr = toApiError(err);
-      status = apiErr.status;
-      throw apiErr;
+    for await (const ev of events()) {
+      if (ev.type === 'usage') meter.usage = ev.usage;
+      else folder.add(ev.choice);
     }
     res.locals.engineMs += performance.now() - engineStart;
     setOverhead(res);
-    res.json(folder.json(envelope, usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 }));
-  } finally {
-    ctx.dispose();
-    admission.settle(usage);
-    recordUsage(deps, res, { domainId, keyId, model: model.id, endpoint: g.endpoint, usage, status, streamed: !!body.stream, startedAt });
-  }
+    res.json(folder.json(envelope, meter.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 }));
+  });
 }
