@@ -145,7 +145,7 @@ if (hs > 0) {
 }
 const rss = rssMb(gw.pid);
 // The gateway's own view of its memory (prom-client's default metrics): heap vs. the rest.
-const metricsText = await (await fetch(`${gwUrl}/metrics`)).text();
+const metricsText = await (await fetch(`${gwUrl}/metrics`, { headers: { authorization: `Bearer ${key}` } })).text();
 const metric = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(metricsText)?.[1] ?? NaN) / 1e6;
 const heapLine = `heap used ${metric('cordon_nodejs_heap_size_used_bytes').toFixed(0)} MB, heap total ${metric('cordon_nodejs_heap_size_total_bytes').toFixed(0)} MB, external ${metric('cordon_nodejs_external_memory_bytes').toFixed(0)} MB`;
 gw.kill('SIGTERM');

@@ -11,7 +11,8 @@ import { requestLogger, type Log } from './log.js';
 import { assignRequestId } from './http/request-id.js';
 import { startClockOn } from './http/overhead.js';
 import { Metrics } from './http/metrics.js';
-import { authenticate, isApiPath } from './http/auth.js';
+import { readinessHandler } from './http/readiness.js';
+import { authenticate } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
 import { EngineSet } from './engines/registry.js';
 import { createPlatform, type Platform } from './platform/index.js';
@@ -95,6 +96,9 @@ export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(dep
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'extended');
+  // Paths match as the server kit's path gate matches them: exact case, no trailing slash.
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
   const { first, auth } = requestFrame(deps);
   app.use((req, res, next) => {
     first(req, res);
@@ -103,18 +107,26 @@ export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(dep
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
-    const ready = deps.platform.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready' });
-  });
-  app.get('/metrics', deps.metrics.handler());
+  app.get('/readyz', readinessHandler(deps));
+  app.get(
+    '/metrics',
+    deps.metrics.handler({
+      tokenHash: deps.config.operations.metricsTokenHash,
+      roleOf: async (secret) => {
+        const r = await deps.platform.keys.authenticate(secret);
+        return r.ok ? r.key.role : null;
+      },
+    }),
+  );
   app.use(docsRouter());
   app.use(
     createApiRouter(handlers, {
       spec: openapiSpec,
-      before: [(req, res, next) => (isApiPath(req) ? auth(req, res, next) : next())],
+      // Every operation needs a key; the router's path gate has already refused any other path.
+      before: [auth],
       jsonLimit: deps.config.bodyLimit,
       fileLimit: deps.config.fileLimit,
+      multipart: deps.config.multipart,
       validateResponses: deps.config.validateResponses,
       log: deps.log,
     }),
@@ -151,7 +163,7 @@ export function buildHandler(deps: HandlerDeps, app: Express, handlers: Handlers
 }
 
 export async function createGateway(config: Config, log: Log): Promise<Gateway> {
-  const platform: Platform = await createPlatform({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, adminKey: config.adminKey, log });
+  const platform: Platform = await createPlatform({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, adminKey: config.adminKey, retention: config.retention, log });
   const metrics = new Metrics();
   const engines: EngineSet = createEngines(config, log);
   platform.registry.onChange((id) => engines.forget(id));

@@ -43,10 +43,10 @@ Usage:
   cordon models list
   cordon models add <id> --file PATH.gguf [--capabilities chat,completions,embeddings] [--domains a,b]
   cordon models add <id> --engine whisper --file PATH.bin   (whisper.cpp ggml model: transcription)
-  cordon models add <id> --engine openai-compatible|ollama --upstream URL --upstream-model NAME [--api-key-env VAR]
+  cordon models add <id> --engine openai-compatible|ollama --upstream URL --upstream-model NAME [--api-key-env CORDON_UPSTREAM_KEY_NAME]
   cordon models remove <id>
   cordon models pull <url> [--out PATH] [--sha256 HEX] [--register ID]
-  cordon usage [--domain ID]
+  cordon usage [--domain ID] [--since 30d]
 
 Options:
   --url URL     the gateway (default $CORDON_URL or http://127.0.0.1:8080)
@@ -107,6 +107,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       out: { type: 'string' },
       sha256: { type: 'string' },
       register: { type: 'string' },
+      since: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -238,7 +239,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       return 0;
     }
     case 'usage': {
-      const r = await call(getUsage({ ...admin(), query: values.domain ? { domain_id: values.domain } : {} }));
+      const query = {
+        ...(values.domain ? { domain_id: values.domain } : {}),
+        ...(values.since ? { start: Math.floor(Date.now() / 1000) - parseDuration(values.since) } : {}),
+      };
+      const r = await call(getUsage({ ...admin(), query }));
       print(r, () => table(r.data, ['day', 'domain_id', 'model', 'key_id', 'requests', 'input_tokens', 'output_tokens', 'errors']) + `\nTOTAL  requests ${r.totals.requests}  input ${r.totals.input_tokens}  output ${r.totals.output_tokens}`);
       return 0;
     }

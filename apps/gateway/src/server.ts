@@ -5,6 +5,8 @@ import type { Socket } from 'node:net';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Log } from './log.js';
 import { createGateway, type Gateway } from './app.js';
+import { exitOnCrash } from './crash.js';
+import { startDraining } from './http/readiness.js';
 
 export interface RunningServer {
   server: Server;
@@ -46,6 +48,13 @@ export async function startServer(config: Config = loadConfig(), log: Log = crea
   log.info({ url, data_dir: config.dataDir }, 'cordon listening');
   const shutdown = (reason = 'shutdown') =>
     (shutdownPromise ??= (async () => {
+      // /readyz answers 503 from here on; with a drain delay, new requests are still served for that
+      // long so a load balancer can notice before connections are refused.
+      startDraining(gateway.deps);
+      if (config.operations.drainDelayMs > 0) {
+        log.info({ reason, ms: config.operations.drainDelayMs }, 'draining: /readyz answers 503; still serving');
+        await new Promise((resolve) => setTimeout(resolve, config.operations.drainDelayMs));
+      }
       closing = true;
       log.info({ reason }, 'shutting down: no new connections; finishing in-flight requests');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -62,7 +71,7 @@ export async function startServer(config: Config = loadConfig(), log: Log = crea
   return { server, gateway, url, shutdown };
 }
 
-/** `cordon serve`: start, and exit 0 after a graceful shutdown on SIGTERM or SIGINT. */
+/** `cordon serve`: start; exit 0 after a graceful shutdown on SIGTERM or SIGINT, 70 after a crash. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -73,6 +82,8 @@ export async function serve(): Promise<void> {
     log.error({ err: { message: (err as Error).message } }, 'failed to start');
     process.exit(1);
   }
+  // An uncaught error: log it, write the buffered usage and violations, exit non-zero (see crash.ts).
+  exitOnCrash({ log, flush: () => running.gateway.deps.platform.close() });
   const onSignal = (signal: string) => {
     running.shutdown(signal).then(
       () => process.exit(0),

@@ -8,6 +8,7 @@
  * - request bodies are validated by ajv against the operation's schema in the bundled contract, with
  *   the options express-openapi-validator uses (coercion, defaults filled in, formats), and failures
  *   are reported in its error shape, so `errorHandler` words them identically;
+ * - the path is matched by the same RouteTable as the Express router's path gate (paths.ts);
  * - anything the lane does not take is left to the Express app, untouched: other methods and paths,
  *   query strings, other media types or charsets, encoded bodies, percent-encoded domain ids.
  * A parity test runs the same bodies through both paths.
@@ -19,6 +20,7 @@ import type { ErrorRequestHandler } from 'express';
 import { createContractValidator } from '@cordon/contract/testing';
 import { errorHandler, type ErrorLogger, type Handler, type OperationDef } from './runtime.js';
 import { ApiError } from './errors.js';
+import { RouteTable, setRouteOf, unknownUrl } from './paths.js';
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: unknown) => void;
 
@@ -146,23 +148,17 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
   const table = new Map<string, { op: OperationDef; handler: Handler<any>; body: BodyValidator; response: ResponseValidator | null }>();
   for (const r of options.routes) {
     if (r.op.method !== 'post' || !r.op.requestContentTypes.includes('application/json')) throw new Error(`${r.op.operationId} is not a JSON POST operation`);
-    table.set(r.op.specPath, { ...r, ...validators.get(r.op.operationId)! });
+    table.set(r.op.operationId, { ...r, ...validators.get(r.op.operationId)! });
   }
+  const paths = new RouteTable(options.routes.map((r) => r.op));
 
   return (rawReq, rawRes) => {
     if (rawReq.method !== 'POST') return false;
     const url = rawReq.url ?? '';
     if (url.includes('?') || url.includes('%')) return false;
-    let rest: string;
-    let domainId: string | undefined;
-    if (url.startsWith('/v1/')) rest = url.slice(3);
-    else if (url.startsWith('/proxy/')) {
-      const slash = url.indexOf('/', 7);
-      if (slash <= 7 || !url.startsWith('/v1/', slash)) return false;
-      domainId = url.slice(7, slash);
-      rest = url.slice(slash + 3);
-    } else return false;
-    const route = table.get(rest);
+    const found = paths.match('POST', url);
+    if (!found.ok) return false;
+    const route = table.get(found.match.op.operationId);
     if (!route) return false;
     const ct = rawReq.headers['content-type'];
     if (ct === undefined || !JSON_TYPE.test(ct)) return false;
@@ -173,7 +169,8 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
     const req = rawReq as FastRequest;
     const res = rawRes as GatewayResponse;
     req.path = url;
-    req.params = domainId === undefined ? {} : { domain_id: domainId };
+    req.params = found.match.proxyDomain === undefined ? {} : { domain_id: found.match.proxyDomain };
+    setRouteOf(req, found.match);
     res.locals.operationId = route.op.operationId;
     res.locals.lane = 'fast';
     const fail = (err: unknown) => onError(err, req as any, res as any, noop);
@@ -230,7 +227,7 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
         let result: unknown;
         try {
           // As in Express, a handler that passes the request on without an error reaches "not found".
-          result = route.handler(req as any, res as any, (e?: unknown) => fail(e ?? new ApiError(404, `Unknown request URL: POST ${url}.`, 'unknown_url')));
+          result = route.handler(req as any, res as any, (e?: unknown) => fail(e ?? unknownUrl('POST', url)));
         } catch (e) {
           return fail(e);
         }

@@ -1,5 +1,7 @@
 export * from './errors.js';
 export * from './runtime.js';
+export * from './paths.js';
+export * from './multipart.js';
 export * from './generated/operations.gen.js';
 import type { Router } from 'express';
 import { buildApiRouter, type ApiRouterOptions } from './runtime.js';

@@ -7,6 +7,9 @@ import express, { type ErrorRequestHandler, type NextFunction, type Request, typ
 import * as OpenApiValidator from 'express-openapi-validator';
 import { createRequire } from 'node:module';
 import { ApiError, errorBody } from './errors.js';
+import { closeIfBodyUnread, RouteTable, setRouteOf, unknownUrl } from './paths.js';
+import { DEFAULT_MULTIPART_LIMITS, multipartReader, type MultipartLimits } from './multipart.js';
+import { operationDefs } from './generated/operations.gen.js';
 
 /**
  * express-openapi-validator looks a request's route up by compiling a path-to-regexp for every
@@ -121,7 +124,7 @@ interface ValidatorErrorItem {
 function fromValidatorError(err: { status: number; message?: string; errors?: ValidatorErrorItem[] }, req: Request): ApiError {
   const first = err.errors?.[0];
   const status = err.status;
-  if (status === 404) return new ApiError(404, `Unknown request URL: ${req.method} ${req.path}.`, 'unknown_url');
+  if (status === 404) return unknownUrl(req.method, req.path);
   if (status === 405) return new ApiError(405, `Method ${req.method} is not allowed on ${req.path}.`, 'method_not_allowed');
   if (status === 415) {
     const ct = (req.headers['content-type'] ?? 'none').split(';')[0];
@@ -151,7 +154,13 @@ export interface ErrorLogger {
 export function errorHandler(log?: ErrorLogger): ErrorRequestHandler {
   return (err: any, req, res, _next) => {
     let apiError: ApiError;
-    if (err instanceof ApiError) apiError = err;
+    if (err instanceof ApiError) {
+      apiError = err;
+      // A 500 made from an unexpected error (see the gateway's toApiError): the cause goes to the log.
+      if (err.status >= 500 && err.cause instanceof Error) {
+        log?.error({ request_id: res.locals?.requestId, err: { name: err.cause.name, message: err.cause.message, stack: err.cause.stack } }, 'unhandled error');
+      }
+    }
     else if (err && typeof err.status === 'number' && typeof err.toBody === 'function') {
       apiError = new ApiError(err.status, err.message, err.code ?? null, err.param ?? null, err.headers ?? {});
     } else if (err?.type === 'entity.parse.failed') {
@@ -172,7 +181,7 @@ export function errorHandler(log?: ErrorLogger): ErrorRequestHandler {
     } else if (err && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
       apiError = new ApiError(err.status, typeof err.message === 'string' ? err.message : 'Invalid request.', err.code ?? null, err.param ?? null);
     } else {
-      log?.error({ err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'unhandled error');
+      log?.error({ request_id: res.locals?.requestId, err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'unhandled error');
       apiError = new ApiError(500, 'The server had an error while processing your request.', null);
     }
     if (res.headersSent) {
@@ -180,6 +189,7 @@ export function errorHandler(log?: ErrorLogger): ErrorRequestHandler {
       res.end();
       return;
     }
+    closeIfBodyUnread(req, res);
     for (const [k, v] of Object.entries(apiError.headers)) res.setHeader(k, v);
     res.status(apiError.status).json(apiError.toBody());
   };
@@ -187,7 +197,8 @@ export function errorHandler(log?: ErrorLogger): ErrorRequestHandler {
 
 export function notFoundHandler(): RequestHandler {
   return (req, res) => {
-    res.status(404).json(errorBody(404, `Unknown request URL: ${req.method} ${req.path}.`, 'unknown_url'));
+    closeIfBodyUnread(req, res);
+    res.status(404).json(unknownUrl(req.method, req.path).toBody());
   };
 }
 
@@ -196,24 +207,69 @@ export function notFoundHandler(): RequestHandler {
 export interface ApiRouterOptions {
   /** The bundled contract (packages/contract's `openapiSpec`). */
   spec: Record<string, any>;
-  /** Middleware run before body parsing and validation (request ids, auth, limits). */
+  /**
+   * Middleware run before body parsing and validation (request ids, auth, limits), on requests whose
+   * path and method name an operation (`routeOf(req)`); any other request is answered 404/405 first.
+   */
   before?: RequestHandler[];
   /** Largest JSON body accepted, e.g. '10mb'. */
   jsonLimit?: string | number;
   /** Largest uploaded file, in bytes. */
   fileLimit?: number;
+  /** The other multipart limits (DEFAULT_MULTIPART_LIMITS where not given). */
+  multipart?: Partial<Omit<MultipartLimits, 'fileBytes'>>;
   /** Validate responses too (tests turn this on; it costs time on every response). */
   validateResponses?: boolean;
   log?: ErrorLogger;
 }
 
+/** Requests whose JSON body was zero bytes (body-parser reads those as `{}`). */
+const emptyJsonBodies = new WeakSet<object>();
+
+/**
+ * An admin write must carry its body: body-parser reads a zero-byte JSON body as `{}`, which for
+ * `PUT .../policy` would silently reset a domain's policy to the defaults. A zero-byte or absent
+ * body (with or without a Content-Type) is a 400 `missing_body` here, before validation.
+ */
+const requireBody: RequestHandler = (req, _res, next) => {
+  const cl = req.headers['content-length'];
+  const noBytes = req.body === undefined ? cl === '0' || (cl === undefined && req.headers['transfer-encoding'] === undefined) : emptyJsonBodies.has(req);
+  if (!noBytes) return next();
+  next(new ApiError(400, `${req.method} ${req.path} needs a JSON request body, and none was sent.`, 'missing_body'));
+};
+
 export function buildApiRouter(
   register: (router: Router, wrap: WrapHandler) => void,
   options: ApiRouterOptions,
 ): Router {
-  const router = express.Router();
+  // Routing as the path gate matches: exact case, no trailing slash.
+  const router = express.Router({ caseSensitive: true, strict: true });
+  // The path gate: the operations are known once `register` has run (each passes through `wrap`).
+  const ops = new Set<OperationDef>();
+  let table: RouteTable | undefined;
+  router.use((req, res, next) => {
+    table ??= new RouteTable(ops);
+    const found = table.match(req.method, req.originalUrl);
+    // Refused before auth and before any body is read (errorHandler says `Connection: close`).
+    if (!found.ok) return next(found.error);
+    setRouteOf(req, found.match);
+    next();
+  });
   for (const mw of options.before ?? []) router.use(mw);
-  router.use(express.json({ limit: options.jsonLimit ?? '10mb', type: ['application/json', 'application/*+json'] }));
+  router.use(
+    express.json({
+      limit: options.jsonLimit ?? '10mb',
+      type: ['application/json', 'application/*+json'],
+      verify: (req, _res, buf) => {
+        if (buf.length === 0) emptyJsonBodies.add(req);
+      },
+    }),
+  );
+  for (const op of Object.values(operationDefs)) {
+    if (op.family !== 'admin' || op.requestContentTypes.length === 0) continue;
+    for (const path of op.routes) router.route(path).all((req, res, next) => (req.method.toLowerCase() === op.method ? requireBody(req, res, next) : next()));
+  }
+  router.use(multipartReader(options.spec, { ...DEFAULT_MULTIPART_LIMITS, ...options.multipart, fileBytes: options.fileLimit ?? DEFAULT_MULTIPART_LIMITS.fileBytes }));
   memoizeValidatorRouteLookup();
   router.use(
     OpenApiValidator.middleware({
@@ -222,11 +278,13 @@ export function buildApiRouter(
       validateResponses: options.validateResponses ? { removeAdditional: false } : false,
       validateSecurity: false,
       validateFormats: true,
-      fileUploader: { limits: { fileSize: options.fileLimit ?? 25 * 1024 * 1024, files: 1 } },
+      // Multipart bodies are read by multipartReader above.
+      fileUploader: false,
       ignoreUndocumented: false,
     }),
   );
   const wrap: WrapHandler = (op, handler) => {
+    ops.add(op);
     if (!handler) {
       return (_req, res) => {
         res.locals.operationId = op.operationId;

@@ -1,4 +1,11 @@
-/** A push-based async iterable: callbacks push, the consumer iterates; return() cancels the producer. */
+/**
+ * A push-based async iterable: callbacks push, the consumer iterates; return() cancels the producer.
+ * There is no backpressure into the producer: the engines push from synchronous native callbacks
+ * (llama.cpp tokens, whisper segments) that cannot wait. While the consumer waits (a client that
+ * is not reading), items pile up here, bounded by the work itself (max_tokens and the context for a
+ * generation, the audio's length for a transcription); the consumer's write timeout ends the wait,
+ * and its return() aborts the producer and drops what was queued.
+ */
 export class AsyncQueue<T> implements AsyncIterable<T> {
   private items: T[] = [];
   private waiting: ((r: IteratorResult<T>) => void) | null = null;
@@ -55,6 +62,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
         });
       },
       return: () => {
+        this.items = [];
         if (!this.ended) {
           this.ended = true;
           this.onCancel?.();

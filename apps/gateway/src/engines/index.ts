@@ -20,7 +20,7 @@ export function createEngines(config: Config, log: Log): EngineSet {
         log,
       }),
     )
-    .register(new OpenAICompatibleEngine({ log }))
-    .register(new OllamaEngine({ log }))
-    .register(new WhisperEngine(log, config.llama.threads ?? Math.max(1, cpus().length - 1)));
+    .register(new OpenAICompatibleEngine({ log, access: config.upstreams, maxEventBytes: config.streams.maxEventBytes }))
+    .register(new OllamaEngine({ log, access: config.upstreams, maxEventBytes: config.streams.maxEventBytes }))
+    .register(new WhisperEngine(log, config.llama.threads ?? Math.max(1, cpus().length - 1), config.audio.whisperQueue));
 }

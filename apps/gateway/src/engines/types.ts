@@ -30,6 +30,11 @@ export interface EngineCallContext {
   requestId: string;
   /** Absolute time (ms since epoch) by which the call must end. */
   deadline: number;
+  /**
+   * A generating engine registers how to read what it has used so far: a call cut short (client
+   * gone, deadline, write timeout) before its usage event is metered with that, not with nothing.
+   */
+  trackUsage?(usedSoFar: () => Usage): void;
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
@@ -133,6 +138,16 @@ export class EngineError extends Error {
   }
 }
 
+/** What an engine that runs a model itself knows of it (upstream engines do not know this). */
+export interface ModelVocabulary {
+  /** Token ids are valid when 0 <= id < size. */
+  size: number;
+  /** Tokens one request may hold: prompt and completion together. */
+  contextSize: number;
+  /** The text of token ids; call it only with ids checked against `size` (others crash llama.cpp). */
+  detokenize(tokens: readonly number[]): string;
+}
+
 export interface Engine {
   readonly name: ModelEntry['engine'];
   chat?(model: ModelEntry, req: ChatRequest, ctx: EngineCallContext): AsyncIterable<ChatEvent>;
@@ -142,6 +157,8 @@ export interface Engine {
   transcribe?(model: ModelEntry, req: TranscriptionRequest, ctx: EngineCallContext): AsyncIterable<TranscriptionEvent>;
   /** Count tokens of a text with the model's tokenizer (used for limits and guardrails). */
   countTokens?(model: ModelEntry, text: string): Promise<number>;
+  /** The model's vocabulary and context window, for checks before the engine sees a request. */
+  vocabulary?(model: ModelEntry, requestId?: string): Promise<ModelVocabulary>;
   status(model: ModelEntry): ModelState;
   /** Drop whatever the engine holds for a model (its registry entry changed or was removed). */
   forget?(modelId: string): void;

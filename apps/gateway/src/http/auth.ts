@@ -3,10 +3,12 @@
  *   /v1/...                     the key's own domain
  *   /proxy/{domain_id}/v1/...   a named domain; the key must belong to it (a superadmin may act in any)
  *   /admin/v1/...               the platform API; roles are checked by each handler
+ * The route (and the domain a proxy path names) comes from the path gate of the server kit
+ * (`routeOf`), the one matcher both lanes use; a request it did not match never gets here.
  * Keys are never echoed, in errors or logs.
  */
-import type { RequestHandler, Request } from 'express';
-import { ApiError } from '@cordon/server-kit';
+import type { RequestHandler } from 'express';
+import { ApiError, routeOf, unknownUrl } from '@cordon/server-kit';
 
 export type Role = 'member' | 'admin' | 'superadmin';
 
@@ -36,11 +38,11 @@ export function unauthorized(message = BAD_KEY): ApiError {
   return new ApiError(401, message, 'invalid_api_key', null, { 'www-authenticate': 'Bearer' }, 'invalid_request_error');
 }
 
-const PROXY = /^\/proxy\/([^/]+)\/v1(?:\/|$)/;
-
 export function authenticate(deps: AuthDeps): RequestHandler {
   return async (req, res, next) => {
     try {
+      const route = routeOf(req);
+      if (!route) throw unknownUrl(req.method, req.path);
       const header = req.headers.authorization;
       if (header === undefined || header === '') throw unauthorized(NO_KEY);
       const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
@@ -49,14 +51,8 @@ export function authenticate(deps: AuthDeps): RequestHandler {
       if (!result.ok) throw unauthorized(result.reason === 'expired' ? 'The API key provided has expired.' : result.reason === 'revoked' ? 'The API key provided has been revoked.' : BAD_KEY);
       const key = result.key;
       let domainId = key.domain_id;
-      const proxy = PROXY.exec(req.path);
-      if (proxy) {
-        let wanted: string;
-        try {
-          wanted = decodeURIComponent(proxy[1]!);
-        } catch {
-          throw new ApiError(404, 'Unknown domain.', 'domain_not_found', 'domain_id');
-        }
+      const wanted = route.proxyDomain;
+      if (wanted !== undefined) {
         if (wanted !== key.domain_id && key.role !== 'superadmin') {
           throw new ApiError(403, 'This API key may not act in that domain.', 'domain_forbidden', 'domain_id');
         }
@@ -64,7 +60,7 @@ export function authenticate(deps: AuthDeps): RequestHandler {
       }
       const domain = await deps.getDomain(domainId);
       if (!domain) throw new ApiError(404, `Unknown domain: '${domainId.slice(0, 64)}'.`, 'domain_not_found', 'domain_id');
-      if (domain.disabled && !(req.path.startsWith('/admin/') && key.role === 'superadmin')) {
+      if (domain.disabled && !(route.op.family === 'admin' && key.role === 'superadmin')) {
         throw new ApiError(403, 'This domain is disabled.', 'domain_disabled', 'domain_id');
       }
       res.locals.auth = { key, domainId } satisfies AuthContext;
@@ -87,6 +83,3 @@ export function requireRole(auth: AuthContext, ...roles: Role[]): void {
     throw new ApiError(403, `This operation needs the ${roles.join(' or ')} role.`, 'insufficient_role');
   }
 }
-
-export const isApiPath = (req: Request): boolean =>
-  req.path.startsWith('/v1/') || req.path === '/v1' || req.path.startsWith('/admin/v1/') || req.path.startsWith('/proxy/');

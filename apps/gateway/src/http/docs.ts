@@ -10,6 +10,12 @@ const require = createRequire(import.meta.url);
 
 export function docsRouter(): Router {
   const router = Router();
+  // Never sniffed into another type, never framed by another site (clickjacking).
+  router.use(['/docs', '/openapi.json', '/openapi.yaml'], (_req, res, next) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('x-frame-options', 'DENY');
+    next();
+  });
   const specJson = readFileSync(require.resolve('@cordon/contract/openapi.json'), 'utf8');
   const specYaml = readFileSync(require.resolve('@cordon/contract/openapi.yaml'), 'utf8');
   const docsFile = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/dist/index.html');
@@ -24,7 +30,7 @@ export function docsRouter(): Router {
       res.status(503).json(errorBody(503, 'The documentation site is not built. Run `npm run build`.', 'docs_not_built'));
       return;
     }
-    res.setHeader('content-security-policy', "default-src 'self' 'unsafe-inline' blob: data:; worker-src 'self' blob:");
+    res.setHeader('content-security-policy', "default-src 'self' 'unsafe-inline' blob: data:; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
     res.type('html').sendFile(docsFile);
   });
   return router;

@@ -1,6 +1,28 @@
-/** Prometheus metrics: requests by route, status and model; latency histograms; guardrail violations. */
+/**
+ * Prometheus metrics: requests by route, status and model; latency histograms; guardrail violations.
+ * /metrics answers only a superadmin key or the metrics token (CORDON_METRICS_TOKEN, held as its
+ * SHA-256 and compared in constant time): route names, models and counts are not for members.
+ */
 import client from 'prom-client';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { ApiError } from '@cordon/server-kit';
+import { unauthorized } from './auth.js';
+
+export interface MetricsAccess {
+  /** SHA-256 (hex) of the metrics token, if one is configured. */
+  tokenHash?: string;
+  /** The role of the key with this secret, or null when it is not a live key. */
+  roleOf(secret: string): Promise<string | null>;
+}
+
+const BEARER = /^Bearer[ ]+(\S+)\s*$/i;
+
+function sameToken(secret: string, hashHex: string): boolean {
+  const a = createHash('sha256').update(secret, 'utf8').digest();
+  const b = Buffer.from(hashHex, 'hex');
+  return b.length === a.length && timingSafeEqual(a, b);
+}
 
 export class Metrics {
   readonly registry = new client.Registry();
@@ -63,10 +85,24 @@ export class Metrics {
     this.child(`l\u0000${route}\u0000${model}`, () => this.latency.labels(route, model)).observe(seconds);
   }
 
-  handler(): RequestHandler {
-    return async (_req, res) => {
-      res.setHeader('content-type', this.registry.contentType);
-      res.end(await this.registry.metrics());
+  /** GET /metrics for the metrics token or a superadmin key; errors go to the error handler (OpenAI shape). */
+  handler(access: MetricsAccess): RequestHandler {
+    return async (req, res, next) => {
+      try {
+        const m = BEARER.exec(req.headers.authorization ?? '');
+        if (!m) throw unauthorized("You didn't provide an API key. /metrics needs a superadmin key or the metrics token (Authorization: Bearer ...).");
+        const secret = m[1]!;
+        if (!(access.tokenHash && sameToken(secret, access.tokenHash))) {
+          const role = await access.roleOf(secret);
+          if (role === null) throw unauthorized();
+          if (role !== 'superadmin') throw new ApiError(403, '/metrics needs a superadmin key or the metrics token.', 'insufficient_role');
+        }
+        res.setHeader('content-type', this.registry.contentType);
+        res.setHeader('cache-control', 'no-store');
+        res.end(await this.registry.metrics());
+      } catch (err) {
+        next(err);
+      }
     };
   }
 }

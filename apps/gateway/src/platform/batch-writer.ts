@@ -113,6 +113,8 @@ export class BatchWriter<T> {
           for (const row of batch) await tx.run(this.opts.insert, this.opts.params(row));
         });
         this.failures = 0;
+        // Let requests run between batches: a large buffer is written in many short steps.
+        if (this.buffer.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       } catch (err) {
         this.buffer.unshift(...batch);
         this.failures++;

@@ -11,8 +11,10 @@ import { PolicyService } from './policies.js';
 import { UsageRecorder } from './usage.js';
 import { ResponsesStore } from './responses-store.js';
 import { ViolationLog } from './violations.js';
+import { RetentionPruner } from './retention.js';
 import { bootstrapPlatform, DEFAULT_DOMAIN } from './bootstrap.js';
 import { errField, type PlatformLog } from './log.js';
+import type { Config } from '../config.js';
 
 export type { PlatformLog } from './log.js';
 export type { Store, Row, Param } from './store/types.js';
@@ -38,6 +40,7 @@ export {
 export { UsageRecorder, type UsageRecord, type UsageQuery, type UsageReport, type UsageReportRow, type UsageGroup } from './usage.js';
 export { ResponsesStore, type StoredResponse, type NewStoredResponse } from './responses-store.js';
 export { ViolationLog, type GuardrailViolation, type ViolationCount } from './violations.js';
+export { RetentionPruner, type RetentionOptions, type PruneResult } from './retention.js';
 export { bootstrapPlatform, DEFAULT_DOMAIN, ADMIN_KEY_FILE, type BootstrapOptions, type BootstrapResult } from './bootstrap.js';
 
 export interface Platform {
@@ -49,6 +52,8 @@ export interface Platform {
   usage: UsageRecorder;
   responses: ResponsesStore;
   violations: ViolationLog;
+  /** Deletes usage and violation records past their retention. */
+  retention: RetentionPruner;
   /** The domain made at first start ('default'): the bootstrap superadmin key lives in it. */
   defaultDomainId: string;
   /** Where the generated superadmin key is, when that is the superadmin key in use. */
@@ -65,6 +70,8 @@ export interface CreatePlatformOptions {
   databaseUrl?: string;
   /** CORDON_ADMIN_KEY. */
   adminKey?: string;
+  /** Retention and storage caps (config.retention). Absent: each service's defaults, and no pruning job. */
+  retention?: Config['retention'];
   log: PlatformLog;
 }
 
@@ -81,15 +88,24 @@ export async function createPlatform(opts: CreatePlatformOptions): Promise<Platf
     await store.close();
     throw err;
   }
-  const usage = new UsageRecorder(store, { log });
+  const r = opts.retention;
+  const usage = new UsageRecorder(store, { log, maxReportRows: r?.usageReportMaxRows });
   const violations = new ViolationLog(store, { log });
-  const responses = new ResponsesStore(store, { log });
+  const responses = new ResponsesStore(store, {
+    log,
+    ttlSeconds: r && r.responsesTtlDays * 86_400,
+    maxPerDomain: r?.responsesMaxPerDomain,
+    maxBytesPerDomain: r?.responsesMaxBytesPerDomain,
+    maxBytes: r?.responseMaxBytes,
+  });
+  const retention = new RetentionPruner(store, { usageDays: r?.usageDays ?? 0, violationsDays: r?.violationsDays ?? 0, intervalMs: r?.pruneIntervalMs ?? 0, log });
   let ready = true;
   let closing: Promise<void> | null = null;
 
   const close = async () => {
     ready = false;
     responses.close();
+    await retention.close();
     const errors: unknown[] = [];
     for (const step of [() => usage.close(), () => violations.close(), () => keys.close()]) {
       try {
@@ -114,6 +130,7 @@ export async function createPlatform(opts: CreatePlatformOptions): Promise<Platf
     usage,
     responses,
     violations,
+    retention,
     defaultDomainId: boot.defaultDomainId ?? DEFAULT_DOMAIN,
     ...(boot.adminKeyPath ? { adminKeyPath: boot.adminKeyPath } : {}),
     isReady: () => ready,

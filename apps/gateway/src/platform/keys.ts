@@ -94,6 +94,17 @@ function toKey(r: KeyRow): ApiKey {
   };
 }
 
+/**
+ * May `actor` rotate or revoke `target`? A superadmin: any key. A domain admin: member keys of its
+ * own domain, and its own key; never another admin's or a superadmin's (a rotation hands over the
+ * new secret, so that would let one admin take over another's key). Members: nothing.
+ */
+export function mayManageKey(actor: { id: string; role: Role; domain_id: string }, target: { id: string; role: Role; domain_id: string }): boolean {
+  if (actor.role === 'superadmin') return true;
+  if (actor.role !== 'admin' || target.domain_id !== actor.domain_id) return false;
+  return target.id === actor.id || target.role === 'member';
+}
+
 /** SHA-256 of the secret, hex. */
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 

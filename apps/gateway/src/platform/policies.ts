@@ -11,6 +11,7 @@ import type { Store } from './store/types.js';
 import { ForeignKeyViolation } from './store/types.js';
 import { invalid, notFound, quote } from './errors.js';
 import { deepFreeze, isPlainObject, now } from './util.js';
+import { compileUserPattern, UserPatternError } from '../guardrails/user-pattern.js';
 
 export type PiiAction = 'block' | 'mask' | 'allow';
 export interface PiiPolicy {
@@ -62,7 +63,11 @@ export interface VersionedPolicy {
 const PII_KINDS = ['email', 'phone', 'credit_card', 'iban', 'ip_address', 'us_ssn'] as const;
 const PII_ACTIONS: readonly PiiAction[] = ['block', 'mask', 'allow'];
 const MAX_LIST = 1000;
+/** Blocked patterns or custom PII kinds in one list: each is one more pass over every text (RE2's DFA, ~5-15 ms a MB). */
+const MAX_PATTERNS = 100;
 const MAX_PATTERN = 2000;
+/** A blocked term's length: a stream holds back up to twice the longest term. */
+const MAX_TERM = 200;
 /** Short, so instances sharing one store converge quickly. */
 const CACHE_TTL_MS = 2_000;
 
@@ -97,8 +102,8 @@ function positiveOrNull(v: unknown, base: number | null, path: string): number |
 
 function terms(v: unknown, base: string[], path: string): string[] {
   if (v === undefined) return base;
-  if (!Array.isArray(v) || v.length > MAX_LIST || v.some((t) => typeof t !== 'string' || t === '')) {
-    throw invalid(`'${path}' must be a list of at most ${MAX_LIST} non-empty strings.`, path);
+  if (!Array.isArray(v) || v.length > MAX_LIST || v.some((t) => typeof t !== 'string' || t === '' || t.length > MAX_TERM)) {
+    throw invalid(`'${path}' must be a list of at most ${MAX_LIST} non-empty strings of at most ${MAX_TERM} characters.`, path);
   }
   return [...v];
 }
@@ -108,6 +113,7 @@ interface MergeOptions {
   compile: boolean;
 }
 
+/** Patterns run on RE2 (linear time): one it cannot run (a backreference, a lookaround) is refused here, saying why. */
 function regex(pattern: unknown, flags: unknown, path: string, o: MergeOptions): void {
   if (typeof pattern !== 'string' || pattern === '' || pattern.length > MAX_PATTERN) {
     throw invalid(`'${path}.pattern' must be a non-empty regular expression of at most ${MAX_PATTERN} characters.`, `${path}.pattern`);
@@ -115,9 +121,10 @@ function regex(pattern: unknown, flags: unknown, path: string, o: MergeOptions):
   if (flags !== undefined && (typeof flags !== 'string' || !/^[imsu]*$/.test(flags))) throw invalid(`'${path}.flags' may use only i, m, s and u.`, `${path}.flags`);
   if (!o.compile) return;
   try {
-    new RegExp(pattern, (flags as string | undefined) ?? '');
-  } catch {
-    throw invalid(`'${path}.pattern' is not a valid JavaScript regular expression.`, `${path}.pattern`);
+    compileUserPattern(pattern, flags as string | undefined);
+  } catch (err) {
+    if (err instanceof UserPatternError) throw invalid(`'${path}.pattern' ${err.reason}.`, `${path}.pattern`);
+    throw err;
   }
 }
 
@@ -128,7 +135,7 @@ function ruleName(v: unknown, path: string): string {
 
 function patterns(v: unknown, base: GuardrailPattern[], path: string, o: MergeOptions): GuardrailPattern[] {
   if (v === undefined) return base;
-  if (!Array.isArray(v) || v.length > MAX_LIST) throw invalid(`'${path}' must be a list of at most ${MAX_LIST} patterns.`, path);
+  if (!Array.isArray(v) || v.length > MAX_PATTERNS) throw invalid(`'${path}' must be a list of at most ${MAX_PATTERNS} patterns.`, path);
   return v.map((p, i) => {
     const at = `${path}[${i}]`;
     const r = obj(p, at) ?? {};
@@ -151,7 +158,7 @@ function pii(v: unknown, base: PiiPolicy, path: string, opts: MergeOptions): Pii
   const out = { ...base };
   for (const k of PII_KINDS) out[k] = action(o[k], base[k], `${path}.${k}`);
   if (o.custom !== undefined) {
-    if (!Array.isArray(o.custom) || o.custom.length > MAX_LIST) throw invalid(`'${path}.custom' must be a list of at most ${MAX_LIST} rules.`, `${path}.custom`);
+    if (!Array.isArray(o.custom) || o.custom.length > MAX_PATTERNS) throw invalid(`'${path}.custom' must be a list of at most ${MAX_PATTERNS} rules.`, `${path}.custom`);
     out.custom = o.custom.map((c, i) => {
       const at = `${path}.custom[${i}]`;
       const r = obj(c, at) ?? {};

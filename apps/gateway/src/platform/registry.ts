@@ -12,6 +12,7 @@ import { conflict, invalid, quote } from './errors.js';
 import { DOMAIN_ID } from './domains.js';
 import { deepFreeze, isPlainObject, now } from './util.js';
 import { errField, type PlatformLog } from './log.js';
+import { DEFAULT_UPSTREAM_ACCESS, targetAccessProblem, type UpstreamAccess } from '../engines/upstream/access.js';
 
 export const ENGINES: ReadonlyArray<ModelEntry['engine']> = ['llama-cpp', 'whisper', 'openai-compatible', 'ollama'];
 export const CAPABILITIES: ReadonlyArray<ModelEntry['capabilities'][number]> = ['chat', 'completions', 'embeddings', 'transcription'];
@@ -50,7 +51,7 @@ const toEntry = (r: ModelRow): ModelEntry =>
     domains: r.domains === null ? null : (JSON.parse(r.domains) as string[]),
   });
 
-function validateSettings(engine: string, settings: unknown): ModelSettings {
+function validateSettings(engine: string, settings: unknown, access: UpstreamAccess): ModelSettings {
   if (!isPlainObject(settings)) throw invalid("'settings' must be an object.", 'settings');
   const s = settings as ModelSettings;
   if (s.path !== undefined && (typeof s.path !== 'string' || s.path === '')) throw invalid("'settings.path' must be a non-empty string.", 'settings.path');
@@ -73,6 +74,8 @@ function validateSettings(engine: string, settings: unknown): ModelSettings {
       if (t.api_key_env !== undefined && (typeof t.api_key_env !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(t.api_key_env))) {
         throw invalid(`'${at}.api_key_env' must be the name of an environment variable.`, `${at}.api_key_env`);
       }
+      const problem = targetAccessProblem(t, at, access);
+      if (problem) throw invalid(problem.message, problem.param);
     });
   }
   if (s.fallback_model !== undefined && (typeof s.fallback_model !== 'string' || !MODEL_ID.test(s.fallback_model))) {
@@ -88,13 +91,16 @@ function validateSettings(engine: string, settings: unknown): ModelSettings {
   }
 }
 
-/** Checks a whole entry and returns a normalised copy (throws a 400 PlatformError naming the field). */
-export function validateModel(input: unknown): ModelEntry {
+/**
+ * Checks a whole entry and returns a normalised copy (throws a 400 PlatformError naming the field).
+ * `access` says which api_key_env names and upstream hosts targets may use.
+ */
+export function validateModel(input: unknown, access: UpstreamAccess = DEFAULT_UPSTREAM_ACCESS): ModelEntry {
   if (!isPlainObject(input)) throw invalid('A model must be an object.', null);
   const m = input as Partial<ModelEntry>;
   if (typeof m.id !== 'string' || !MODEL_ID.test(m.id)) throw invalid('A model id is 1-128 letters, digits and . _ : / -.', 'id');
   if (typeof m.engine !== 'string' || !ENGINES.includes(m.engine)) throw invalid(`'engine' must be one of ${ENGINES.join(', ')}.`, 'engine');
-  const settings = validateSettings(m.engine, m.settings);
+  const settings = validateSettings(m.engine, m.settings, access);
   if (settings.fallback_model === m.id) throw invalid('A model cannot be its own fallback.', 'settings.fallback_model');
   if (!Array.isArray(m.capabilities) || m.capabilities.length === 0 || m.capabilities.some((c) => !CAPABILITIES.includes(c))) {
     throw invalid(`'capabilities' must be a non-empty subset of ${CAPABILITIES.join(', ')}.`, 'capabilities');
@@ -181,8 +187,8 @@ export class RegistryService {
     return this.models!;
   }
 
-  async add(entry: NewModel): Promise<ModelEntry> {
-    const m = validateModel(entry);
+  async add(entry: NewModel, access?: UpstreamAccess): Promise<ModelEntry> {
+    const m = validateModel(entry, access);
     try {
       await this.store.run('INSERT INTO models (id, engine, settings, capabilities, owned_by, created, domains) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         m.id,
@@ -211,7 +217,7 @@ export class RegistryService {
   }
 
   /** Replace the given fields (settings as a whole); null when there is no such model. */
-  async update(id: string, patch: ModelPatch): Promise<ModelEntry | null> {
+  async update(id: string, patch: ModelPatch, access?: UpstreamAccess): Promise<ModelEntry | null> {
     const current = await this.get(id);
     if (!current) return null;
     if (!isPlainObject(patch)) throw invalid('The update must be an object.', null);
@@ -220,7 +226,7 @@ export class RegistryService {
       if (k in patch && patch[k] !== undefined) next[k] = patch[k];
     }
     if ('domains' in patch && patch.domains === null) next.domains = null;
-    const m = validateModel(next);
+    const m = validateModel(next, access);
     const r = await this.store.run('UPDATE models SET engine = ?, settings = ?, capabilities = ?, owned_by = ?, domains = ? WHERE id = ?', [
       m.engine,
       JSON.stringify(m.settings),

@@ -1,8 +1,13 @@
 /**
  * Stored Responses-API objects (`store: true`), per domain, with an expiry. Everything is keyed by
  * (domain, id): another domain's id is simply not found, and cannot be overwritten. Expired rows
- * are never returned and are deleted periodically.
+ * are never returned and are deleted periodically, in small batches.
+ *
+ * Bounded like OpenAI's store: one response may hold at most `maxBytes` (larger: 400), and a domain
+ * keeps at most `maxPerDomain` responses and `maxBytesPerDomain` bytes; beyond either, its oldest
+ * responses are evicted when a new one is stored.
  */
+import { ApiError } from '@cordon/server-kit';
 import type { Store } from './store/types.js';
 import { invalid } from './errors.js';
 import { errField, type PlatformLog } from './log.js';
@@ -22,6 +27,8 @@ export interface StoredResponse {
   model: string | null;
   created_at: number;
   expires_at: number;
+  /** Bytes stored (body, input items and conversation, as JSON). */
+  size_bytes: number;
 }
 
 /** What put() takes: the defaults are empty input items, nulls, now and now + the store's TTL. */
@@ -33,6 +40,12 @@ export interface ResponsesStoreOptions {
   ttlSeconds?: number;
   /** How often expired rows are deleted (default hourly; 0: never automatically). */
   purgeIntervalMs?: number;
+  /** Responses a domain keeps (default 10,000); the oldest are evicted beyond it. */
+  maxPerDomain?: number;
+  /** Bytes a domain keeps (default 1 GiB); the oldest are evicted beyond it. */
+  maxBytesPerDomain?: number;
+  /** Bytes of one stored response (default 16 MiB); larger: 400 response_too_large. */
+  maxBytes?: number;
   log?: PlatformLog;
 }
 
@@ -47,20 +60,32 @@ interface ResponseRow {
   body: string;
   input_items: string;
   conversation: string;
+  size_bytes: number;
 }
 
-const COLUMNS = 'id, domain_id, key_id, model, previous_response_id, created_at, expires_at, body, input_items, conversation';
+const COLUMNS = 'id, domain_id, key_id, model, previous_response_id, created_at, expires_at, body, input_items, conversation, size_bytes';
 const DAY = 86_400;
+/** Rows deleted per statement when purging or evicting (rows can be large): each statement stays short. */
+const BATCH = 100;
+const MAX_EVICTED_PER_PUT = 1000;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class ResponsesStore {
   private purgeTimer: NodeJS.Timeout | null = null;
   private readonly ttlSeconds: number;
+  readonly maxPerDomain: number;
+  readonly maxBytesPerDomain: number;
+  /** The most one stored response may hold, bytes. */
+  readonly maxBytes: number;
 
   constructor(
     private readonly store: Store,
     private readonly opts: ResponsesStoreOptions = {},
   ) {
     this.ttlSeconds = opts.ttlSeconds ?? 30 * DAY;
+    this.maxPerDomain = Math.max(1, opts.maxPerDomain ?? 10_000);
+    this.maxBytesPerDomain = Math.max(1, opts.maxBytesPerDomain ?? 1024 ** 3);
+    this.maxBytes = Math.min(this.maxBytesPerDomain, Math.max(1, opts.maxBytes ?? 16 * 1024 ** 2));
     const every = opts.purgeIntervalMs ?? 3_600_000;
     if (every > 0) {
       this.purgeTimer = setInterval(() => {
@@ -70,32 +95,68 @@ export class ResponsesStore {
     }
   }
 
-  /** Store (or replace, within the same domain) a response. */
+  /** 400 when a response of about `bytes` could not be stored (checked before a model runs). */
+  assertFits(bytes: number): void {
+    if (bytes > this.maxBytes) throw tooLarge(bytes, this.maxBytes);
+  }
+
+  /**
+   * Store (or replace, within the same domain) a response; then, if the domain holds more than its
+   * caps allow, evict its oldest responses (never this one).
+   */
   async put(r: NewStoredResponse): Promise<StoredResponse> {
     if (typeof r?.id !== 'string' || r.id === '' || r.id.length > 256) throw invalid('A stored response needs an id.', 'id');
     if (typeof r.domain_id !== 'string' || r.domain_id === '') throw invalid('A stored response needs a domain.', 'domain_id');
     const ttl = r.ttl_seconds ?? this.ttlSeconds;
     if (!Number.isSafeInteger(ttl) || ttl <= 0) throw invalid("'ttl_seconds' must be a positive integer.", 'ttl_seconds');
+    const body = JSON.stringify(r.body);
+    const inputItems = JSON.stringify(r.input_items ?? []);
+    const conversation = JSON.stringify(r.conversation);
+    const size = Buffer.byteLength(body) + Buffer.byteLength(inputItems) + Buffer.byteLength(conversation);
+    this.assertFits(size);
     const t = now();
-    await this.store.run(
-      `INSERT INTO stored_responses (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (domain_id, id) DO UPDATE SET key_id = excluded.key_id, model = excluded.model,
-         previous_response_id = excluded.previous_response_id, expires_at = excluded.expires_at,
-         body = excluded.body, input_items = excluded.input_items, conversation = excluded.conversation`,
-      [
-        r.id,
-        r.domain_id,
-        r.key_id ?? null,
-        r.model ?? null,
-        r.previous_response_id ?? null,
-        t,
-        t + ttl,
-        JSON.stringify(r.body),
-        JSON.stringify(r.input_items ?? []),
-        JSON.stringify(r.conversation),
-      ],
-    );
+    const evicted = await this.store.withTransaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO stored_responses (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (domain_id, id) DO UPDATE SET key_id = excluded.key_id, model = excluded.model,
+           previous_response_id = excluded.previous_response_id, expires_at = excluded.expires_at,
+           body = excluded.body, input_items = excluded.input_items, conversation = excluded.conversation,
+           size_bytes = excluded.size_bytes`,
+        [r.id, r.domain_id, r.key_id ?? null, r.model ?? null, r.previous_response_id ?? null, t, t + ttl, body, inputItems, conversation, size],
+      );
+      return this.evict(tx, r.domain_id, r.id);
+    });
+    if (evicted > 0) this.opts.log?.info({ domain: r.domain_id, evicted }, 'stored responses over the domain cap: oldest evicted');
     return (await this.get(r.id, r.domain_id))!;
+  }
+
+  /**
+   * Deletes the domain's oldest responses (but `keep`) until it is within both caps. The domain
+   * holds at most the caps plus one response here, so the scan is bounded by the caps. (After the
+   * caps were lowered, a domain far over them shrinks by at most MAX_EVICTED_PER_PUT a put.)
+   */
+  private async evict(tx: Store, domainId: string, keep: string): Promise<number> {
+    const total = await tx.get<{ n: unknown; bytes: unknown }>('SELECT COUNT(*) AS n, COALESCE(SUM(size_bytes), 0) AS bytes FROM stored_responses WHERE domain_id = ?', [domainId]);
+    let extraCount = Number(total?.n ?? 0) - this.maxPerDomain;
+    let extraBytes = Number(total?.bytes ?? 0) - this.maxBytesPerDomain;
+    let evicted = 0;
+    while ((extraCount > 0 || extraBytes > 0) && evicted < MAX_EVICTED_PER_PUT) {
+      const oldest = await tx.all<{ id: string; size_bytes: unknown }>(
+        'SELECT id, size_bytes FROM stored_responses WHERE domain_id = ? AND id <> ? ORDER BY created_at, id LIMIT ?',
+        [domainId, keep, BATCH],
+      );
+      if (oldest.length === 0) break;
+      const victims: string[] = [];
+      for (const o of oldest) {
+        if (extraCount <= 0 && extraBytes <= 0) break;
+        victims.push(o.id);
+        extraCount--;
+        extraBytes -= Number(o.size_bytes);
+      }
+      await tx.run(`DELETE FROM stored_responses WHERE domain_id = ? AND id IN (${victims.map(() => '?').join(', ')})`, [domainId, ...victims]);
+      evicted += victims.length;
+    }
+    return evicted;
   }
 
   /** The response if it belongs to the domain and has not expired; null otherwise. */
@@ -118,6 +179,7 @@ export class ResponsesStore {
       model: row.model,
       created_at: Number(row.created_at),
       expires_at: Number(row.expires_at),
+      size_bytes: Number(row.size_bytes),
     };
   }
 
@@ -128,14 +190,33 @@ export class ResponsesStore {
     return r.changes > 0;
   }
 
-  /** Delete every expired response; returns how many. */
+  /** Delete every expired response, a batch at a time (yielding to other work in between); returns how many. */
   async purge(): Promise<number> {
-    if (this.store.closed) return 0;
-    return (await this.store.run('DELETE FROM stored_responses WHERE expires_at <= ?', [now()])).changes;
+    const t = now();
+    let total = 0;
+    for (;;) {
+      if (this.store.closed) return total;
+      const { changes } = await this.store.run(
+        `DELETE FROM stored_responses WHERE (domain_id, id) IN (SELECT domain_id, id FROM stored_responses WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)`,
+        [t, BATCH],
+      );
+      total += changes;
+      if (changes < BATCH) return total;
+      await yieldToLoop();
+    }
   }
 
   close(): void {
     if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.purgeTimer = null;
   }
+}
+
+function tooLarge(bytes: number, limit: number): ApiError {
+  return new ApiError(
+    400,
+    `This response is too large to store (about ${bytes} bytes; the limit is ${limit}). Send the request with "store": false, or start a new conversation.`,
+    'response_too_large',
+    'store',
+  );
 }

@@ -4,11 +4,11 @@
  * shutdown), and reported as totals by day, model and key.
  */
 import { randomUUID } from 'node:crypto';
+import { ApiError } from '@cordon/server-kit';
 import type { Store } from './store/types.js';
 import { invalid } from './errors.js';
 import type { PlatformLog } from './log.js';
 import { BatchWriter } from './batch-writer.js';
-import { whereWindow } from './store/sql.js';
 
 export interface UsageRecord {
   /** Unix seconds. */
@@ -60,8 +60,17 @@ export interface UsageRecorderOptions {
   batchSize?: number;
   intervalMs?: number;
   maxBuffered?: number;
+  /** Rows one report may hold (default 10,000); more: 400. */
+  maxReportRows?: number;
   log?: PlatformLog;
 }
+
+/** Reports prepared at once; more: 429. */
+const MAX_CONCURRENT_REPORTS = 2;
+/** Work per report slice, ms: the longest the event loop waits for a report. */
+const SLICE_TARGET_MS = 8;
+const FIRST_SLICE_SECONDS = 3600;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const INSERT =
   'INSERT INTO usage_records (id, ts, domain_id, key_id, model, endpoint, input_tokens, output_tokens, status, latency_ms, streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
@@ -77,11 +86,14 @@ const dayString = (day: number): string => new Date(day * 86_400_000).toISOStrin
 
 export class UsageRecorder {
   private readonly writer: BatchWriter<UsageRecord>;
+  private readonly maxRows: number;
+  private running = 0;
 
   constructor(
     private readonly store: Store,
     opts: UsageRecorderOptions = {},
   ) {
+    this.maxRows = Math.max(1, opts.maxReportRows ?? 10_000);
     this.writer = new BatchWriter<UsageRecord>(store, {
       // Each batch is one transaction, and each commit an fsync (synchronous=FULL): at thousands of
       // requests a second, 500 rows a batch keeps that to a few a second.
@@ -124,20 +136,48 @@ export class UsageRecorder {
     return this.writer.close();
   }
 
-  /** Totals per group over the written records (call flush() first to include the buffered ones). */
+  /**
+   * Totals per group over the written records (call flush() first to include the buffered ones).
+   *
+   * Served from the (domain_id, ts) and (ts) indexes in time slices: each slice is one
+   * indexed range query sized to take about SLICE_TARGET_MS, and the event loop runs between slices,
+   * so a report over a large table never holds the gateway. At most `maxRows` groups (more: 400),
+   * and at most MAX_CONCURRENT_REPORTS at once (more: 429).
+   */
   async report(q: UsageQuery = {}): Promise<UsageReport> {
     const groups = q.group_by && q.group_by.length > 0 ? q.group_by : USAGE_GROUPS;
     for (const g of groups) if (!USAGE_GROUPS.includes(g)) throw invalid(`'group_by' may hold only ${USAGE_GROUPS.join(', ')}.`, 'group_by');
     for (const k of ['start', 'end'] as const) {
       if (q[k] !== undefined && !Number.isSafeInteger(q[k])) throw invalid(`'${k}' must be a unix time in seconds.`, k);
     }
+    if (this.running >= MAX_CONCURRENT_REPORTS) {
+      throw new ApiError(429, 'Too many usage reports are being prepared; try again shortly.', 'rate_limit_exceeded', null, { 'retry-after': '1' });
+    }
+    this.running++;
+    try {
+      return await this.buildReport(q, groups);
+    } finally {
+      this.running--;
+    }
+  }
+
+  private async buildReport(q: UsageQuery, groups: readonly UsageGroup[]): Promise<UsageReport> {
     // Portable SQL: the day is the integer day number (ts / 86400 is integer division in SQLite
     // and PostgreSQL alike), formatted here.
     const keys: Array<[expr: string, alias: string]> = [];
     if (groups.includes('day')) keys.push(['ts / 86400', 'day_number']);
     if (groups.includes('model')) keys.push(['model', 'model']);
     if (groups.includes('key')) keys.push(['key_id', 'key_id'], ['domain_id', 'domain_id']);
-    const where = whereWindow({ domain_id: q.domain_id }, q);
+    const scope = q.domain_id === undefined ? { sql: '', params: [] } : { sql: ' WHERE domain_id = ?', params: [q.domain_id] };
+    // The window actually holding records (two index lookups), within the one asked for.
+    const first = await this.store.get<{ ts: unknown }>(`SELECT MIN(ts) AS ts FROM usage_records${scope.sql}`, scope.params);
+    const last = await this.store.get<{ ts: unknown }>(`SELECT MAX(ts) AS ts FROM usage_records${scope.sql}`, scope.params);
+    const empty: UsageReport = { object: 'list', data: [], totals: { requests: 0, input_tokens: 0, output_tokens: 0 } };
+    if (first?.ts === null || first?.ts === undefined) return empty;
+    const from = Math.max(q.start ?? -Infinity, Number(first.ts));
+    const to = Math.min(q.end ?? Infinity, Number(last?.ts) + 1);
+    if (!(from < to)) return empty;
+
     const select = [
       ...keys.map(([e, a]) => `${e} AS ${a}`),
       'COUNT(*) AS requests',
@@ -145,24 +185,59 @@ export class UsageRecorder {
       'SUM(output_tokens) AS output_tokens',
       'SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END) AS errors',
     ];
-    const by = keys.map(([e]) => e).join(', ');
     const sql =
-      `SELECT ${select.join(', ')} FROM usage_records` +
-      where.sql +
-      (keys.length ? ` GROUP BY ${by} ORDER BY ${by}` : '');
-    const rows = await this.store.all<Record<string, unknown>>(sql, where.params);
-    const data: UsageReportRow[] = [];
-    for (const r of rows) {
-      const requests = Number(r.requests ?? 0);
-      if (requests === 0) continue;
-      const row: UsageReportRow = { requests, input_tokens: Number(r.input_tokens ?? 0), output_tokens: Number(r.output_tokens ?? 0), errors: Number(r.errors ?? 0) };
-      const out: UsageReportRow = {} as UsageReportRow;
-      if ('day_number' in r) out.day = dayString(Number(r.day_number));
-      if ('model' in r) out.model = String(r.model);
-      if ('key_id' in r) out.key_id = String(r.key_id);
-      if ('domain_id' in r) out.domain_id = String(r.domain_id);
-      data.push(Object.assign(out, row));
+      `SELECT ${select.join(', ')} FROM usage_records WHERE ` +
+      (q.domain_id === undefined ? '' : 'domain_id = ? AND ') +
+      'ts >= ? AND ts < ?' +
+      (keys.length ? ` GROUP BY ${keys.map(([e]) => e).join(', ')}` : '');
+    const groupsOf = new Map<string, { key: Record<string, unknown>; row: UsageReportRow }>();
+    let span = FIRST_SLICE_SECONDS;
+    for (let lo = from; lo < to; ) {
+      const hi = Math.min(to, lo + span);
+      const t0 = performance.now();
+      const rows = await this.store.all<Record<string, unknown>>(sql, [...scope.params, lo, hi]);
+      const ms = performance.now() - t0;
+      for (const r of rows) {
+        const requests = Number(r.requests ?? 0);
+        if (requests === 0) continue;
+        const id = keys.map(([, a]) => String(r[a])).join('\u0000');
+        let g = groupsOf.get(id);
+        if (!g) {
+          if (groupsOf.size >= this.maxRows) {
+            throw invalid(`This usage report would have more than ${this.maxRows} rows: narrow the window ('start', 'end') or group by fewer fields.`, 'group_by');
+          }
+          g = { key: r, row: { requests: 0, input_tokens: 0, output_tokens: 0, errors: 0 } };
+          groupsOf.set(id, g);
+        }
+        g.row.requests += requests;
+        g.row.input_tokens += Number(r.input_tokens ?? 0);
+        g.row.output_tokens += Number(r.output_tokens ?? 0);
+        g.row.errors += Number(r.errors ?? 0);
+      }
+      lo = hi;
+      // Aim every slice at about SLICE_TARGET_MS of work.
+      if (ms > SLICE_TARGET_MS) span = Math.max(1, Math.floor(span / 2));
+      else if (ms < SLICE_TARGET_MS / 4) span *= 2;
+      if (lo < to) await yieldToLoop();
     }
+    const sorted = [...groupsOf.values()].sort((a, b) => {
+      for (const [, alias] of keys) {
+        const x = a.key[alias];
+        const y = b.key[alias];
+        if (x === y) continue;
+        if (alias === 'day_number') return Number(x) - Number(y);
+        return String(x) < String(y) ? -1 : 1;
+      }
+      return 0;
+    });
+    const data: UsageReportRow[] = sorted.map(({ key, row }) => {
+      const out: UsageReportRow = {} as UsageReportRow;
+      if ('day_number' in key) out.day = dayString(Number(key.day_number));
+      if ('model' in key) out.model = String(key.model);
+      if ('key_id' in key) out.key_id = String(key.key_id);
+      if ('domain_id' in key) out.domain_id = String(key.domain_id);
+      return Object.assign(out, row);
+    });
     const totals = data.reduce(
       (t, r) => ({ requests: t.requests + r.requests, input_tokens: t.input_tokens + r.input_tokens, output_tokens: t.output_tokens + r.output_tokens }),
       { requests: 0, input_tokens: 0, output_tokens: 0 },

@@ -11,7 +11,7 @@ import type { PolicyService, Policy } from '../platform/policies.js';
 import type { Usage } from '../engines/types.js';
 import { compileGuardrails, checkInput, createOutputFilter, type CompiledGuardrails, type OutputFilter } from '../guardrails/index.js';
 import type { RateLimiter, Lease } from '../limits/index.js';
-import { estimateTokens, textSlots } from './texts.js';
+import { estimateTokens, hasTokenInput, textSlots } from './texts.js';
 
 export interface Admission {
   /** Whether the policy has output rules (else the answer needs no filtering at all). */
@@ -27,23 +27,26 @@ export interface ViolationSink {
 }
 
 export class PolicyEnforcer {
-  private compiled = new Map<string, { version: number; guard: CompiledGuardrails; hasOutput: boolean }>();
+  private compiled = new Map<string, { version: number; guard: CompiledGuardrails; hasInput: boolean; hasOutput: boolean }>();
 
   constructor(
     private readonly deps: { policies: PolicyService; limiter: RateLimiter; metrics: Metrics; log: Log; violations: ViolationSink },
   ) {}
 
-  private async guardFor(domainId: string): Promise<{ policy: Policy; guard: CompiledGuardrails; hasOutput: boolean }> {
+  private async guardFor(domainId: string): Promise<{ policy: Policy; guard: CompiledGuardrails; hasInput: boolean; hasOutput: boolean }> {
     const { policy, version } = await this.deps.policies.getVersioned(domainId);
     let c = this.compiled.get(domainId);
     if (!c || c.version !== version) {
       const o = policy.guardrails.output;
       const hasOutput =
         o.blocked_terms.length > 0 || o.blocked_patterns.length > 0 || o.pii.custom.length > 0 || Object.entries(o.pii).some(([k, v]) => k !== 'custom' && v !== 'allow');
-      c = { version, guard: compileGuardrails(policy.guardrails), hasOutput };
+      const guard = compileGuardrails(policy.guardrails);
+      const i = guard.input;
+      const hasInput = i.block.length > 0 || i.mask.length > 0 || i.injection.length > 0 || i.maxChars !== null || i.maxTokens !== null;
+      c = { version, guard, hasInput, hasOutput };
       this.compiled.set(domainId, c);
     }
-    return { policy, guard: c.guard, hasOutput: c.hasOutput };
+    return { policy, guard: c.guard, hasInput: c.hasInput, hasOutput: c.hasOutput };
   }
 
   /** Whether the domain's policy has output rules (an answer must then be read before it is sent). */
@@ -57,9 +60,21 @@ export class PolicyEnforcer {
     this.deps.violations({ domain_id: domainId, key_id: keyId, rule, direction });
   }
 
-  async admit(res: Response, a: { domainId: string; keyId: string; body: Record<string, any>; countTokens?: (s: string) => Promise<number> }): Promise<Admission> {
-    const { policy, guard, hasOutput } = await this.guardFor(a.domainId);
-    const slots = textSlots(a.body);
+  /**
+   * Input guardrails, then rate limits. Token-array input is checked as its text when the engine
+   * can detokenize it (`detokenize`, given ids already checked against the vocabulary); when it
+   * cannot (upstream engines) and the domain has input rules, the request is refused.
+   */
+  async admit(
+    res: Response,
+    a: { domainId: string; keyId: string; body: Record<string, any>; countTokens?: (s: string) => Promise<number>; detokenize?: (ids: readonly number[]) => string },
+  ): Promise<Admission> {
+    const { policy, guard, hasInput, hasOutput } = await this.guardFor(a.domainId);
+    if (hasInput && !a.detokenize && hasTokenInput(a.body)) {
+      const param = 'prompt' in a.body ? 'prompt' : 'input';
+      throw new ApiError(400, `This domain's input guardrails read text, and this model cannot turn token ids into text for them: send '${param}' as text.`, 'unsupported_value', param);
+    }
+    const slots = textSlots(a.body, hasInput ? a.detokenize : undefined);
     const texts = slots.map((s) => s.get());
     // Exact tokens only when a token limit is set (it costs a tokenizer pass).
     let counted: ((s: string) => number) | undefined;

@@ -19,9 +19,41 @@ function stringSlots(holder: Record<string, unknown> | unknown[], key: string | 
   return [];
 }
 
-/** Every piece of text the caller sent that a model will read. */
-export function textSlots(body: Record<string, any>): Slot[] {
+/** The token-id arrays of a token-array `prompt` (completions) or `input` (embeddings), each with a way to replace it by text. */
+function tokenArrays(body: Record<string, unknown>): Array<{ ids: readonly number[]; replace(text: string): void }> {
+  const out: Array<{ ids: readonly number[]; replace(text: string): void }> = [];
+  for (const key of ['prompt', 'input']) {
+    const v = body[key];
+    if (!Array.isArray(v) || !v.length) continue;
+    if (typeof v[0] === 'number') out.push({ ids: v, replace: (text) => (body[key] = text) });
+    else v.forEach((item, i) => Array.isArray(item) && out.push({ ids: item, replace: (text) => (v[i] = text) }));
+  }
+  return out;
+}
+
+/** Whether the request has token-array input (which guardrails can read only once detokenized). */
+export function hasTokenInput(body: Record<string, any>): boolean {
+  return tokenArrays(body).length > 0;
+}
+
+/**
+ * Every piece of text the caller sent that a model will read. With `detokenize`, token-array
+ * input is read as its text (ids already checked against the vocabulary), and a masked text
+ * replaces the ids it came from.
+ */
+export function textSlots(body: Record<string, any>, detokenize?: (ids: readonly number[]) => string): Slot[] {
   const slots: Slot[] = [];
+  if (detokenize) {
+    for (const { ids, replace } of tokenArrays(body)) {
+      let text: string | undefined;
+      slots.push({
+        get: () => (text ??= detokenize(ids)),
+        set: (x) => {
+          if (x !== text) replace(x);
+        },
+      });
+    }
+  }
   if (Array.isArray(body.messages)) {
     for (const m of body.messages) if (m && typeof m === 'object') slots.push(...stringSlots(m, 'content'));
   }
@@ -46,5 +78,6 @@ export function textSlots(body: Record<string, any>): Slot[] {
 export function estimateTokens(body: Record<string, any>, texts: string[]): number {
   const chars = texts.reduce((n, t) => n + t.length, 0);
   const out = Number(body.max_completion_tokens ?? body.max_tokens ?? body.max_output_tokens ?? 0) || 0;
-  return Math.ceil(chars / 4) + out * Math.max(1, Number(body.n ?? 1) || 1);
+  const ids = tokenArrays(body).reduce((n, a) => n + a.ids.length, 0);
+  return Math.ceil(chars / 4) + ids + out * Math.max(1, Number(body.n ?? 1) || 1);
 }

@@ -186,13 +186,13 @@ describe('the whisper engine under load and misuse', () => {
     expect(b.text).not.toBe(a.text);
   });
 
-  it('a registered file that is not a whisper model is a clean 500, and the gateway keeps serving', async () => {
+  it('a registered file that is not a whisper model is a clean 503 (retried with backoff), and the gateway keeps serving', async () => {
     const bad = join(gw.dataDir, 'not-whisper.bin');
     writeFileSync(bad, Buffer.alloc(4096, 7));
     const res = await gw.req('/admin/v1/models', { method: 'POST', json: { id: 'broken-whisper', engine: 'whisper', settings: { path: bad }, capabilities: ['transcription'] } });
     expect(res.status).toBe(201);
     const err = await openai.audio.transcriptions.create({ file: await file(wav()), model: 'broken-whisper' }).catch((e) => e);
-    expect(err.status).toBe(500);
+    expect(err.status).toBe(503);
     expect(err.error.code).toBe('model_load_failed');
     ERROR_SHAPE(err);
     expect((await openai.audio.transcriptions.create({ file: await file(wav()), model: MODEL, language: 'en' })).text.length).toBeGreaterThan(0);
@@ -315,14 +315,14 @@ describe('through an upstream (a second gateway)', () => {
   let viaFront: OpenAI;
   beforeAll(async () => {
     upstream = await spawnGateway();
-    process.env.CORDON_TEST_AUDIO_KEY = upstream.adminKey;
+    process.env.CORDON_UPSTREAM_KEY_TEST_AUDIO = upstream.adminKey;
     front = await startTestGateway({ CORDON_DEMO_MODEL: 'false', CORDON_FFMPEG: '' });
     const res = await front.req('/admin/v1/models', {
       method: 'POST',
       json: {
         id: 'remote-whisper',
         engine: 'openai-compatible',
-        settings: { targets: [{ base_url: `${upstream.url}/v1`, model: MODEL, api_key_env: 'CORDON_TEST_AUDIO_KEY' }] },
+        settings: { targets: [{ base_url: `${upstream.url}/v1`, model: MODEL, api_key_env: 'CORDON_UPSTREAM_KEY_TEST_AUDIO' }] },
         capabilities: ['transcription'],
       },
     });

@@ -19,7 +19,7 @@ async function register(id: string, targets: string[], extra: Record<string, unk
     json: {
       id,
       engine: 'openai-compatible',
-      settings: { targets: targets.map((base_url) => ({ base_url, model: 'cordon-demo', api_key_env: 'CORDON_TEST_UPSTREAM_KEY' })), ...fast, ...extra },
+      settings: { targets: targets.map((base_url) => ({ base_url, model: 'cordon-demo', api_key_env: 'CORDON_UPSTREAM_KEY_TEST' })), ...fast, ...extra },
       capabilities: ['chat', 'completions', 'embeddings'],
     },
   });
@@ -28,7 +28,7 @@ async function register(id: string, targets: string[], extra: Record<string, unk
 
 beforeAll(async () => {
   upstream = await spawnGateway();
-  process.env.CORDON_TEST_UPSTREAM_KEY = upstream.adminKey;
+  process.env.CORDON_UPSTREAM_KEY_TEST = upstream.adminKey;
   front = await startTestGateway({ CORDON_DEMO_MODEL: 'false' });
   proxy = await startFaultProxy({ target: upstream.url });
   await register('proxied', [`${upstream.url}/v1`]);

@@ -252,7 +252,7 @@ export const getDomainPolicy = <ThrowOnError extends boolean = false>(options: O
 /**
  * Set a domain policy
  *
- * Replaces the domain's guardrails and rate limits; missing parts take their defaults (nothing blocked, no limits). Takes effect on the next request. Superadmin only.
+ * Replaces the domain's guardrails and rate limits; missing parts take their defaults (nothing blocked, no limits), so `{}` resets the policy; an empty or absent body is 400 `missing_body`, never read as `{}`. Takes effect on the next request. Superadmin only.
  */
 export const setDomainPolicy = <ThrowOnError extends boolean = false>(options: Options<SetDomainPolicyData, ThrowOnError>) => (options.client ?? client).put<SetDomainPolicyResponses, SetDomainPolicyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -304,7 +304,7 @@ export const getKey = <ThrowOnError extends boolean = false>(options: Options<Ge
 /**
  * Revoke a key
  *
- * Revokes a key; it gets 401 from its next request on. Revoking a revoked key changes nothing. Superadmin, or the key's domain admin.
+ * Revokes a key; it gets 401 from its next request on. Revoking a revoked key changes nothing. A superadmin may revoke any key; a domain admin only member keys of its domain and its own key (another admin's key gets 403).
  */
 export const revokeKey = <ThrowOnError extends boolean = false>(options: Options<RevokeKeyData, ThrowOnError>) => (options.client ?? client).post<RevokeKeyResponses, RevokeKeyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -315,7 +315,7 @@ export const revokeKey = <ThrowOnError extends boolean = false>(options: Options
 /**
  * Rotate a key
  *
- * Gives the key a new secret (shown once in this response); the old secret stops working at once. The key keeps its id, name, role and expiry. Superadmin, or the key's domain admin.
+ * Gives the key a new secret (shown once in this response); the old secret stops working at once. The key keeps its id, name, role and expiry. A superadmin may rotate any key; a domain admin only member keys of its domain and its own key (another admin's key gets 403).
  */
 export const rotateKey = <ThrowOnError extends boolean = false>(options: Options<RotateKeyData, ThrowOnError>) => (options.client ?? client).post<RotateKeyResponses, RotateKeyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -225,7 +225,7 @@ export type ChatCompletionStreamOptions = {
 } | null;
 
 /**
- * Up to 4 sequences where the model will stop generating further tokens. The returned text will not contain the stop sequence.
+ * Up to 4 sequences (of at most 1000 characters each) where the model will stop generating further tokens. The returned text will not contain the stop sequence.
  */
 export type StopConfiguration = null | string | Array<string>;
 
@@ -340,7 +340,7 @@ export type CreateChatCompletionRequest = {
      */
     model: string;
     /**
-     * The messages of the conversation so far.
+     * The messages of the conversation so far (at most 2048; `CORDON_MAX_MESSAGES` may lower it).
      */
     messages: Array<ChatCompletionRequestMessage>;
     /**
@@ -378,7 +378,7 @@ export type CreateChatCompletionRequest = {
      */
     frequency_penalty?: number | null;
     /**
-     * Maps token IDs to a bias from -100 to 100 added to the logits before sampling.
+     * Maps token IDs to a bias from -100 to 100 added to the logits before sampling (at most 1024 entries).
      */
     logit_bias?: {
         [key: string]: number;
@@ -400,7 +400,7 @@ export type CreateChatCompletionRequest = {
      */
     response_format?: ResponseFormatText | ResponseFormatJsonSchema | ResponseFormatJsonObject;
     /**
-     * The tools (functions) the model may call.
+     * The tools (functions) the model may call. A max of 128 functions are supported.
      */
     tools?: Array<ChatCompletionTool>;
     tool_choice?: ChatCompletionToolChoiceOption;
@@ -650,6 +650,9 @@ export type CreateCompletionRequest = {
     seed?: number | null;
     presence_penalty?: number | null;
     frequency_penalty?: number | null;
+    /**
+     * Maps token IDs to a bias from -100 to 100 added to the logits before sampling (at most 1024 entries).
+     */
     logit_bias?: {
         [key: string]: number;
     } | null;
@@ -968,7 +971,7 @@ export type ResponseFunctionTool = {
      */
     type: 'function';
     /**
-     * The name of the function to call.
+     * The name of the function to call (a-z, A-Z, 0-9, underscores and dashes, at most 64 characters, as for chat tools).
      */
     name: string;
     /**
@@ -1072,7 +1075,7 @@ export type CreateResponse = {
     /**
      * Text, or a list of input items (messages, function calls and their outputs) used to generate a response.
      */
-    input: string | Array<ResponseInputItem>;
+    input: Array<ResponseInputItem> | string;
     /**
      * A system (or developer) message inserted into the model's context. With `previous_response_id`,
      * the instructions of the previous response are not carried over.
@@ -1080,7 +1083,7 @@ export type CreateResponse = {
      */
     instructions?: string | null;
     /**
-     * The function tools the model may call while generating a response.
+     * The function tools the model may call while generating a response (at most 128).
      */
     tools?: Array<ResponseFunctionTool>;
     tool_choice?: ResponseToolChoice;
@@ -2123,7 +2126,7 @@ export type GuardrailPattern = {
      */
     name: string;
     /**
-     * A JavaScript regular expression.
+     * A regular expression in RE2 syntax, matched in linear time (JavaScript spellings such as `\s`, `\uXXXX` and `(?<name>…)` mean what they mean in JavaScript). Backreferences and lookarounds are refused with 400, as are patterns longer than 2,000 characters or compiling to more than 1,000 RE2 instructions (for example `\w{1001}`).
      */
     pattern: string;
     /**
@@ -2148,7 +2151,7 @@ export type PiiPolicy = {
     ip_address?: PiiAction;
     us_ssn?: PiiAction;
     /**
-     * Your own kinds of personal data, each a named regular expression with its action.
+     * Your own kinds of personal data, each a named regular expression with its action (at most 100).
      */
     custom?: Array<{
         /**
@@ -2156,7 +2159,7 @@ export type PiiPolicy = {
          */
         name: string;
         /**
-         * A JavaScript regular expression.
+         * A regular expression in RE2 syntax, matched in linear time (as in `GuardrailPattern`).
          */
         pattern: string;
         action: PiiAction;
@@ -2202,11 +2205,11 @@ export type Policy = {
              */
             max_tokens?: number | null;
             /**
-             * Words or phrases that block a prompt (case-insensitive, whole words).
+             * Words or phrases that block a prompt (case-insensitive, whole words; at most 1,000 of at most 200 characters).
              */
             blocked_terms?: Array<string>;
             /**
-             * Regular expressions that block a prompt.
+             * Regular expressions that block a prompt (at most 100).
              */
             blocked_patterns?: Array<GuardrailPattern>;
             /**
@@ -2220,11 +2223,11 @@ export type Policy = {
          */
         output?: {
             /**
-             * Words or phrases that must not appear in generated text.
+             * Words or phrases that must not appear in generated text (at most 1,000 of at most 200 characters).
              */
             blocked_terms?: Array<string>;
             /**
-             * Regular expressions that must not match generated text.
+             * Regular expressions that must not match generated text (at most 100).
              */
             blocked_patterns?: Array<GuardrailPattern>;
             pii?: PiiPolicy;
@@ -2356,7 +2359,7 @@ export type RegistryModelSettings = {
      */
     targets?: Array<{
         /**
-         * The upstream's base URL, e.g. `http://10.0.0.5:8000/v1`.
+         * The upstream's base URL, e.g. `http://10.0.0.5:8000/v1`. When the gateway sets `CORDON_UPSTREAM_HOSTS`, its host (or host:port) must be in that list, else 400 naming this field.
          */
         base_url: string;
         /**
@@ -2364,7 +2367,7 @@ export type RegistryModelSettings = {
          */
         model: string;
         /**
-         * The name of the environment variable that holds the upstream's API key (never the key itself).
+         * The name of the environment variable that holds the upstream's API key (never the key itself). Only names the gateway allows (`CORDON_UPSTREAM_KEY_ENV_ALLOW`; by default those starting with `CORDON_UPSTREAM_KEY_`), else 400 naming this field; the gateway's own `CORDON_` settings never.
          */
         api_key_env?: string;
     }>;

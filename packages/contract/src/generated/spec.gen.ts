@@ -1894,7 +1894,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Set a domain policy",
-        "description": "Replaces the domain's guardrails and rate limits; missing parts take their defaults (nothing blocked, no limits). Takes effect on the next request. Superadmin only.",
+        "description": "Replaces the domain's guardrails and rate limits; missing parts take their defaults (nothing blocked, no limits), so `{}` resets the policy; an empty or absent body is 400 `missing_body`, never read as `{}`. Takes effect on the next request. Superadmin only.",
         "parameters": [
           {
             "$ref": "#/components/parameters/DomainId"
@@ -2345,7 +2345,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Revoke a key",
-        "description": "Revokes a key; it gets 401 from its next request on. Revoking a revoked key changes nothing. Superadmin, or the key's domain admin.",
+        "description": "Revokes a key; it gets 401 from its next request on. Revoking a revoked key changes nothing. A superadmin may revoke any key; a domain admin only member keys of its domain and its own key (another admin's key gets 403).",
         "parameters": [
           {
             "$ref": "#/components/parameters/KeyId"
@@ -2426,7 +2426,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Rotate a key",
-        "description": "Gives the key a new secret (shown once in this response); the old secret stops working at once. The key keeps its id, name, role and expiry. Superadmin, or the key's domain admin.",
+        "description": "Gives the key a new secret (shown once in this response); the old secret stops working at once. The key keeps its id, name, role and expiry. A superadmin may rotate any key; a domain admin only member keys of its domain and its own key (another admin's key gets 403).",
         "parameters": [
           {
             "$ref": "#/components/parameters/KeyId"
@@ -2549,7 +2549,7 @@ export const openapiSpec: Record<string, any> = {
                           {
                             "base_url": "http://10.0.0.5:8000/v1",
                             "model": "meta-llama/Llama-3.1-8B-Instruct",
-                            "api_key_env": "VLLM_API_KEY"
+                            "api_key_env": "CORDON_UPSTREAM_KEY_VLLM"
                           }
                         ],
                         "fallback_model": "cordon-demo"
@@ -2645,7 +2645,7 @@ export const openapiSpec: Record<string, any> = {
                         {
                           "base_url": "http://10.0.0.5:8000/v1",
                           "model": "meta-llama/Llama-3.1-8B-Instruct",
-                          "api_key_env": "VLLM_API_KEY"
+                          "api_key_env": "CORDON_UPSTREAM_KEY_VLLM"
                         }
                       ],
                       "fallback_model": "cordon-demo"
@@ -3717,20 +3717,22 @@ export const openapiSpec: Record<string, any> = {
         }
       },
       "StopConfiguration": {
-        "description": "Up to 4 sequences where the model will stop generating further tokens. The returned text will not contain the stop sequence.",
+        "description": "Up to 4 sequences (of at most 1000 characters each) where the model will stop generating further tokens. The returned text will not contain the stop sequence.",
         "anyOf": [
           {
             "type": "null"
           },
           {
-            "type": "string"
+            "type": "string",
+            "maxLength": 1000
           },
           {
             "type": "array",
             "minItems": 1,
             "maxItems": 4,
             "items": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 1000
             }
           }
         ],
@@ -4009,7 +4011,8 @@ export const openapiSpec: Record<string, any> = {
           "messages": {
             "type": "array",
             "minItems": 1,
-            "description": "The messages of the conversation so far.",
+            "maxItems": 2048,
+            "description": "The messages of the conversation so far (at most 2048; `CORDON_MAX_MESSAGES` may lower it).",
             "items": {
               "$ref": "#/components/schemas/ChatCompletionRequestMessage"
             }
@@ -4099,9 +4102,12 @@ export const openapiSpec: Record<string, any> = {
               "object",
               "null"
             ],
-            "description": "Maps token IDs to a bias from -100 to 100 added to the logits before sampling.",
+            "description": "Maps token IDs to a bias from -100 to 100 added to the logits before sampling (at most 1024 entries).",
+            "maxProperties": 1024,
             "additionalProperties": {
-              "type": "integer"
+              "type": "integer",
+              "minimum": -100,
+              "maximum": 100
             }
           },
           "logprobs": {
@@ -4144,7 +4150,8 @@ export const openapiSpec: Record<string, any> = {
           },
           "tools": {
             "type": "array",
-            "description": "The tools (functions) the model may call.",
+            "maxItems": 128,
+            "description": "The tools (functions) the model may call. A max of 128 functions are supported.",
             "items": {
               "$ref": "#/components/schemas/ChatCompletionTool"
             }
@@ -4713,6 +4720,7 @@ export const openapiSpec: Record<string, any> = {
               },
               {
                 "type": "array",
+                "maxItems": 2048,
                 "items": {
                   "type": "string"
                 }
@@ -4727,6 +4735,7 @@ export const openapiSpec: Record<string, any> = {
               {
                 "type": "array",
                 "minItems": 1,
+                "maxItems": 2048,
                 "items": {
                   "type": "array",
                   "minItems": 1,
@@ -4849,8 +4858,12 @@ export const openapiSpec: Record<string, any> = {
               "object",
               "null"
             ],
+            "description": "Maps token IDs to a bias from -100 to 100 added to the logits before sampling (at most 1024 entries).",
+            "maxProperties": 1024,
             "additionalProperties": {
-              "type": "integer"
+              "type": "integer",
+              "minimum": -100,
+              "maximum": 100
             }
           },
           "user": {
@@ -5619,7 +5632,8 @@ export const openapiSpec: Record<string, any> = {
           },
           "name": {
             "type": "string",
-            "description": "The name of the function to call."
+            "pattern": "^[a-zA-Z0-9_-]{1,64}$",
+            "description": "The name of the function to call (a-z, A-Z, 0-9, underscores and dashes, at most 64 characters, as for chat tools)."
           },
           "description": {
             "type": [
@@ -5832,17 +5846,18 @@ export const openapiSpec: Record<string, any> = {
             "description": "Text, or a list of input items (messages, function calls and their outputs) used to generate a response.",
             "anyOf": [
               {
-                "type": "string",
-                "title": "Text input",
-                "description": "A text input to the model, equivalent to a text input with the `user` role."
-              },
-              {
                 "type": "array",
                 "title": "Input item list",
-                "description": "A list of one or many input items to the model.",
+                "description": "A list of one or many input items to the model (at most 2048, with a continued conversation; `CORDON_MAX_MESSAGES` may lower it).",
+                "maxItems": 2048,
                 "items": {
                   "$ref": "#/components/schemas/ResponseInputItem"
                 }
+              },
+              {
+                "type": "string",
+                "title": "Text input",
+                "description": "A text input to the model, equivalent to a text input with the `user` role."
               }
             ]
           },
@@ -5855,7 +5870,8 @@ export const openapiSpec: Record<string, any> = {
           },
           "tools": {
             "type": "array",
-            "description": "The function tools the model may call while generating a response.",
+            "maxItems": 128,
+            "description": "The function tools the model may call while generating a response (at most 128).",
             "items": {
               "$ref": "#/components/schemas/ResponseFunctionTool"
             }
@@ -7988,7 +8004,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "pattern": {
             "type": "string",
-            "description": "A JavaScript regular expression."
+            "description": "A regular expression in RE2 syntax, matched in linear time (JavaScript spellings such as `\\s`, `\\uXXXX` and `(?<name>…)` mean what they mean in JavaScript). Backreferences and lookarounds are refused with 400, as are patterns longer than 2,000 characters or compiling to more than 1,000 RE2 instructions (for example `\\w{1001}`)."
           },
           "flags": {
             "type": "string",
@@ -8036,7 +8052,7 @@ export const openapiSpec: Record<string, any> = {
           },
           "custom": {
             "type": "array",
-            "description": "Your own kinds of personal data, each a named regular expression with its action.",
+            "description": "Your own kinds of personal data, each a named regular expression with its action (at most 100).",
             "items": {
               "type": "object",
               "required": [
@@ -8051,7 +8067,7 @@ export const openapiSpec: Record<string, any> = {
                 },
                 "pattern": {
                   "type": "string",
-                  "description": "A JavaScript regular expression."
+                  "description": "A regular expression in RE2 syntax, matched in linear time (as in `GuardrailPattern`)."
                 },
                 "action": {
                   "$ref": "#/components/schemas/PiiAction"
@@ -8141,7 +8157,7 @@ export const openapiSpec: Record<string, any> = {
                   },
                   "blocked_terms": {
                     "type": "array",
-                    "description": "Words or phrases that block a prompt (case-insensitive, whole words).",
+                    "description": "Words or phrases that block a prompt (case-insensitive, whole words; at most 1,000 of at most 200 characters).",
                     "items": {
                       "type": "string",
                       "minLength": 1
@@ -8149,7 +8165,7 @@ export const openapiSpec: Record<string, any> = {
                   },
                   "blocked_patterns": {
                     "type": "array",
-                    "description": "Regular expressions that block a prompt.",
+                    "description": "Regular expressions that block a prompt (at most 100).",
                     "items": {
                       "$ref": "#/components/schemas/GuardrailPattern"
                     }
@@ -8169,7 +8185,7 @@ export const openapiSpec: Record<string, any> = {
                 "properties": {
                   "blocked_terms": {
                     "type": "array",
-                    "description": "Words or phrases that must not appear in generated text.",
+                    "description": "Words or phrases that must not appear in generated text (at most 1,000 of at most 200 characters).",
                     "items": {
                       "type": "string",
                       "minLength": 1
@@ -8177,7 +8193,7 @@ export const openapiSpec: Record<string, any> = {
                   },
                   "blocked_patterns": {
                     "type": "array",
-                    "description": "Regular expressions that must not match generated text.",
+                    "description": "Regular expressions that must not match generated text (at most 100).",
                     "items": {
                       "$ref": "#/components/schemas/GuardrailPattern"
                     }
@@ -8487,7 +8503,7 @@ export const openapiSpec: Record<string, any> = {
                 "base_url": {
                   "type": "string",
                   "format": "uri",
-                  "description": "The upstream's base URL, e.g. `http://10.0.0.5:8000/v1`."
+                  "description": "The upstream's base URL, e.g. `http://10.0.0.5:8000/v1`. When the gateway sets `CORDON_UPSTREAM_HOSTS`, its host (or host:port) must be in that list, else 400 naming this field."
                 },
                 "model": {
                   "type": "string",
@@ -8495,7 +8511,7 @@ export const openapiSpec: Record<string, any> = {
                 },
                 "api_key_env": {
                   "type": "string",
-                  "description": "The name of the environment variable that holds the upstream's API key (never the key itself)."
+                  "description": "The name of the environment variable that holds the upstream's API key (never the key itself). Only names the gateway allows (`CORDON_UPSTREAM_KEY_ENV_ALLOW`; by default those starting with `CORDON_UPSTREAM_KEY_`), else 400 naming this field; the gateway's own `CORDON_` settings never."
                 }
               }
             }
@@ -8519,7 +8535,7 @@ export const openapiSpec: Record<string, any> = {
             {
               "base_url": "http://10.0.0.5:8000/v1",
               "model": "meta-llama/Llama-3.1-8B-Instruct",
-              "api_key_env": "VLLM_API_KEY"
+              "api_key_env": "CORDON_UPSTREAM_KEY_VLLM"
             }
           ],
           "fallback_model": "cordon-demo"

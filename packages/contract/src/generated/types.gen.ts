@@ -273,7 +273,7 @@ export interface paths {
         get: operations["getDomainPolicy"];
         /**
          * Set a domain policy
-         * @description Replaces the domain's guardrails and rate limits; missing parts take their defaults (nothing blocked, no limits). Takes effect on the next request. Superadmin only.
+         * @description Replaces the domain's guardrails and rate limits; missing parts take their defaults (nothing blocked, no limits), so `{}` resets the policy; an empty or absent body is 400 `missing_body`, never read as `{}`. Takes effect on the next request. Superadmin only.
          */
         put: operations["setDomainPolicy"];
         post?: never;
@@ -338,7 +338,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a key
-         * @description Revokes a key; it gets 401 from its next request on. Revoking a revoked key changes nothing. Superadmin, or the key's domain admin.
+         * @description Revokes a key; it gets 401 from its next request on. Revoking a revoked key changes nothing. A superadmin may revoke any key; a domain admin only member keys of its domain and its own key (another admin's key gets 403).
          */
         post: operations["revokeKey"];
         delete?: never;
@@ -358,7 +358,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate a key
-         * @description Gives the key a new secret (shown once in this response); the old secret stops working at once. The key keeps its id, name, role and expiry. Superadmin, or the key's domain admin.
+         * @description Gives the key a new secret (shown once in this response); the old secret stops working at once. The key keeps its id, name, role and expiry. A superadmin may rotate any key; a domain admin only member keys of its domain and its own key (another admin's key gets 403).
          */
         post: operations["rotateKey"];
         delete?: never;
@@ -706,7 +706,7 @@ export interface components {
             include_usage?: boolean;
         } | null;
         /**
-         * @description Up to 4 sequences where the model will stop generating further tokens. The returned text will not contain the stop sequence.
+         * @description Up to 4 sequences (of at most 1000 characters each) where the model will stop generating further tokens. The returned text will not contain the stop sequence.
          * @example [
          *       "\n\n"
          *     ]
@@ -891,7 +891,7 @@ export interface components {
         CreateChatCompletionRequest: {
             /** @description ID of the model to use (see `GET /models`). */
             model: string;
-            /** @description The messages of the conversation so far. */
+            /** @description The messages of the conversation so far (at most 2048; `CORDON_MAX_MESSAGES` may lower it). */
             messages: components["schemas"]["ChatCompletionRequestMessage"][];
             /**
              * @description Sampling temperature between 0 and 2. 0 is greedy.
@@ -929,7 +929,7 @@ export interface components {
              * @default 0
              */
             frequency_penalty: number | null;
-            /** @description Maps token IDs to a bias from -100 to 100 added to the logits before sampling. */
+            /** @description Maps token IDs to a bias from -100 to 100 added to the logits before sampling (at most 1024 entries). */
             logit_bias?: {
                 [key: string]: number;
             } | null;
@@ -944,7 +944,7 @@ export interface components {
             seed?: number | null;
             /** @description The format of the output. `json_schema` enables structured outputs; `json_object` JSON mode. */
             response_format?: components["schemas"]["ResponseFormatText"] | components["schemas"]["ResponseFormatJsonSchema"] | components["schemas"]["ResponseFormatJsonObject"];
-            /** @description The tools (functions) the model may call. */
+            /** @description The tools (functions) the model may call. A max of 128 functions are supported. */
             tools?: components["schemas"]["ChatCompletionTool"][];
             tool_choice?: components["schemas"]["ChatCompletionToolChoiceOption"];
             /**
@@ -1238,6 +1238,7 @@ export interface components {
             presence_penalty: number | null;
             /** @default 0 */
             frequency_penalty: number | null;
+            /** @description Maps token IDs to a bias from -100 to 100 added to the logits before sampling (at most 1024 entries). */
             logit_bias?: {
                 [key: string]: number;
             } | null;
@@ -1636,7 +1637,7 @@ export interface components {
              * @enum {string}
              */
             type: "function";
-            /** @description The name of the function to call. */
+            /** @description The name of the function to call (a-z, A-Z, 0-9, underscores and dashes, at most 64 characters, as for chat tools). */
             name: string;
             /** @description A description of the function, used by the model to decide whether and how to call it. */
             description?: string | null;
@@ -1749,13 +1750,13 @@ export interface components {
             /** @description ID of the model to use, like `cordon-demo`. */
             model: string;
             /** @description Text, or a list of input items (messages, function calls and their outputs) used to generate a response. */
-            input: string | components["schemas"]["ResponseInputItem"][];
+            input: components["schemas"]["ResponseInputItem"][] | string;
             /**
              * @description A system (or developer) message inserted into the model's context. With `previous_response_id`,
              *     the instructions of the previous response are not carried over.
              */
             instructions?: string | null;
-            /** @description The function tools the model may call while generating a response. */
+            /** @description The function tools the model may call while generating a response (at most 128). */
             tools?: components["schemas"]["ResponseFunctionTool"][];
             tool_choice?: components["schemas"]["ResponseToolChoice"];
             /**
@@ -3055,7 +3056,7 @@ export interface components {
         GuardrailPattern: {
             /** @description The rule's name, reported (never the matched text) when it fires. */
             name: string;
-            /** @description A JavaScript regular expression. */
+            /** @description A regular expression in RE2 syntax, matched in linear time (JavaScript spellings such as `\s`, `\uXXXX` and `(?<name>…)` mean what they mean in JavaScript). Backreferences and lookarounds are refused with 400, as are patterns longer than 2,000 characters or compiling to more than 1,000 RE2 instructions (for example `\w{1001}`). */
             pattern: string;
             /** @description Regular expression flags: any of `i`, `m`, `s`, `u`. */
             flags?: string;
@@ -3091,11 +3092,11 @@ export interface components {
             iban?: components["schemas"]["PiiAction"];
             ip_address?: components["schemas"]["PiiAction"];
             us_ssn?: components["schemas"]["PiiAction"];
-            /** @description Your own kinds of personal data, each a named regular expression with its action. */
+            /** @description Your own kinds of personal data, each a named regular expression with its action (at most 100). */
             custom?: {
                 /** @description The kind's name, used in `[REDACTED:<name>]` and in reports. */
                 name: string;
-                /** @description A JavaScript regular expression. */
+                /** @description A regular expression in RE2 syntax, matched in linear time (as in `GuardrailPattern`). */
                 pattern: string;
                 action: components["schemas"]["PiiAction"];
             }[];
@@ -3176,9 +3177,9 @@ export interface components {
                     max_chars?: number | null;
                     /** @description The largest prompt, in tokens; null for no limit. */
                     max_tokens?: number | null;
-                    /** @description Words or phrases that block a prompt (case-insensitive, whole words). */
+                    /** @description Words or phrases that block a prompt (case-insensitive, whole words; at most 1,000 of at most 200 characters). */
                     blocked_terms?: string[];
-                    /** @description Regular expressions that block a prompt. */
+                    /** @description Regular expressions that block a prompt (at most 100). */
                     blocked_patterns?: components["schemas"]["GuardrailPattern"][];
                     /** @description Refuse prompts that match the maintained prompt-injection and jailbreak patterns. */
                     injection_detection?: boolean;
@@ -3186,9 +3187,9 @@ export interface components {
                 };
                 /** @description Rules for generated text. Blocked output ends the answer with `finish_reason` `content_filter`. */
                 output?: {
-                    /** @description Words or phrases that must not appear in generated text. */
+                    /** @description Words or phrases that must not appear in generated text (at most 1,000 of at most 200 characters). */
                     blocked_terms?: string[];
-                    /** @description Regular expressions that must not match generated text. */
+                    /** @description Regular expressions that must not match generated text (at most 100). */
                     blocked_patterns?: components["schemas"]["GuardrailPattern"][];
                     pii?: components["schemas"]["PiiPolicy"];
                 };
@@ -3329,7 +3330,7 @@ export interface components {
          *         {
          *           "base_url": "http://10.0.0.5:8000/v1",
          *           "model": "meta-llama/Llama-3.1-8B-Instruct",
-         *           "api_key_env": "VLLM_API_KEY"
+         *           "api_key_env": "CORDON_UPSTREAM_KEY_VLLM"
          *         }
          *       ],
          *       "fallback_model": "cordon-demo"
@@ -3342,12 +3343,12 @@ export interface components {
             targets?: {
                 /**
                  * Format: uri
-                 * @description The upstream's base URL, e.g. `http://10.0.0.5:8000/v1`.
+                 * @description The upstream's base URL, e.g. `http://10.0.0.5:8000/v1`. When the gateway sets `CORDON_UPSTREAM_HOSTS`, its host (or host:port) must be in that list, else 400 naming this field.
                  */
                 base_url: string;
                 /** @description The model's name upstream. */
                 model: string;
-                /** @description The name of the environment variable that holds the upstream's API key (never the key itself). */
+                /** @description The name of the environment variable that holds the upstream's API key (never the key itself). Only names the gateway allows (`CORDON_UPSTREAM_KEY_ENV_ALLOW`; by default those starting with `CORDON_UPSTREAM_KEY_`), else 400 naming this field; the gateway's own `CORDON_` settings never. */
                 api_key_env?: string;
             }[];
             /** @description Another registered model to use when every target fails before the first byte. */
@@ -5240,7 +5241,7 @@ export interface operations {
                      *               {
                      *                 "base_url": "http://10.0.0.5:8000/v1",
                      *                 "model": "meta-llama/Llama-3.1-8B-Instruct",
-                     *                 "api_key_env": "VLLM_API_KEY"
+                     *                 "api_key_env": "CORDON_UPSTREAM_KEY_VLLM"
                      *               }
                      *             ],
                      *             "fallback_model": "cordon-demo"

@@ -17,6 +17,7 @@ import type {
   LlamaGrammar,
   LlamaModel,
   ChatWrapper,
+  Token,
 } from 'node-llama-cpp';
 
 type NodeLlamaCpp = typeof import('node-llama-cpp');
@@ -43,10 +44,14 @@ import {
   type EmbeddingResult,
   type ModelEntry,
   type ModelState,
+  type ModelVocabulary,
   type Usage,
 } from '../types.js';
 import { checkGguf } from './gguf-check.js';
-import { toChatHistory } from './messages.js';
+import { backingOff, loadFailedError, loadFailureLog, nextLoadFailure, type LoadFailure } from '../load-backoff.js';
+import { historyTexts, toChatHistory } from './messages.js';
+import { checkTokenIds, completionBudget, contextLengthError, countTokensSliced, vocabularySize } from './context-fit.js';
+import { cacheTokenizer, countPromptTokens, withRequestTokens } from './request-tokens.js';
 
 export interface LlamaCppOptions {
   sequences: number;
@@ -75,6 +80,8 @@ interface Slot {
   loaded: Loaded | null;
   generatedTokens: number;
   active: number;
+  /** The last failed load, until one succeeds (see load()). */
+  failure?: LoadFailure;
 }
 
 type Tool = { type: 'function'; function: { name: string; description?: string; parameters?: Record<string, unknown> } };
@@ -181,16 +188,18 @@ export class LlamaCppEngine implements Engine {
     return { generatedTokens: s?.generatedTokens ?? 0, active: s?.active ?? 0, queued: s?.loaded?.waiters.length ?? 0 };
   }
 
-  private async load(m: ModelEntry, s: Slot): Promise<Loaded> {
+  /** Loads the model once for all callers; after a failure, again only once its backoff has passed (load-backoff.ts). */
+  private async load(m: ModelEntry, s: Slot, requestId?: string): Promise<Loaded> {
     if (s.loaded) return s.loaded;
-    if (s.state.state === 'failed') throw new EngineError(503, `The model '${m.id}' failed to load: ${s.state.reason}`, 'model_load_failed', 'model', 60);
+    if (!s.loading && backingOff(s.failure)) throw loadFailedError(m.id, s.failure);
     s.loading ??= (async () => {
       s.state = { state: 'loading' };
+      let model: LlamaModel | undefined;
       try {
         const check = await checkGguf(s.path);
         if (!check.ok) throw new Error(check.problems.join('; '));
         const llama = await this.getLlama();
-        const model = await llama.loadModel({ modelPath: s.path });
+        model = await llama.loadModel({ modelPath: s.path });
         const ctxSize = Math.min(num(m.settings.context_size) ?? this.opts.contextSize, model.trainContextSize);
         const context = await model.createContext({ sequences: Math.max(1, this.opts.sequences), contextSize: ctxSize * Math.max(1, this.opts.sequences), threads: this.threads });
         const free: LlamaContextSequence[] = [];
@@ -201,14 +210,16 @@ export class LlamaCppEngine implements Engine {
         }
         const loaded: Loaded = { model, context, wrapper: this.lib.resolveChatWrapper(model), free, waiters: [], embedding: null, embeddingChain: Promise.resolve(), idleTimer: null };
         s.loaded = loaded;
+        s.failure = undefined;
         s.state = { state: 'ready' };
         this.opts.log.info({ model: m.id, context_size: context.contextSize, sequences: free.length, threads: this.threads }, 'model loaded');
         return loaded;
       } catch (err) {
-        const reason = (err as Error).message.slice(0, 500);
-        s.state = { state: 'failed', reason };
-        this.opts.log.error({ model: m.id, reason }, 'model failed to load');
-        throw new EngineError(503, `The model '${m.id}' failed to load: ${reason}`, 'model_load_failed', 'model', 60);
+        await model?.dispose().catch(() => undefined);
+        s.failure = nextLoadFailure(s.failure, err);
+        s.state = { state: 'failed', reason: s.failure.reason };
+        this.opts.log.error(loadFailureLog(m.id, s.failure, requestId), 'model failed to load');
+        throw loadFailedError(m.id, s.failure);
       } finally {
         s.loading = null;
       }
@@ -244,7 +255,7 @@ export class LlamaCppEngine implements Engine {
 
   private async acquire(m: ModelEntry, ctx: EngineCallContext): Promise<{ l: Loaded; seq: LlamaContextSequence; release: () => void }> {
     const s = this.slot(m);
-    const l = await this.load(m, s);
+    const l = await this.load(m, s, ctx.requestId);
     if (l.idleTimer) {
       clearTimeout(l.idleTimer);
       l.idleTimer = null;
@@ -301,9 +312,16 @@ export class LlamaCppEngine implements Engine {
     return { l, seq, release };
   }
 
+  /** Tokens of a text, counted without holding the event loop; a count above the context stops early. */
   async countTokens(m: ModelEntry, text: string): Promise<number> {
     const l = await this.load(m, this.slot(m));
-    return l.model.tokenize(text).length;
+    return countTokensSliced(l.model, [text], l.context.contextSize);
+  }
+
+  async vocabulary(m: ModelEntry, requestId?: string): Promise<ModelVocabulary> {
+    const l = await this.load(m, this.slot(m), requestId);
+    const model = l.model;
+    return { size: vocabularySize(model), contextSize: l.context.contextSize, detokenize: (ids) => model.detokenize(checkTokenIds(model, ids, 'tokens')) };
   }
 
   private async grammarFor(llama: Llama, req: Record<string, any>): Promise<LlamaGrammar | undefined> {
@@ -335,7 +353,7 @@ export class LlamaCppEngine implements Engine {
   }
 
   chat(m: ModelEntry, req: ChatRequest, ctx: EngineCallContext): AsyncIterable<ChatEvent> {
-    return bridge(ctx, (inner, q) => this.runChat(m, req, inner, q));
+    return bridge(ctx, (inner, q) => withRequestTokens(() => this.runChat(m, req, inner, q)));
   }
 
   private async runChat(m: ModelEntry, req: ChatRequest, ctx: EngineCallContext, q: AsyncQueue<ChatEvent>): Promise<void> {
@@ -354,7 +372,22 @@ export class LlamaCppEngine implements Engine {
       : undefined;
     const history = toChatHistory(req.messages, hint);
     const n = Math.max(1, Math.min(128, num(r.n) ?? 1));
-    const maxTokens = num(r.max_completion_tokens) ?? num(r.max_tokens);
+    const functions: ChatModelFunctions | undefined =
+      choice === 'auto' && tools.length
+        ? Object.fromEntries(tools.map((t) => [t.function.name, { description: t.function.description, params: (t.function.parameters ?? { type: 'object' }) as any }]))
+        : undefined;
+    // The prompt must fit the context before a sequence is taken (see context-fit.ts).
+    const loaded = await this.load(m, this.slot(m), ctx.requestId);
+    const context = loaded.context.contextSize;
+    // A lower bound first (each message costs at least one template token besides its text), so
+    // that a prompt far over the context is refused before the whole prompt is built.
+    const texts = [...historyTexts(history), ...tools.flatMap((t) => [t.function.name, t.function.description ?? ''])];
+    const floor = history.length + (await countTokensSliced(loaded.model, texts, context - history.length, ctx.signal));
+    if (floor >= context) throw contextLengthError(context, context, 'messages', undefined, true);
+    cacheTokenizer(loaded.model);
+    const state = loaded.wrapper.generateContextState({ chatHistory: history, availableFunctions: functions });
+    const promptTokens = await countPromptTokens(this.lib, loaded.model, state.contextText, ctx.signal);
+    const maxTokens = completionBudget(context, promptTokens, num(r.max_completion_tokens) ?? num(r.max_tokens), 'messages');
     const { l, seq, release } = await this.acquire(m, ctx);
     const slot = this.slot(m);
     try {
@@ -371,13 +404,11 @@ export class LlamaCppEngine implements Engine {
           throw new EngineError(400, `The tool's parameters schema is not supported: ${(err as Error).message.slice(0, 200)}`, 'invalid_value', 'tools');
         }
       }
-      const functions: ChatModelFunctions | undefined =
-        choice === 'auto' && tools.length
-          ? Object.fromEntries(tools.map((t) => [t.function.name, { description: t.function.description, params: (t.function.parameters ?? { type: 'object' }) as any }]))
-          : undefined;
-      const promptTokens = l.wrapper.generateContextState({ chatHistory: history, availableFunctions: functions }).contextText.tokenize(l.model.tokenizer).length;
       let completionTokens = 0;
+      let runs = 0;
+      ctx.trackUsage?.(() => ({ prompt_tokens: promptTokens * runs, completion_tokens: completionTokens, total_tokens: promptTokens * runs + completionTokens }));
       for (let i = 0; i < n; i++) {
+        runs++;
         await this.fresh(seq);
         const chat = new this.lib.LlamaChat({ contextSequence: seq, chatWrapper: l.wrapper, autoDisposeSequence: false });
         q.push({ type: 'choice', choice: { index: i, delta: { role: 'assistant', content: '' }, finish_reason: null } });
@@ -451,25 +482,41 @@ export class LlamaCppEngine implements Engine {
     const prompts: Array<string | number[]> =
       typeof p === 'string' ? [p] : Array.isArray(p) && p.length && typeof p[0] === 'number' ? [p as number[]] : (p as Array<string | number[]>);
     const n = Math.max(1, Math.min(128, num(r.n) ?? 1));
-    const maxTokens = num(r.max_tokens) ?? 16;
+    // Every prompt is checked (token ids inside the vocabulary, prompt and completion inside the
+    // context) before a sequence is taken; max_tokens 0 means the rest of the context.
+    const loaded = await this.load(m, this.slot(m), ctx.requestId);
+    const context = loaded.context.contextSize;
+    const flat = prompts.length === 1 && p === prompts[0];
+    const requested = num(r.max_tokens) ?? 16;
+    const inputs: Array<{ tokens: Token[]; text: () => string; maxTokens: number }> = [];
+    for (const [k, prompt] of prompts.entries()) {
+      const param = flat ? 'prompt' : `prompt[${k}]`;
+      let tokens: Token[];
+      if (typeof prompt === 'string') {
+        const floor = await countTokensSliced(loaded.model, [prompt], context, ctx.signal);
+        if (floor >= context) throw contextLengthError(context, context, param, undefined, true);
+        tokens = loaded.model.tokenize(prompt);
+      } else tokens = checkTokenIds(loaded.model, prompt, param);
+      const model = loaded.model;
+      inputs.push({ tokens, text: () => (typeof prompt === 'string' ? prompt : model.detokenize(tokens)), maxTokens: completionBudget(context, tokens.length, requested || undefined, param) });
+    }
     const { l, seq, release } = await this.acquire(m, ctx);
     const slot = this.slot(m);
     try {
       let promptTokens = 0;
       let completionTokens = 0;
       let index = 0;
-      for (const prompt of prompts) {
-        const tokens = typeof prompt === 'string' ? l.model.tokenize(prompt) : (prompt as any);
-        const promptText = typeof prompt === 'string' ? prompt : l.model.detokenize(tokens);
+      ctx.trackUsage?.(() => ({ prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens }));
+      for (const { tokens, text: promptText, maxTokens } of inputs) {
         for (let i = 0; i < n; i++, index++) {
           promptTokens += tokens.length;
           await this.fresh(seq);
           const completion = new this.lib.LlamaCompletion({ contextSequence: seq });
-          if (r.echo) q.push({ type: 'choice', choice: { index, text: promptText, finish_reason: null, logprobs: null } });
+          if (r.echo) q.push({ type: 'choice', choice: { index, text: promptText(), finish_reason: null, logprobs: null } });
           try {
             const res = await completion.generateCompletionWithMeta(tokens, {
               ...this.sampling(r, i, ctx),
-              maxTokens: maxTokens || undefined,
+              maxTokens,
               onToken: (t) => {
                 slot.generatedTokens += t.length;
                 completionTokens += t.length;
@@ -490,18 +537,32 @@ export class LlamaCppEngine implements Engine {
 
   async embeddings(m: ModelEntry, req: EmbeddingRequest, ctx: EngineCallContext): Promise<EmbeddingResult> {
     const s = this.slot(m);
-    const l = await this.load(m, s);
+    const l = await this.load(m, s, ctx.requestId);
     const input = req.input as string | string[] | number[] | number[][];
     const items: Array<string | number[]> =
       typeof input === 'string' ? [input] : Array.isArray(input) && input.length && typeof input[0] === 'number' ? [input as number[]] : (input as Array<string | number[]>);
-    l.embedding ??= l.model.createEmbeddingContext({ contextSize: Math.min(2048, l.model.trainContextSize), threads: this.threads });
+    const contextSize = Math.min(2048, l.model.trainContextSize);
+    l.embedding ??= l.model.createEmbeddingContext({ contextSize, threads: this.threads });
     const ec = await l.embedding;
+    const flat = items.length === 1 && input === items[0];
+    // Each input is checked (ids inside the vocabulary, length inside the context) before any runs.
+    const inputs: Array<Token[]> = [];
+    for (const [k, item] of items.entries()) {
+      const param = flat ? 'input' : `input[${k}]`;
+      let toks: Token[];
+      if (typeof item === 'string') {
+        const floor = await countTokensSliced(l.model, [item], contextSize, ctx.signal);
+        if (floor > contextSize) throw contextLengthError(contextSize, contextSize, param, undefined, true);
+        toks = l.model.tokenize(item);
+      } else toks = checkTokenIds(l.model, item, param);
+      if (toks.length > contextSize) throw contextLengthError(contextSize, toks.length, param);
+      inputs.push(toks);
+    }
     const run = async () => {
       const vectors: number[][] = [];
       let tokens = 0;
-      for (const item of items) {
+      for (const toks of inputs) {
         if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
-        const toks = typeof item === 'string' ? l.model.tokenize(item) : (item as any);
         tokens += toks.length;
         const e = await ec.getEmbeddingFor(toks);
         const v = Array.from(e.vector);

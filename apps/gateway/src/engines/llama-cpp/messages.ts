@@ -30,7 +30,11 @@ function parseArgs(s: string): unknown {
 export function toChatHistory(messages: unknown[], extraSystem?: string): ChatHistoryItem[] {
   const msgs = messages as Msg[];
   const results = new Map<string, string>();
-  for (const m of msgs) if (m.role === 'tool' && m.tool_call_id) results.set(m.tool_call_id, contentText(m.content, 'tool'));
+  const called = new Set<string>();
+  for (const m of msgs) {
+    if (m.role === 'tool' && m.tool_call_id) results.set(m.tool_call_id, contentText(m.content, 'tool'));
+    for (const c of m.tool_calls ?? []) called.add(c.id);
+  }
   const history: ChatHistoryItem[] = [];
   if (extraSystem) history.push({ type: 'system', text: extraSystem });
   for (const m of msgs) {
@@ -53,7 +57,7 @@ export function toChatHistory(messages: unknown[], extraSystem?: string): ChatHi
         break;
       }
       case 'tool':
-        if (!msgs.some((x) => x.tool_calls?.some((c) => c.id === m.tool_call_id))) {
+        if (!m.tool_call_id || !called.has(m.tool_call_id)) {
           // A tool result without the call it answers: keep it as context for the model.
           history.push({ type: 'user', text: `Tool result (${m.tool_call_id}): ${contentText(m.content, 'tool')}` });
         }
@@ -64,4 +68,15 @@ export function toChatHistory(messages: unknown[], extraSystem?: string): ChatHi
   }
   history.push({ type: 'model', response: [] });
   return history;
+}
+
+/** The texts of a chat history (for a token count before the whole prompt is built). */
+export function historyTexts(history: readonly ChatHistoryItem[]): string[] {
+  const out: string[] = [];
+  for (const item of history) {
+    if (item.type === 'model') {
+      for (const r of item.response) out.push(typeof r === 'string' ? r : r.type === 'functionCall' ? `${r.name}${JSON.stringify(r.params ?? null) ?? ''}${typeof r.result === 'string' ? r.result : ''}` : '');
+    } else out.push(typeof item.text === 'string' ? item.text : '');
+  }
+  return out;
 }

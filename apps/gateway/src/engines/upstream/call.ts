@@ -345,6 +345,9 @@ export class UpstreamCall {
     const e = this.classify(att, err);
     att.end(e);
     if (!(e instanceof UpstreamError)) throw e;
+    if (e.detail !== undefined) {
+      this.deps.log?.warn({ request_id: this.ctx.requestId, model: this.model.id, upstream: att.target.key, status: att.status, detail: e.detail }, 'upstream error');
+    }
     if (yielded) {
       if (e.code === 'upstream_timeout') throw e;
       throw streamInterrupted(e.kind === 'connect' ? 'the connection was lost' : e.message.replace(/^The upstream failed: |\.$/g, ''));

@@ -2,7 +2,9 @@
  * How upstream failures become EngineErrors:
  *  - an upstream 4xx keeps its status and its OpenAI-shaped message (a non-OpenAI body is wrapped,
  *    truncated); except 401/403/407, which are the gateway's credentials, not the client's: 502;
- *  - a broken upstream (refused, reset, garbage, 5xx) -> 502 `upstream_error`;
+ *  - a broken upstream (refused, reset, garbage, 5xx) -> 502 `upstream_error`, with a generic
+ *    message: what a 5xx body says (stack traces, hosts, paths) is kept in `detail` for the log
+ *    line with the request id, never shown to the caller;
  *  - a timeout -> 504 `upstream_timeout`;
  *  - a failure after the first event reached the caller -> 502 `upstream_stream_interrupted`;
  *  - every target failed (or every breaker is open) -> AllTargetsFailedError, so the caller can try
@@ -28,6 +30,8 @@ export class UpstreamError extends EngineError {
     readonly breaker: boolean,
     param: string | null = null,
     retryAfterSeconds?: number,
+    /** What the upstream said, for the log only (truncated; never sent to the client). */
+    readonly detail?: string,
   ) {
     super(status, message, code, param, retryAfterSeconds);
     this.name = 'UpstreamError';
@@ -141,8 +145,7 @@ export function fromUpstreamResponse(status: number, headers: Record<string, str
   if (status >= 400 && status < 500) {
     return new UpstreamError(status, msg, parsed?.code ?? null, 'http', false, false, parsed?.param ?? null, retryAfter);
   }
-  // 5xx (and anything odd, like a redirect): the upstream is broken.
+  // 5xx (and anything odd, like a redirect): the upstream is broken. Its words go to the log only.
   const detail = parsed ? truncate(parsed.message) : truncate(text);
-  const message = `The upstream failed (HTTP ${status})${detail ? `: ${detail}` : '.'}`;
-  return new UpstreamError(502, message, 'upstream_error', 'http', status >= 500, true, null, retryAfter);
+  return new UpstreamError(502, `The upstream failed (HTTP ${status}).`, 'upstream_error', 'http', status >= 500, true, null, retryAfter, detail || undefined);
 }

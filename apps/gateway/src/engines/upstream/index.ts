@@ -34,8 +34,9 @@ import { chatCompletionEvents, completionEvents, embeddingResult } from './conve
 import { streamInterrupted, upstreamBroken } from './errors.js';
 import { PoolSet, type PoolOptions } from './pools.js';
 import { RawSseRewriter } from './raw.js';
-import { SseParser, type SseEvent } from './sse.js';
+import { DEFAULT_MAX_EVENT_BYTES, SseParser, type SseEvent } from './sse.js';
 import { DEFAULT_TUNING, readSettings, requireTargets, type ResolvedTarget, type UpstreamSettings, type UpstreamTuning } from './settings.js';
+import { DEFAULT_UPSTREAM_ACCESS, type UpstreamAccess } from './access.js';
 import { EventDecoder, jsonWithRetries, streamWithRetries } from './stream.js';
 import { TargetBook } from './targets.js';
 
@@ -48,11 +49,15 @@ export { forwardableHeaders, returnableHeaders } from './call.js';
 export interface UpstreamEngineOptions {
   /** Where `api_key_env` names are looked up (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Which api_key_env names and hosts targets may use (checked again on every settings read). */
+  access?: UpstreamAccess;
   log?: { warn(o: object, m?: string): void };
   /** Pool sizing and keep-alive. */
   pools?: PoolOptions;
   /** Engine-wide defaults for what a model's settings do not set. */
   defaults?: Partial<UpstreamTuning>;
+  /** The largest incomplete SSE event held from an upstream stream (CORDON_STREAM_MAX_EVENT_BYTES). */
+  maxEventBytes?: number;
   /** Jitter source in [0, 1) (tests pin it). */
   random?: () => number;
   userAgent?: string;
@@ -113,11 +118,15 @@ export class OpenAICompatibleEngine implements Engine {
   protected readonly pools: PoolSet;
   protected readonly book = new TargetBook();
   protected readonly tuning: UpstreamTuning;
+  private readonly maxEventBytes: number;
+  private readonly access: UpstreamAccess;
   private readonly deps: CallDeps;
 
   constructor(opts: UpstreamEngineOptions = {}) {
     this.pools = new PoolSet(opts.pools);
     this.tuning = { ...DEFAULT_TUNING, ...(opts.defaults ?? {}) };
+    this.maxEventBytes = opts.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.access = opts.access ?? DEFAULT_UPSTREAM_ACCESS;
     this.deps = {
       pools: this.pools,
       book: this.book,
@@ -134,7 +143,7 @@ export class OpenAICompatibleEngine implements Engine {
   private settings(model: ModelEntry): UpstreamSettings {
     let s = this.settingsCache.get(model);
     if (!s) {
-      s = readSettings(model, this.tuning);
+      s = readSettings(model, this.tuning, this.access);
       if (Object.isFrozen(model)) this.settingsCache.set(model, s);
     }
     return s;
@@ -153,14 +162,14 @@ export class OpenAICompatibleEngine implements Engine {
 
   chat(model: ModelEntry, req: ChatRequest, ctx: EngineCallContext): AsyncIterable<ChatEvent> {
     if (req.stream === true) {
-      return streamWithRetries(() => this.call(model, ctx, this.jsonRequest('/chat/completions', req)), (att) => new EventDecoder<ChatEvent>(att, 'chat'));
+      return streamWithRetries(() => this.call(model, ctx, this.jsonRequest('/chat/completions', req)), (att) => new EventDecoder<ChatEvent>(att, 'chat', this.maxEventBytes));
     }
     return this.oneShot(model, ctx, this.jsonRequest('/chat/completions', req), chatCompletionEvents);
   }
 
   completion(model: ModelEntry, req: CompletionRequest, ctx: EngineCallContext): AsyncIterable<CompletionEvent> {
     if (req.stream === true) {
-      return streamWithRetries(() => this.call(model, ctx, this.jsonRequest('/completions', req)), (att) => new EventDecoder<CompletionEvent>(att, 'completion'));
+      return streamWithRetries(() => this.call(model, ctx, this.jsonRequest('/completions', req)), (att) => new EventDecoder<CompletionEvent>(att, 'completion', this.maxEventBytes));
     }
     return this.oneShot(model, ctx, this.jsonRequest('/completions', req), completionEvents);
   }
@@ -189,7 +198,7 @@ export class OpenAICompatibleEngine implements Engine {
       () => this.call(model, ctx, this.responsesRequest(req)),
       (att) => {
         if (!/text\/event-stream/i.test(String(att.headers['content-type'] ?? ''))) throw upstreamBroken('the upstream did not answer with an event stream');
-        const parser = new SseParser();
+        const parser = new SseParser(this.maxEventBytes);
         let done = false;
         return {
           push: (c) => {
@@ -231,7 +240,7 @@ export class OpenAICompatibleEngine implements Engine {
     let rw: RawSseRewriter | null = null;
     const gen = streamWithRetries(() => this.call(model, ctx, this.jsonRequest(path, req)), (att) => {
       if (!/text\/event-stream/i.test(String(att.headers['content-type'] ?? ''))) throw upstreamBroken('the upstream did not answer with an event stream');
-      const cur = new RawSseRewriter(att.target.model, req.model, includeUsage);
+      const cur = new RawSseRewriter(att.target.model, req.model, includeUsage, this.maxEventBytes);
       rw = cur;
       return {
         push: (c) => {

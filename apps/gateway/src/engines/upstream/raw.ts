@@ -19,9 +19,11 @@
  * Measured (Node 20, 2 vCPU, ~230-byte vLLM-style chunks): ~1.3 µs per chunk with the rewrite,
  * ~0.7 µs when the names are equal, against ~4.2 µs (plus garbage) for parse + re-serialize.
  * The bytes end with the upstream's own `data: [DONE]`; a stream without it counts as interrupted.
+ * A partial event is held at most `maxEventBytes` (then the stream fails: an upstream that sends an
+ * endless line must not grow memory); chunks without a line feed are only kept, never concatenated.
  */
 import type { Usage } from '../types.js';
-import { SseParser } from './sse.js';
+import { DEFAULT_MAX_EVENT_BYTES, SseParser, eventTooLarge } from './sse.js';
 import { streamErrorOf } from './convert.js';
 import { upstreamBroken } from './errors.js';
 
@@ -67,7 +69,9 @@ export class RawSseRewriter {
   done = false;
   /** A failure after some good events of the same chunk (those are returned first). */
   error: unknown = undefined;
-  private rest: Buffer | null = null;
+  /** The partial event so far, in pieces (joined only when a chunk with a line feed arrives). */
+  private rest: Buffer[] = [];
+  private restBytes = 0;
   private readonly needles: Buffer[];
   private readonly replacements: Buffer[];
   private readonly rewriteModel: boolean;
@@ -76,6 +80,7 @@ export class RawSseRewriter {
     private readonly upstreamModel: string,
     private readonly clientModel: string,
     private readonly includeUsage: boolean,
+    private readonly maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
   ) {
     this.rewriteModel = upstreamModel !== clientModel;
     const up = JSON.stringify(upstreamModel);
@@ -86,8 +91,18 @@ export class RawSseRewriter {
 
   /** Complete events of `chunk` (with what was left from before), rewritten; null when none is complete yet. */
   push(chunk: Buffer): Buffer | null {
-    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    this.rest = null;
+    let buf = chunk;
+    if (this.restBytes > 0) {
+      // An event ends with LF LF (or LF CR LF): without a line feed in the chunk none can end here.
+      if (chunk.indexOf(LF) === -1) {
+        if (!this.keep(chunk)) throw eventTooLarge(this.maxEventBytes);
+        return null;
+      }
+      this.rest.push(chunk);
+      buf = Buffer.concat(this.rest, this.restBytes + chunk.length);
+      this.rest = [];
+      this.restBytes = 0;
+    }
     let start = 0;
     let out: Buffer[] | null = null; // null while the output is `buf` untouched so far
     let untouchedEnd = 0;
@@ -111,18 +126,34 @@ export class RawSseRewriter {
       }
       start = end;
     }
-    if (start < buf.length && this.error === undefined) this.rest = buf.subarray(start);
+    if (start < buf.length && this.error === undefined && !this.keep(start === 0 ? buf : buf.subarray(start))) {
+      if (start === 0) throw eventTooLarge(this.maxEventBytes);
+      this.error = eventTooLarge(this.maxEventBytes); // the complete events before it go out first
+    }
     if (out === null) return untouchedEnd > 0 ? buf.subarray(0, untouchedEnd) : null;
     return out.length ? Buffer.concat(out) : null;
   }
 
   /** The stream ended: a last event without its blank line, rewritten (and completed). */
   end(): Buffer | null {
-    if (!this.rest || this.rest.length === 0) return null;
-    const ev = Buffer.concat([this.rest, Buffer.from('\n\n')]);
-    this.rest = null;
+    if (this.restBytes === 0) return null;
+    const ev = Buffer.concat([...this.rest, Buffer.from('\n\n')]);
+    this.rest = [];
+    this.restBytes = 0;
     const out = this.event(ev);
     return out.length ? out : null;
+  }
+
+  /** Holds a partial event; false (and nothing held) when it would exceed maxEventBytes. */
+  private keep(part: Buffer): boolean {
+    this.restBytes += part.length;
+    if (this.restBytes > this.maxEventBytes) {
+      this.rest = [];
+      this.restBytes = 0;
+      return false;
+    }
+    this.rest.push(part);
+    return true;
   }
 
   private event(ev: Buffer): Buffer {

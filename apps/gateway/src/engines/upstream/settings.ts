@@ -3,6 +3,7 @@
  * read once per call with defaults filled in. Unknown or malformed values fall back to the default.
  */
 import { EngineError, type ModelEntry } from '../types.js';
+import { DEFAULT_UPSTREAM_ACCESS, targetAccessProblem, type UpstreamAccess } from './access.js';
 
 export interface UpstreamTarget {
   /** e.g. `http://127.0.0.1:11434/v1` (no trailing slash needed). */
@@ -78,13 +79,22 @@ export function resolveTarget(t: UpstreamTarget): ResolvedTarget {
   return { ...t, origin: url.origin, prefix, key: `${url.origin}${prefix}` };
 }
 
-/** The settings of a model, with `defaults` (engine-wide) filling in what the model does not set. */
-export function readSettings(model: ModelEntry, defaults: UpstreamTuning = DEFAULT_TUNING): UpstreamSettings {
+/**
+ * The settings of a model, with `defaults` (engine-wide) filling in what the model does not set.
+ * A target that `access` does not allow (its api_key_env or host; say, a row written before the
+ * allowlist, or straight into the table) fails the call instead of being sent anything.
+ */
+export function readSettings(model: ModelEntry, defaults: UpstreamTuning = DEFAULT_TUNING, access: UpstreamAccess = DEFAULT_UPSTREAM_ACCESS): UpstreamSettings {
   const s = model.settings ?? {};
   const raw = Array.isArray(s.targets) ? s.targets : [];
   const targets = raw
     .filter((t) => t && typeof t.base_url === 'string' && typeof t.model === 'string')
-    .map((t) => resolveTarget(t));
+    .map((t, i) => {
+      if (targetAccessProblem(t, `settings.targets[${i}]`, access)) {
+        throw new EngineError(500, `The model '${model.id}' is misconfigured: an upstream target is not allowed by this gateway's configuration.`, 'model_misconfigured');
+      }
+      return resolveTarget(t);
+    });
   const d = defaults;
   return {
     targets,

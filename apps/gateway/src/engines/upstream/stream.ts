@@ -3,7 +3,10 @@ import type { ChatEvent, CompletionEvent } from '../types.js';
 import type { Attempt, UpstreamCall } from './call.js';
 import { chatChunkEvents, chatCompletionEvents, completionChunkEvents, completionEvents, parseJson } from './convert.js';
 import { upstreamBroken } from './errors.js';
-import { SseParser } from './sse.js';
+import { DEFAULT_MAX_EVENT_BYTES, SseParser } from './sse.js';
+
+/** The largest whole JSON answer read from an upstream. */
+const JSON_LIMIT = 256 * 1024 * 1024;
 
 /** Turns one attempt's body bytes into items, incrementally. */
 export interface StreamDecoder<T> {
@@ -56,7 +59,7 @@ export async function* streamWithRetries<T>(makeCall: () => UpstreamCall, decode
 }
 
 /** A one-shot JSON answer: read whole, converted inside the attempt (so garbage is retried too). */
-export async function jsonWithRetries<T>(call: UpstreamCall, convert: (body: Record<string, unknown>) => T, limit = 256 * 1024 * 1024): Promise<T> {
+export async function jsonWithRetries<T>(call: UpstreamCall, convert: (body: Record<string, unknown>) => T, limit = JSON_LIMIT): Promise<T> {
   try {
     for (;;) {
       const att = await call.open();
@@ -80,8 +83,9 @@ const isJson = (att: Attempt) => /\bjson\b/i.test(String(att.headers['content-ty
 
 /** SSE chat.completion.chunk / text_completion events (or a whole JSON answer, if the upstream ignored `stream`). */
 export class EventDecoder<E extends ChatEvent | CompletionEvent> implements StreamDecoder<E> {
-  private readonly parser = new SseParser();
+  private readonly parser: SseParser;
   private readonly json: Buffer[] | null;
+  private jsonBytes = 0;
   private done = false;
   private finished = false;
   error: unknown = undefined;
@@ -89,12 +93,16 @@ export class EventDecoder<E extends ChatEvent | CompletionEvent> implements Stre
   constructor(
     att: Attempt,
     private readonly kind: 'chat' | 'completion',
+    maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
   ) {
     this.json = isJson(att) ? [] : null;
+    this.parser = new SseParser(maxEventBytes);
   }
 
   push(chunk: Buffer): readonly E[] {
     if (this.json) {
+      this.jsonBytes += chunk.length;
+      if (this.jsonBytes > JSON_LIMIT) throw upstreamBroken('response too large', false);
       this.json.push(chunk);
       return [];
     }

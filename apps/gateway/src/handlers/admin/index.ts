@@ -1,7 +1,8 @@
 /**
  * The platform (admin) API. Roles:
  *   superadmin: everything, in every domain;
- *   admin:      its own domain's keys (not superadmin keys), policy (read) and usage;
+ *   admin:      its own domain's keys (not superadmin keys), policy (read) and usage; it may create
+ *               member and admin keys, but rotate or revoke only member keys and its own key;
  *   member:     nothing here (403).
  * Anything of another domain is 404 to a domain admin, so nothing of one domain is visible from another.
  */
@@ -11,6 +12,7 @@ import type { ModelEntry } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
 import { compileGuardrails, GuardrailConfigError } from '../../guardrails/index.js';
 import { fullPolicy } from '../../platform/policies.js';
+import { mayManageKey } from '../../platform/keys.js';
 
 const notFound = (what: string, id: string, param: string) =>
   new ApiError(404, `No ${what} found with id '${String(id).slice(0, 128)}'.`, `${what.replace(/ /g, '_')}_not_found`, param);
@@ -36,6 +38,15 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
     if (auth.key.role !== 'superadmin') {
       requireRole(auth, 'admin');
       if (key.domain_id !== auth.key.domain_id || key.role === 'superadmin') throw notFound('key', keyId, 'key_id');
+    }
+    return key;
+  };
+
+  /** A key the caller may rotate or revoke (see mayManageKey); 403 for another admin's key. */
+  const manageableKey = async (auth: AuthContext, keyId: string) => {
+    const key = await keyInScope(auth, keyId);
+    if (!mayManageKey(auth.key, key)) {
+      throw new ApiError(403, "A domain admin may rotate or revoke only member keys and its own key, not another admin's.", 'insufficient_role', 'key_id');
     }
     return key;
   };
@@ -75,7 +86,7 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
       try {
         compileGuardrails(fullPolicy(req.body).guardrails); // refuse a policy that would not compile
       } catch (err) {
-        if (err instanceof GuardrailConfigError) throw new ApiError(400, err.message, 'invalid_value', 'guardrails');
+        if (err instanceof GuardrailConfigError) throw new ApiError(400, err.message, 'invalid_value', err.param);
         throw err;
       }
       res.json((await platform.policies.set(req.params.domain_id, req.body as any)) as any);
@@ -115,11 +126,11 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
       res.json((await keyInScope(authOf(res), req.params.key_id)) as any);
     },
     async revokeKey(req, res) {
-      await keyInScope(authOf(res), req.params.key_id);
+      await manageableKey(authOf(res), req.params.key_id);
       res.json((await platform.keys.revoke(req.params.key_id)) as any);
     },
     async rotateKey(req, res) {
-      await keyInScope(authOf(res), req.params.key_id);
+      await manageableKey(authOf(res), req.params.key_id);
       const { key, secret } = await platform.keys.rotate(req.params.key_id);
       res.json({ ...key, secret } as any);
     },
@@ -132,7 +143,7 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
     },
     async createRegistryModel(req, res) {
       requireRole(authOf(res), 'superadmin');
-      const m = await platform.registry.add(req.body as any);
+      const m = await platform.registry.add(req.body as any, deps.config.upstreams);
       res.status(201).json(toRegistryModel(m, modelStatus(m)) as any);
     },
     async getRegistryModel(req, res) {
@@ -143,7 +154,7 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
     },
     async updateRegistryModel(req, res) {
       requireRole(authOf(res), 'superadmin');
-      const m = await platform.registry.update(req.params.model, req.body as any);
+      const m = await platform.registry.update(req.params.model, req.body as any, deps.config.upstreams);
       if (!m) throw notFound('model', req.params.model, 'model');
       res.json(toRegistryModel(m, modelStatus(m)) as any);
     },

@@ -9,11 +9,12 @@ import { gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ApiError, type Handlers } from '@cordon/server-kit';
-import { SseWriter } from '../../http/sse.js';
+import { SseWriter, drained } from '../../http/sse.js';
 import { setOverhead } from '../../http/overhead.js';
 import type { TranscriptSegment } from '../../engines/types.js';
 import type { OpenAICompatibleEngine } from '../../engines/upstream/index.js';
 import { decodeAudio } from '../../audio/decode.js';
+import { WhisperEngine } from '../../engines/whisper/index.js';
 import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { metered } from './usage.js';
@@ -88,17 +89,26 @@ export function audioHandlers(deps: HandlerDeps): Pick<Handlers, 'createTranscri
         res.status(forwarded.status);
         for (const [k, v] of Object.entries(forwarded.headers)) res.setHeader(k, v);
         setOverhead(res);
-        for await (const chunk of forwarded.body) res.write(chunk);
+        // Backpressure: the upstream body is not read while the client is not reading.
+        for await (const chunk of forwarded.body) if (!res.write(chunk)) await drained(res, deps.config.streams.writeTimeoutMs, deps.log);
         res.end();
         return;
       }
       if (!engine.transcribe) throw new ApiError(400, `The model '${model.id}' cannot transcribe audio.`, 'model_not_supported', 'model');
-      const audio = await decodeAudio(file.buffer, { ffmpeg, signal: ctx.signal });
+      // A place in the model's queue first: a full queue is a 503 before any decoding. The place is
+      // the engine's once transcribe() has it; until then this request gives it back.
+      const release = engine instanceof WhisperEngine ? engine.reserve(model, ctx) : () => {};
+      res.once('close', release);
+      const onDiagnostics = (text: string) => deps.log.debug({ requestId: ctx.requestId, ffmpeg: text }, 'ffmpeg diagnostics');
+      const audio = await decodeAudio(file.buffer, { ffmpeg, limits: deps.config.audio, signal: ctx.signal, onDiagnostics }).catch((err: unknown) => {
+        release();
+        throw err;
+      });
       const filter = admission.outputFilter();
       const segments: TranscriptSegment[] = [];
       let detected = language ?? 'en';
       let blocked = false;
-      const sse = stream ? new SseWriter(res) : null;
+      const sse = stream ? new SseWriter(res, deps.config.streams, deps.log) : null;
       const engineStart = performance.now();
       for await (const ev of engine.transcribe(model, { audio: audio.samples, duration: audio.duration, language, prompt: body.prompt, temperature: body.temperature, translate: task === 'translate' }, ctx)) {
         if (ev.type === 'done') {
@@ -116,13 +126,15 @@ export function audioHandlers(deps: HandlerDeps): Pick<Handlers, 'createTranscri
           }
         }
         if (text || !filter) segments.push({ ...ev.segment, text });
-        if (text) sse?.send({ type: 'transcript.text.delta', delta: text });
+        if (text && sse && !sse.send({ type: 'transcript.text.delta', delta: text })) await sse.drain();
         if (blocked) break; // ends the engine's work too (the iterator's return cancels it)
       }
       if (filter && !blocked) {
         const rest = filter.end();
         if (rest.blocked) deps.enforcer.violation(domainId, keyId, rest.blocked, 'output');
+        // What the filter held back goes to the last segment (or one spanning the audio, when it held back everything).
         if (rest.text && segments.length) segments.at(-1)!.text += rest.text;
+        else if (rest.text) segments.push({ start: 0, end: audio.duration, text: rest.text });
         if (rest.text) sse?.send({ type: 'transcript.text.delta', delta: rest.text });
       }
       res.locals.engineMs += performance.now() - engineStart;

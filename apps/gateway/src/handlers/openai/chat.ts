@@ -5,6 +5,7 @@ import type { ChatChoiceDelta, ChatRequest, TokenLogprob } from '../../engines/t
 import type { HandlerDeps } from '../deps.js';
 import { toApiError } from './errors.js';
 import { serveGeneration, type ChoiceText, type RawCapable } from './generate.js';
+import { checkChatCaps, vocabularyOf } from './request-caps.js';
 
 export const chatCompletionId = () => `chatcmpl-${randomToken(15, 'base64url')}`;
 
@@ -77,6 +78,11 @@ export function chatHandlers(deps: HandlerDeps): Pick<Handlers, 'createChatCompl
       await serveGeneration<ChatChoiceDelta>(deps, res, body, {
         capability: 'chat',
         endpoint: 'chat.completions',
+        prepare: async (r) => {
+          const vocab = await vocabularyOf(r, res.locals.requestId);
+          checkChatCaps(body, deps.config.requestCaps, r.model, vocab);
+          return vocab;
+        },
         envelope: (model) => ({ id: chatCompletionId(), object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model, system_fingerprint: `cordon_${model.engine}` }),
         call: (r, ctx) => {
           if (!r.engine.chat) throw toApiError(new Error('engine without chat'));

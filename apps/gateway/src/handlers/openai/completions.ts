@@ -5,6 +5,7 @@ import type { CompletionChoiceDelta, CompletionRequest } from '../../engines/typ
 import type { HandlerDeps } from '../deps.js';
 import { toApiError } from './errors.js';
 import { serveGeneration, type RawCapable } from './generate.js';
+import { checkCompletionCaps, vocabularyOf } from './request-caps.js';
 
 /** Folds streamed completion pieces into one choice per index. */
 class CompletionAggregator {
@@ -38,6 +39,11 @@ export function completionHandlers(deps: HandlerDeps): Pick<Handlers, 'createCom
       await serveGeneration<CompletionChoiceDelta>(deps, res, body, {
         capability: 'completions',
         endpoint: 'completions',
+        prepare: async (r) => {
+          const vocab = await vocabularyOf(r, res.locals.requestId);
+          checkCompletionCaps(body, deps.config.requestCaps, r.model, vocab);
+          return vocab;
+        },
         envelope: (model) => ({ id: `cmpl-${randomToken(15, 'base64url')}`, object: 'text_completion', created: Math.floor(Date.now() / 1000), model: body.model, system_fingerprint: `cordon_${model.engine}` }),
         call: (r, ctx) => {
           if (!r.engine.completion) throw toApiError(new Error('engine without completions'));

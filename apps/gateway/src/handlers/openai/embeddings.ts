@@ -8,6 +8,7 @@ import { toApiError } from './errors.js';
 import { metered } from './usage.js';
 import { engineTime, setOverhead } from '../../http/overhead.js';
 import { callWithFallback } from './fallback.js';
+import { checkEmbeddingCaps, vocabularyOf } from './request-caps.js';
 
 export function shapeVector(v: ArrayLike<number>, dimensions: number | undefined): Float32Array {
   const n = dimensions ?? v.length;
@@ -33,7 +34,9 @@ export function embeddingHandlers(deps: HandlerDeps): Pick<Handlers, 'createEmbe
       if (!engine.embeddings) throw toApiError(new Error('engine without embeddings'));
       if (Array.isArray(body.input) && body.input.length === 0) throw new ApiError(400, "'input' must not be empty.", 'invalid_value', 'input');
       if (body.input === '') throw new ApiError(400, "'input' must not be empty.", 'invalid_value', 'input');
-      const admission = await deps.enforcer.admit(res, { domainId, keyId, body });
+      const vocab = await vocabularyOf({ model, engine }, res.locals.requestId);
+      checkEmbeddingCaps(body, deps.config.requestCaps, vocab);
+      const admission = await deps.enforcer.admit(res, { domainId, keyId, body, detokenize: vocab?.detokenize });
       await metered(deps, res, { domainId, keyId, model: model.id, endpoint: 'embeddings', streamed: false, startedAt, admission }, async (ctx, meter) => {
         const result = await engineTime(res, () => callWithFallback(deps, { model, engine }, domainId, (r) => r.engine.embeddings!(r.model, body, ctx)));
         meter.usage = { prompt_tokens: result.prompt_tokens, completion_tokens: 0, total_tokens: result.prompt_tokens };

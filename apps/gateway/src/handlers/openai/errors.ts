@@ -10,5 +10,8 @@ export function toApiError(err: unknown): ApiError {
     return new ApiError(err.status, err.message, err.code, err.param, headers);
   }
   if ((err as Error)?.name === 'AbortError') return new ApiError(499, 'The request was cancelled.', 'request_cancelled');
-  return new ApiError(500, 'The server had an error while processing your request.', null);
+  // Members get the generic message; the error handler logs the cause with the request id.
+  const unexpected = new ApiError(500, 'The server had an error while processing your request.', null);
+  unexpected.cause = err;
+  return unexpected;
 }

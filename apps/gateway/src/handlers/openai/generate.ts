@@ -5,9 +5,10 @@
  */
 import type { Response } from 'express';
 import { SseWriter, chunkEncoder } from '../../http/sse.js';
+import type { ApiError } from '@cordon/server-kit';
 import { setOverhead } from '../../http/overhead.js';
 import type { Capability } from '../../engines/registry.js';
-import type { Engine, EngineCallContext, ModelEntry, Usage } from '../../engines/types.js';
+import type { Engine, EngineCallContext, ModelEntry, ModelVocabulary, Usage } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { toApiError } from './errors.js';
@@ -96,6 +97,8 @@ export interface Generation<C> extends ChoiceText<C> {
   raw?(engine: Engine, model: ModelEntry, ctx: EngineCallContext): Promise<RawStream> | null;
   capability: Capability;
   endpoint: string;
+  /** Checks the request's caps (request-caps.ts) before admission; the model's vocabulary when its engine knows it. */
+  prepare?(r: { model: ModelEntry; engine: Engine }): Promise<ModelVocabulary | null>;
   /** id, object (of a chunk), created, model, system_fingerprint: the same in every chunk. */
   envelope(model: ModelEntry): Record<string, unknown> & { object: string };
   call(r: { model: ModelEntry; engine: Engine }, ctx: EngineCallContext): AsyncIterable<Event<C>>;
@@ -111,7 +114,8 @@ export async function serveGeneration<C>(
 ): Promise<void> {
   const startedAt = Date.now();
   const { model, engine, domainId, keyId } = await resolveModel(deps, res, body.model, g.capability);
-  const admission = await deps.enforcer.admit(res, { domainId, keyId, body, countTokens: engine.countTokens ? (t) => engine.countTokens!(model, t) : undefined });
+  const vocab = (await g.prepare?.({ model, engine })) ?? null;
+  const admission = await deps.enforcer.admit(res, { domainId, keyId, body, countTokens: engine.countTokens ? (t) => engine.countTokens!(model, t) : undefined, detokenize: vocab?.detokenize });
   const envelope = g.envelope(model);
   const frame = { domainId, keyId, model: model.id, endpoint: g.endpoint, streamed: !!body.stream, startedAt, admission };
   await metered(deps, res, frame, async (ctx, meter) => {
@@ -124,30 +128,38 @@ export async function serveGeneration<C>(
       return filterOutput(raw, admission, g, (rule) => deps.enforcer.violation(domainId, keyId, rule, 'output'), Number((body as { n?: number }).n ?? 1) || 1);
     };
     if (body.stream) {
-      const sse = new SseWriter(res);
+      const sse = new SseWriter(res, deps.config.streams, deps.log);
       const encode = chunkEncoder(envelope);
       setOverhead(res);
+      // A failure after the first byte ends the stream with an error event; 5xx ones are logged too.
+      const failed = (apiErr: ApiError) => {
+        if (apiErr.status >= 500) deps.log.warn({ requestId: ctx.requestId, model: model.id, code: apiErr.code, message: apiErr.message }, 'stream ended with an error');
+        sse.fail(apiErr);
+      };
       // Fast path: nothing has to read the text (no output rules, no fallback): pass the upstream's bytes through.
+      // Backpressure: while the client is not reading (drain), the upstream body is not read either.
       const raw = !admission.filtersOutput && !model.settings.fallback_model ? g.raw?.(engine, model, ctx) : null;
       if (raw) {
+        let stream: RawStream | null = null;
         try {
-          const stream = await raw;
-          for await (const bytes of stream) sse.sendRaw(bytes);
+          stream = await raw;
+          for await (const bytes of stream) if (!sse.sendRaw(bytes)) await sse.drain();
           meter.usage = stream.usage;
           sse.end();
         } catch (err) {
           const apiErr = toApiError(err);
           meter.status = apiErr.status;
+          meter.usage ??= stream?.usage ?? null;
           if (ctx.signal.aborted && !sse.isOpen) return;
           if (!res.headersSent) throw apiErr;
-          sse.fail(apiErr);
+          failed(apiErr);
         }
         return;
       }
       try {
         for await (const ev of events()) {
           if (ev.type === 'usage') meter.usage = ev.usage;
-          else sse.sendJson(encode(ev.choice));
+          else if (!sse.sendJson(encode(ev.choice))) await sse.drain();
         }
         if (body.stream_options?.include_usage === true && meter.usage) sse.send({ ...envelope, choices: [], usage: meter.usage });
         sse.done();
@@ -156,7 +168,7 @@ export async function serveGeneration<C>(
         meter.status = apiErr.status;
         if (ctx.signal.aborted && !sse.isOpen) return; // the client went away: nothing to tell it
         if (!res.headersSent) throw apiErr;
-        sse.fail(apiErr);
+        failed(apiErr);
       }
       return;
     }

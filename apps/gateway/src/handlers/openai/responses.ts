@@ -20,6 +20,7 @@ import { metered, recordUsage } from './usage.js';
 import { streamWithFallback } from './fallback.js';
 import { filterOutput } from './generate.js';
 import { chatChoiceText } from './chat.js';
+import { checkResponseCaps, vocabularyOf } from './request-caps.js';
 
 const rid = (prefix: string) => `${prefix}_${randomToken(24, 'hex')}`;
 
@@ -105,11 +106,16 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
       const { model, engine, domainId, keyId } = await resolveModel(deps, res, body.model, 'chat');
       const store = body.store !== false;
       let history: Msg[] = [];
+      let storedBytes = 0;
       if (body.previous_response_id) {
         const prev = await deps.platform.responses.get(body.previous_response_id, domainId);
         if (!prev) throw new ApiError(404, `Previous response with id '${String(body.previous_response_id).slice(0, 100)}' not found.`, 'response_not_found', 'previous_response_id');
         history = prev.conversation as Msg[];
+        storedBytes = prev.size_bytes;
       }
+      // A conversation that could not be stored is refused before the model runs.
+      if (store) deps.platform.responses.assertFits(storedBytes + (Number(req.headers['content-length']) || 0));
+      checkResponseCaps(body, deps.config.requestCaps, model, await vocabularyOf({ model, engine }, res.locals.requestId), history.length);
       // An upstream that speaks the Responses API gets the request as it is, unless the domain has
       // output rules: they must read the text, so the request is translated through chat (below).
       const native = nativeResponses(model, engine);
@@ -133,6 +139,8 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
           top_p: body.top_p ?? undefined,
           parallel_tool_calls: body.parallel_tool_calls ?? undefined,
           seed: body.seed ?? undefined,
+          // Streamed from the engine too (an upstream is then read as the client reads, not whole).
+          stream: body.stream === true ? true : undefined,
         }).filter(([, v]) => v !== undefined && v !== null)),
       } as ChatRequest;
       const id = rid('resp');
@@ -160,7 +168,7 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
       let usage: Usage | null = null;
       let status = 200;
       let seq = 0;
-      const sse = body.stream ? new SseWriter(res) : null;
+      const sse = body.stream ? new SseWriter(res, deps.config.streams, deps.log) : null;
       const emit = (type: string, payload: Record<string, unknown>) => sse?.send({ type, sequence_number: seq++, ...payload }, type);
       const finish = async () => {
         const final = responseObject(base, b, usage, b.finish === 'length' || b.finish === 'content_filter' ? 'incomplete' : 'completed');
@@ -198,6 +206,7 @@ export function responsesHandlers(deps: HandlerDeps): Pick<Handlers, 'createResp
             deps.enforcer.violation(domainId, keyId, rule, 'output'),
           );
           for await (const ev of events) {
+            if (sse?.blocked) await sse.drain(); // the client is not reading: neither is the engine's stream
             if (ev.type === 'usage') {
               usage = ev.usage;
               continue;
@@ -314,7 +323,7 @@ async function passThrough(
       res.json(final as any);
       return;
     }
-    const sse = new SseWriter(res);
+    const sse = new SseWriter(res, deps.config.streams, deps.log);
     setOverhead(res);
     let seq = -1;
     try {
@@ -330,7 +339,7 @@ async function passThrough(
           data.response.model = body.model;
           if (/^response\.(completed|incomplete|failed)$/.test(data.type)) await remember(data.response);
         }
-        sse.send(data, ev.event || data.type);
+        if (!sse.send(data, ev.event || data.type)) await sse.drain();
       }
     } catch (err) {
       const apiErr = toApiError(err);

@@ -44,6 +44,10 @@ export async function metered(
 ): Promise<void> {
   const ctx = callContext(res, deps.config.requestTimeoutMs);
   const meter: { usage: Usage | null; status: number } = { usage: null, status: 200 };
+  const tracked: { read: (() => Usage) | null } = { read: null };
+  ctx.trackUsage = (read) => {
+    tracked.read = read;
+  };
   try {
     await work(ctx, meter);
   } catch (err) {
@@ -52,6 +56,8 @@ export async function metered(
     throw apiErr;
   } finally {
     ctx.dispose();
+    // Cut short before the engine's usage event: what was generated until now still counts.
+    if (!meter.usage && tracked.read) meter.usage = tracked.read();
     m.admission.settle(meter.usage);
     recordUsage(deps, res, { domainId: m.domainId, keyId: m.keyId, model: m.model, endpoint: m.endpoint, usage: meter.usage, status: meter.status, streamed: m.streamed, startedAt: m.startedAt });
   }

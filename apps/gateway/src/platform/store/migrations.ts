@@ -105,4 +105,17 @@ export const migrations: Migration[] = [
       `CREATE INDEX guardrail_violations_domain_ts ON guardrail_violations (domain_id, ts)`,
     ],
   },
+  {
+    id: 2,
+    name: 'bounded storage',
+    statements: [
+      // Usage reports and retention use usage_records_domain_ts and usage_records_ts (migration 1).
+      // Retention prunes violations by time.
+      `CREATE INDEX guardrail_violations_ts ON guardrail_violations (ts)`,
+      // Per-domain caps on stored responses: their size, and the oldest first.
+      `ALTER TABLE stored_responses ADD COLUMN size_bytes BIGINT NOT NULL DEFAULT 0`,
+      `UPDATE stored_responses SET size_bytes = LENGTH(body) + LENGTH(input_items) + LENGTH(conversation)`,
+      `CREATE INDEX stored_responses_domain_created ON stored_responses (domain_id, created_at, size_bytes)`,
+    ],
+  },
 ];
