@@ -1,6 +1,6 @@
 /** Starts the gateway and shuts it down gracefully on SIGTERM/SIGINT. */
-import { createServer, type Server } from 'node:http';
-import { GatewayResponse } from '@cordon/server-kit';
+import { STATUS_CODES, createServer, type Server } from 'node:http';
+import { GatewayResponse, errorBody } from '@cordon/server-kit';
 import type { Socket } from 'node:net';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Log } from './log.js';
@@ -16,9 +16,33 @@ export interface RunningServer {
   shutdown(reason?: string): Promise<void>;
 }
 
+/**
+ * What Node would otherwise answer on its own, before the gateway sees a request:
+ * - `Expect: 100-continue`: the client holds the body back until it hears "100 Continue". That is
+ *   sent only when something starts reading the body, so a request refused first (unknown path, no
+ *   key) never has its body sent at all.
+ * - A head Node's parser refuses (bad or doubled Content-Length, a head over 16 KB, ...): an
+ *   OpenAI-shaped error instead of Node's empty 400, then the connection is closed.
+ */
+function answerBeforeTheBody(server: Server): void {
+  server.on('checkContinue', (req, res) => {
+    req.once('resume', () => {
+      if (!res.headersSent) res.writeContinue();
+    });
+    server.emit('request', req, res);
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const body = JSON.stringify(errorBody(status, status === 408 ? 'The request was not received in time.' : 'The request could not be read: it is not valid HTTP/1.1.', 'invalid_http'));
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
+}
+
 export async function startServer(config: Config = loadConfig(), log: Log = createLogger(config.logLevel)): Promise<RunningServer> {
   const gateway = await createGateway(config, log);
   const server = createServer({ ServerResponse: GatewayResponse }, gateway.handler);
+  answerBeforeTheBody(server);
   server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

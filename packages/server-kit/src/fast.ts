@@ -197,7 +197,7 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
         if (over || res.writableEnded) return;
         const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
         let body: unknown;
-        if (!text.trim()) body = {};
+        if (text.length === 0) body = {}; // as body-parser: empty is {}, whitespace alone is not JSON
         else {
           // body-parser's strict mode: only an object or an array at the top.
           const first = /\S/.exec(text)?.[0];

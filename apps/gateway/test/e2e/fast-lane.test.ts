@@ -44,6 +44,7 @@ const cases: Case[] = [
   { name: 'broken JSON', path: '/v1/chat/completions', body: '{"model": "cordon-demo", ', lane: 'fast' },
   { name: 'a JSON string, not an object', path: '/v1/chat/completions', body: '"hello"', lane: 'fast' },
   { name: 'empty body', path: '/v1/chat/completions', body: '', lane: 'fast' },
+  { name: 'a body of whitespace alone', path: '/v1/chat/completions', body: ' \n\t ', lane: 'fast' },
   { name: 'missing messages', path: '/v1/chat/completions', body: JSON.stringify({ model: 'cordon-demo' }), lane: 'fast' },
   { name: 'missing model', path: '/v1/embeddings', body: JSON.stringify({ input: 'x' }), lane: 'fast' },
   { name: 'temperature out of range', path: '/v1/chat/completions', body: chat({ temperature: 5 }), lane: 'fast' },

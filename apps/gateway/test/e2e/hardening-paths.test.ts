@@ -131,3 +131,53 @@ describe.each(['fast lane on', 'fast lane off'])('every spelling (%s)', (name) =
     expect((await raw(lane(), 'GET', '/v1/models', { key: lane().memberA })).status).toBe(200);
   });
 });
+
+/** Writes `head` on a fresh socket and collects what comes back until the server closes or `ms` pass. */
+async function exchange(base: string, head: string, ms = 1500): Promise<string> {
+  const { connect } = await import('node:net');
+  const u = new URL(base);
+  const sock = connect(Number(u.port), u.hostname);
+  let got = '';
+  sock.on('data', (d) => (got += d.toString('latin1')));
+  sock.write(head);
+  await new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    sock.on('close', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+  sock.destroy();
+  return got;
+}
+
+describe('what Node would answer on its own', () => {
+  it('Expect: 100-continue: no "100 Continue" for a request refused before its body (no key, unknown path); a keyed upload hears it', async () => {
+    const lane = lanes[0]!;
+    const upload = (key: string | null, path = '/v1/audio/transcriptions') =>
+      `POST ${path} HTTP/1.1\r\nhost: x\r\n${key ? `authorization: Bearer ${key}\r\n` : ''}content-type: multipart/form-data; boundary=b\r\ncontent-length: 20000000\r\nexpect: 100-continue\r\n\r\n`;
+    for (const [key, path, status] of [[null, '/v1/audio/transcriptions', 401], [lane.memberA, '/v1/nowhere', 404]] as const) {
+      const got = await exchange(lane.gw.url, upload(key, path));
+      expect(got).not.toContain('100 Continue');
+      expect(got).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(contract.schema('ErrorResponse', JSON.parse(got.slice(got.indexOf('\r\n\r\n') + 4)))).toBeNull();
+    }
+    const keyed = await exchange(lane.gw.url, upload(lane.memberA), 500);
+    expect(keyed).toMatch(/^HTTP\/1\.1 100 Continue\r\n/);
+  });
+
+  it("a head Node's parser refuses gets an OpenAI-shaped error, not an empty 400", async () => {
+    const lane = lanes[0]!;
+    for (const [head, status] of [
+      ['POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\ncontent-length: 6\r\n\r\nhello', 400],
+      [`GET /v1/models HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ] as const) {
+      const got = await exchange(lane.gw.url, head);
+      expect(got).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      const body = JSON.parse(got.slice(got.indexOf('\r\n\r\n') + 4));
+      expect(contract.schema('ErrorResponse', body)).toBeNull();
+      expect(body.error.code).toBe('invalid_http');
+    }
+    expect((await lane.gw.req('/healthz', { key: null })).status).toBe(200);
+  });
+});
