@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, json, makeDomainKey, spawnGateway, startTestGateway, type TestGateway } from '../helpers.js';
+import { pcmWav } from '../support/wav.js';
 
 const preload = fileURLToPath(new URL('../support/crash-preload.mjs', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,25 +51,7 @@ describe('a crash in `cordon serve`', () => {
 });
 
 /** One second of a 16 kHz mono 16-bit tone, as WAV. */
-function wav(): Buffer {
-  const rate = 16000;
-  const data = Buffer.alloc(rate * 2);
-  for (let i = 0; i < rate; i++) data.writeInt16LE(Math.round(12000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
-  const head = Buffer.alloc(44);
-  head.write('RIFF', 0, 'latin1');
-  head.writeUInt32LE(36 + data.length, 4);
-  head.write('WAVEfmt ', 8, 'latin1');
-  head.writeUInt32LE(16, 16);
-  head.writeUInt16LE(1, 20);
-  head.writeUInt16LE(1, 22);
-  head.writeUInt32LE(rate, 24);
-  head.writeUInt32LE(rate * 2, 28);
-  head.writeUInt16LE(2, 32);
-  head.writeUInt16LE(16, 34);
-  head.write('data', 36, 'latin1');
-  head.writeUInt32LE(data.length, 40);
-  return Buffer.concat([head, data]);
-}
+const wav = (): Buffer => pcmWav({ freq: 440 });
 
 describe('a model that fails to load', () => {
   let gw: TestGateway;

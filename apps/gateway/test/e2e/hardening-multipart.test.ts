@@ -6,6 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, startTestGateway, type TestGateway } from '../helpers.js';
 import { rawRequest, trackSockets } from '../support/raw-http.js';
+import { pcmWav } from '../support/wav.js';
 
 const MODEL = 'cordon-demo-whisper';
 const BOUNDARY = 'cordonTestBoundary7MA4YWxkTrZu0gW';
@@ -13,23 +14,7 @@ let gw: TestGateway;
 let small: TestGateway;
 
 /** A short WAV (silence), enough for the demo whisper model. */
-function wav(seconds = 1, rate = 16000): Buffer {
-  const data = Buffer.alloc(seconds * rate * 2);
-  const head = Buffer.alloc(44);
-  head.write('RIFF', 0, 'latin1');
-  head.writeUInt32LE(36 + data.length, 4);
-  head.write('WAVEfmt ', 8, 'latin1');
-  head.writeUInt32LE(16, 16);
-  head.writeUInt16LE(1, 20);
-  head.writeUInt16LE(1, 22);
-  head.writeUInt32LE(rate, 24);
-  head.writeUInt32LE(rate * 2, 28);
-  head.writeUInt16LE(2, 32);
-  head.writeUInt16LE(16, 34);
-  head.write('data', 36, 'latin1');
-  head.writeUInt32LE(data.length, 40);
-  return Buffer.concat([head, data]);
-}
+const wav = (seconds = 1, rate = 16000): Buffer => pcmWav({ seconds, rate });
 
 type Part = { name?: string; value: string | Buffer; filename?: string; headers?: string[] };
 
