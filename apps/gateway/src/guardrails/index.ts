@@ -140,7 +140,6 @@ function firstMatch(rule: Rule, text: string, b: Budget): Span | null {
   return null;
 }
 
-/** Whether the text holds a match the rule accepts (RE2 rules: the DFA alone, no positions). */
 /** The start of the rule's match that begins before `at` and ends after it (`at` when there is none; null when it cannot be located). */
 function across(rule: Rule, text: string, at: number, b: Budget): number | null {
   if (at >= text.length || !rule.m.mayMatch(text)) return at;
@@ -151,6 +150,7 @@ function across(rule: Rule, text: string, at: number, b: Budget): number | null 
   return at;
 }
 
+/** Whether the text holds a match the rule accepts (RE2 rules: the DFA alone, no positions). */
 const anyMatch = (rule: Rule, text: string): boolean => (rule.valid ? firstMatch(rule, text, budget()) !== null : rule.m.test(text));
 
 /** The text with every accepted match masked; or the rule whose matches cost too much to locate. */

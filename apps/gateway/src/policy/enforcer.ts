@@ -9,7 +9,7 @@ import type { Metrics } from '../http/metrics.js';
 import type { Log } from '../log.js';
 import type { PolicyService, Policy } from '../platform/policies.js';
 import type { Usage } from '../engines/types.js';
-import { compileGuardrails, checkInput, createOutputFilter, type CompiledGuardrails, type OutputFilter } from '../guardrails/index.js';
+import { compileGuardrails, GuardrailConfigError, checkInput, createOutputFilter, type CompiledGuardrails, type OutputFilter } from '../guardrails/index.js';
 import type { RateLimiter, Lease } from '../limits/index.js';
 import { estimateTokens, hasTokenInput, textSlots } from './texts.js';
 
@@ -33,6 +33,21 @@ export class PolicyEnforcer {
     private readonly deps: { policies: PolicyService; limiter: RateLimiter; metrics: Metrics; log: Log; violations: ViolationSink },
   ) {}
 
+  /**
+   * A policy stored before patterns ran on RE2 may hold one RE2 refuses (a lookahead, a
+   * backreference): that domain's requests fail closed with a clear 503 until a superadmin sets the
+   * policy again (which names the field), and the operator's log says which field.
+   */
+  private compile(domainId: string, policy: Policy): CompiledGuardrails {
+    try {
+      return compileGuardrails(policy.guardrails);
+    } catch (err) {
+      if (!(err instanceof GuardrailConfigError)) throw err;
+      this.deps.log.error({ domain: domainId, param: err.param, reason: err.message }, 'stored policy cannot be compiled');
+      throw new ApiError(503, "This domain's policy cannot be applied: one of its guardrail patterns is not supported. An administrator must set the policy again.", 'policy_unavailable');
+    }
+  }
+
   private async guardFor(domainId: string): Promise<{ policy: Policy; guard: CompiledGuardrails; hasInput: boolean; hasOutput: boolean }> {
     const { policy, version } = await this.deps.policies.getVersioned(domainId);
     let c = this.compiled.get(domainId);
@@ -40,7 +55,7 @@ export class PolicyEnforcer {
       const o = policy.guardrails.output;
       const hasOutput =
         o.blocked_terms.length > 0 || o.blocked_patterns.length > 0 || o.pii.custom.length > 0 || Object.entries(o.pii).some(([k, v]) => k !== 'custom' && v !== 'allow');
-      const guard = compileGuardrails(policy.guardrails);
+      const guard = this.compile(domainId, policy);
       const i = guard.input;
       const hasInput = i.block.length > 0 || i.mask.length > 0 || i.injection.length > 0 || i.maxChars !== null || i.maxTokens !== null;
       c = { version, guard, hasInput, hasOutput };

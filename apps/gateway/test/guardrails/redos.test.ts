@@ -126,7 +126,10 @@ describe('patterns RE2 cannot run are refused when the policy is set', () => {
     expect(() => mergePolicy({ guardrails: { input: { pii: { custom: many.map((p) => ({ ...p, action: 'mask' })) } } } })).toThrow(
       expect.objectContaining({ param: 'guardrails.input.pii.custom' }),
     );
-    expect(() => mergePolicy({ guardrails: { output: { blocked_terms: ['x'.repeat(201)] } } })).toThrow(expect.objectContaining({ param: 'guardrails.output.blocked_terms' }));
+    expect(() => mergePolicy({ guardrails: { output: { blocked_terms: ['x'.repeat(101)] } } })).toThrow(expect.objectContaining({ param: 'guardrails.output.blocked_terms' }));
+    const terms = Array.from({ length: 202 }, (_, i) => `${'a '.repeat(48)}b${i}`); // 20,090 characters
+    expect(() => mergePolicy({ guardrails: { input: { blocked_terms: terms } } })).toThrow(expect.objectContaining({ param: 'guardrails.input.blocked_terms' }));
+    expect(mergePolicy({ guardrails: { input: { blocked_terms: terms.slice(0, 200) } } }).guardrails.input.blocked_terms).toHaveLength(200);
     expect(mergePolicy({ guardrails: { input: { blocked_patterns: many.slice(0, 100) } } }).guardrails.input.blocked_patterns).toHaveLength(100);
   });
 });
@@ -146,13 +149,15 @@ describe('the maintained matchers stay linear on hostile 1 MB texts', () => {
     colons: fill(':'),
     'ignore + 1 MB of spaces': 'ignore' + ' '.repeat(MB),
   };
-  for (const [name, text] of Object.entries(hostile)) {
-    it(`${name}: input and output checks stay fast`, () => {
+  it('every detector checks each hostile text fast, input and output', () => {
+    // Before: ~300 ms a check for the letters before one @ (the e-mail scan retried 64 characters
+    // from every position), ~1-2 s for the hex groups (the IPv6 tail's groups could split one run many ways).
+    for (const [name, text] of Object.entries(hostile)) {
       const [, t1] = timed(() => checkInput(all, [text]));
       const [, t2] = timed(() => filterOutput(all, text));
-      expect(Math.max(t1, t2), `${t1.toFixed(0)} / ${t2.toFixed(0)} ms`).toBeLessThan(FAST_MS);
-    });
-  }
+      expect(Math.max(t1, t2), `${name}: ${t1.toFixed(0)} / ${t2.toFixed(0)} ms`).toBeLessThan(150);
+    }
+  });
 
   it('e-mail masking still finds the same addresses', () => {
     const c = compile({ guardrails: { input: { pii: { email: 'mask' } } } });
@@ -191,13 +196,15 @@ describe('a stream with superadmin patterns', () => {
   });
 
   it('holds a match that reaches the end of what arrived until it is complete', () => {
-    const policy = { guardrails: { output: { blocked_patterns: [{ name: 'emp', pattern: '\\bEMP-\\d{6}\\b' }] } } };
-    expect(run(policy, ['id EMP-123456', '7 ok']).blocked).toBeUndefined();
-    expect(run(policy, ['id EMP-123456', ' ok']).blocked).toBe('blocked_pattern.emp');
+    const policy = { guardrails: { output: { blocked_patterns: [{ name: 'emp', pattern: '\\bEMP \\d{6}\\b' }] } } };
+    expect(run(policy, ['id EMP 123456', '7 ok'])).toEqual({ text: 'id EMP 1234567 ok', blocked: undefined });
+    expect(run(policy, ['id EMP 123456', ' ok'])).toEqual({ text: 'id ', blocked: 'blocked_pattern.emp' });
   });
 
   it('reads only the held tail on each chunk: a long answer costs linear time', () => {
-    const c = compile({ guardrails: { output: { blocked_terms: Array.from({ length: 1000 }, (_, i) => `${'a '.repeat(90)}b${i}`), blocked_patterns: [{ name: 'x', pattern: 'zz\\s*top' }] } } });
+    // The most a policy may hold: 200 terms of 49 words sharing their first 48, which the last words of the answer keep matching.
+    const terms = Array.from({ length: 200 }, (_, i) => `${'a '.repeat(48)}b${i}`);
+    const c = compile({ guardrails: { output: { blocked_terms: terms } } });
     const f = createOutputFilter(c);
     const [, ms] = timed(() => {
       for (let i = 0; i < 20_000; i++) f.push('a ');
