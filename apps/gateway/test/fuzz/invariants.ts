@@ -59,9 +59,8 @@ export function checkAnswer(req: FuzzRequest, res: FuzzResponse, ctx: CheckConte
   } catch {
     body = undefined;
   }
-  // Node's own HTTP parser answers a malformed head with an empty 400/431 before the gateway sees it.
-  const fromNodeParser = req.malformed && !text && (s === 400 || s === 431 || s === 505);
-  if (s >= 400 && req.method !== 'HEAD' && !fromNodeParser) {
+  // A head Node's parser refuses is answered by the server's clientError handler: OpenAI's shape too.
+  if (s >= 400 && req.method !== 'HEAD') {
     const shape = body === undefined ? `not JSON: ${text.slice(0, 120)}` : ctx.contract.schema('ErrorResponse', body);
     if (shape) problems.push(`error ${s} not in OpenAI's shape (${shape})`);
   }
