@@ -3,7 +3,8 @@
  *  - `createCordonClients`: configured clients for the OpenAI-compatible API and the admin API;
  *  - `streamChatCompletion`, `streamCompletion`, `streamResponse`: SSE streams as async iterables
  *    (the generated SDK keeps only the JSON body of operations that also stream);
- *  - `uploadAudio`: multipart uploads for transcriptions and translations.
+ *  - `uploadAudio`: multipart uploads for transcriptions and translations; `streamTranscription`
+ *    streams a transcript's events.
  */
 import { createClient, createConfig, type Client } from '../generated/client/index.js';
 import type {
@@ -11,6 +12,8 @@ import type {
   CreateChatCompletionStreamResponse,
   CreateCompletionRequest,
   CreateCompletionResponse,
+  CreateTranscriptionRequest,
+  CreateTranscriptionResponseStreamEvent,
 } from '../generated/types.gen.js';
 
 export interface CordonClientOptions {
@@ -139,6 +142,7 @@ export async function uploadAudio(
   file: Blob,
   filename: string,
   fields: Record<string, string | number | boolean | string[] | undefined>,
+  signal?: AbortSignal,
 ): Promise<Response> {
   const form = new FormData();
   form.set('file', file, filename);
@@ -152,10 +156,26 @@ export async function uploadAudio(
     method: 'POST',
     headers: { authorization: `Bearer ${clients.options.apiKey}` },
     body: form,
+    signal,
   });
   if (!res.ok) {
     const err = (await res.json().catch(() => null)) as { error?: CordonApiError['error'] } | null;
     throw new CordonApiError(res.status, err?.error ?? { message: res.statusText, type: 'server_error', param: null, code: null });
   }
   return res;
+}
+
+/**
+ * Streams a transcription: `transcript.text.delta` events, then one `transcript.text.done` with the
+ * whole text. The part's file name is `filename`, else the `File`'s own name, else `audio`.
+ */
+export async function* streamTranscription(
+  clients: CordonClients,
+  request: Omit<CreateTranscriptionRequest, 'stream'> & { filename?: string },
+  signal?: AbortSignal,
+): AsyncGenerator<CreateTranscriptionResponseStreamEvent> {
+  const { file, filename, ...fields } = request;
+  const name = filename ?? ('name' in file && file.name ? file.name : 'audio');
+  const res = await uploadAudio(clients, 'transcriptions', file, name, { ...fields, stream: true }, signal);
+  yield* parseSse<CreateTranscriptionResponseStreamEvent>(res.body!);
 }

@@ -109,6 +109,17 @@ export function audioHandlers(deps: HandlerDeps): Pick<Handlers, 'createTranscri
       let detected = language ?? 'en';
       let blocked = false;
       const sse = stream ? new SseWriter(res, deps.config.streams, deps.log) : null;
+      // The deltas, concatenated, are exactly the final (trimmed) text: the leading space of the
+      // first segment is dropped, and trailing white space waits for the text that follows it.
+      let spoken = false;
+      let pendingSpace = '';
+      const delta = (t: string): string => {
+        const d = pendingSpace + (spoken ? t : t.trimStart());
+        const body = d.trimEnd();
+        pendingSpace = d.slice(body.length);
+        if (body) spoken = true;
+        return body;
+      };
       const engineStart = performance.now();
       for await (const ev of engine.transcribe(model, { audio: audio.samples, duration: audio.duration, language, prompt: body.prompt, temperature: body.temperature, translate: task === 'translate' }, ctx)) {
         if (ev.type === 'done') {
@@ -126,7 +137,8 @@ export function audioHandlers(deps: HandlerDeps): Pick<Handlers, 'createTranscri
           }
         }
         if (text || !filter) segments.push({ ...ev.segment, text });
-        if (text && sse && !sse.send({ type: 'transcript.text.delta', delta: text })) await sse.drain();
+        const d = sse && text ? delta(text) : '';
+        if (sse && d && !sse.send({ type: 'transcript.text.delta', delta: d })) await sse.drain();
         if (blocked) break; // ends the engine's work too (the iterator's return cancels it)
       }
       if (filter && !blocked) {
@@ -135,7 +147,8 @@ export function audioHandlers(deps: HandlerDeps): Pick<Handlers, 'createTranscri
         // What the filter held back goes to the last segment (or one spanning the audio, when it held back everything).
         if (rest.text && segments.length) segments.at(-1)!.text += rest.text;
         else if (rest.text) segments.push({ start: 0, end: audio.duration, text: rest.text });
-        if (rest.text) sse?.send({ type: 'transcript.text.delta', delta: rest.text });
+        const d = sse && rest.text ? delta(rest.text) : '';
+        if (sse && d) sse.send({ type: 'transcript.text.delta', delta: d });
       }
       res.locals.engineMs += performance.now() - engineStart;
       const text = segments.map((s) => s.text).join('').trim();
