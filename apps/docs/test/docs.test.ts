@@ -28,4 +28,8 @@ describe('docs site works offline', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).not.toMatch(/<script[^>]+src="https?:/);
   });
+
+  it("loads no image from Redocly's CDN (the logo is inlined by src/offline.mjs)", () => {
+    expect(readFileSync(html, 'utf8')).not.toContain('cdn.redoc.ly');
+  });
 });

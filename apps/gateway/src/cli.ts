@@ -2,7 +2,7 @@
 /**
  * The `cordon` command. `cordon serve` runs the gateway; the other commands talk to a gateway (local
  * or remote) through the generated client, so they work the same against any deployment.
- *   --url  (CORDON_URL, default http://127.0.0.1:8080)   --key (CORDON_API_KEY, else <data dir>/admin.key)
+ *   --url  (CORDON_URL, else CORDON_HOST/CORDON_PORT as serve uses them: http://127.0.0.1:8080)   --key (CORDON_API_KEY, else <data dir>/admin.key)
  *   --json for machine-readable output.
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -49,12 +49,19 @@ Usage:
   cordon usage [--domain ID] [--since 30d]
 
 Options:
-  --url URL     the gateway (default $CORDON_URL or http://127.0.0.1:8080)
+  --url URL     the gateway (default $CORDON_URL, else http://$CORDON_HOST:$CORDON_PORT, i.e. http://127.0.0.1:8080)
   --key KEY     an API key (default $CORDON_API_KEY, else the superadmin key in <data dir>/admin.key)
   --json        print JSON instead of tables
 `;
 
 class CliError extends Error {}
+
+/** The gateway on this host, as `cordon serve` would listen with the same CORDON_HOST and CORDON_PORT. */
+function localUrl(): string {
+  const host = process.env.CORDON_HOST || '127.0.0.1';
+  const reach = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${reach.includes(':') ? `[${reach}]` : reach}:${process.env.CORDON_PORT || '8080'}`;
+}
 
 function keyFrom(opt: string | undefined): string {
   if (opt) return opt;
@@ -122,7 +129,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     await serve();
     return -1; // keep running
   }
-  const baseUrl = values.url ?? process.env.CORDON_URL ?? 'http://127.0.0.1:8080';
+  const baseUrl = values.url ?? process.env.CORDON_URL ?? localUrl();
   const lazyClients = (() => {
     let c: CordonClients | undefined;
     return () => (c ??= createCordonClients({ baseUrl, apiKey: keyFrom(values.key) }));
@@ -252,9 +259,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
-if (isMain || process.argv[1]?.endsWith('/cordon')) {
-  main(process.argv.slice(2)).then(
+/** Runs the command and sets the exit code; used by `node dist/cli.js` and by the `cordon` bin (bin/cordon.js). */
+export function runCli(argv: string[]): Promise<void> {
+  return main(argv).then(
     (code) => {
       if (code >= 0) process.exitCode = code;
     },
@@ -264,3 +271,6 @@ if (isMain || process.argv[1]?.endsWith('/cordon')) {
     },
   );
 }
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
+if (isMain) void runCli(process.argv.slice(2));
