@@ -157,7 +157,8 @@ export function openSqlite(dataDir: string): SqliteStore {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   let db: Database.Database;
   try {
-    db = new Database(join(dataDir, SQLITE_FILE));
+    // CORDON_SQLITE_NATIVE_BINDING: a better_sqlite3.node built for another Node ABI (scripts/other-node.mjs).
+    db = new Database(join(dataDir, SQLITE_FILE), { nativeBinding: process.env.CORDON_SQLITE_NATIVE_BINDING || undefined });
   } catch (err) {
     throw new StoreError(`Cannot open the SQLite database in ${dataDir}: ${(err as Error).message}`);
   }
