@@ -84,7 +84,7 @@ export function chatCompletionEvents(body: Record<string, unknown>): ChatEvent[]
   return out;
 }
 
-/** A whole text_completion. */
+/** A whole text_completion (logprobs in chat's shape become OpenAI's legacy arrays). */
 export function completionEvents(body: Record<string, unknown>): CompletionEvent[] {
   if (!Array.isArray(body.choices)) {
     const err = streamErrorOf(body);
@@ -93,6 +93,30 @@ export function completionEvents(body: Record<string, unknown>): CompletionEvent
   }
   const out: CompletionEvent[] = [];
   completionChunkEvents(body, out);
+  for (const e of out) if (e.type === 'choice') e.choice.logprobs = legacyLogprobs(e.choice.logprobs);
+  return out;
+}
+
+/**
+ * llama-server answers /v1/completions `logprobs` in chat's shape, `{content: [{token, logprob,
+ * top_logprobs: [{token, logprob}]}]}`; OpenAI's legacy shape is parallel arrays. Offsets count
+ * from the start of the generated text. Anything else is returned as it is.
+ */
+export function legacyLogprobs(lp: unknown): CompletionChoiceDelta['logprobs'] {
+  if (!lp || typeof lp !== 'object' || 'tokens' in lp || !Array.isArray((lp as { content?: unknown }).content)) return (lp ?? null) as CompletionChoiceDelta['logprobs'];
+  const out: NonNullable<CompletionChoiceDelta['logprobs']> = { tokens: [], token_logprobs: [], top_logprobs: [], text_offset: [] };
+  let offset = 0;
+  for (const t of (lp as { content: unknown[] }).content) {
+    const o = (t && typeof t === 'object' ? t : {}) as { token?: unknown; logprob?: unknown; top_logprobs?: unknown };
+    const token = typeof o.token === 'string' ? o.token : '';
+    out.tokens.push(token);
+    out.token_logprobs.push(typeof o.logprob === 'number' ? o.logprob : 0);
+    const top: Record<string, number> = {};
+    if (Array.isArray(o.top_logprobs)) for (const x of o.top_logprobs as Array<{ token?: unknown; logprob?: unknown }>) if (typeof x?.token === 'string' && typeof x.logprob === 'number') top[x.token] = x.logprob;
+    out.top_logprobs.push(top);
+    out.text_offset.push(offset);
+    offset += token.length;
+  }
   return out;
 }
 

@@ -12,6 +12,7 @@
  * Messages never carry upstream URLs, keys or prompt text of ours.
  */
 import { EngineError } from '../types.js';
+import { errorCodeOf } from './normalize.js';
 
 const MAX_WRAPPED = 300;
 
@@ -112,7 +113,7 @@ export function parseErrorBody(text: string): { message: string; code: string | 
   const e = j.error;
   if (e && typeof e === 'object' && typeof e.message === 'string') {
     // OpenAI (and vLLM, Ollama /v1): {"error": {"message", "type", "param", "code"}}
-    return { message: e.message, code: typeof e.code === 'string' ? e.code : null, param: typeof e.param === 'string' ? e.param : null };
+    return { message: e.message, code: errorCodeOf(e), param: typeof e.param === 'string' ? e.param : null };
   }
   if (typeof e === 'string') return { message: e, code: null, param: null }; // Ollama native: {"error": "..."}
   if (typeof j.message === 'string') return { message: j.message, code: typeof j.code === 'string' ? j.code : null, param: null }; // vLLM ErrorResponse (older)

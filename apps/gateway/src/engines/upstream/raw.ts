@@ -26,6 +26,7 @@ import type { Usage } from '../types.js';
 import { DEFAULT_MAX_EVENT_BYTES, SseParser, eventTooLarge } from './sse.js';
 import { streamErrorOf } from './convert.js';
 import { upstreamBroken } from './errors.js';
+import { dropUpstreamOnlyFields } from './normalize.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -193,6 +194,7 @@ export class RawSseRewriter {
     const err = streamErrorOf(obj);
     if (err) throw err;
     if (typeof obj.model === 'string') obj.model = this.clientModel;
+    dropUpstreamOnlyFields(obj);
     if (hasUsage && obj.usage && typeof obj.usage === 'object') {
       this.usage = obj.usage as Usage;
       if (!this.includeUsage) {
