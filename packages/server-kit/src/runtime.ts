@@ -7,9 +7,8 @@ import express, { type ErrorRequestHandler, type NextFunction, type Request, typ
 import * as OpenApiValidator from 'express-openapi-validator';
 import { createRequire } from 'node:module';
 import { ApiError, errorBody } from './errors.js';
-import { closeIfBodyUnread, RouteTable, setRouteOf, unknownUrl } from './paths.js';
+import { closeIfBodyUnread, RouteTable, routeOf, setRouteOf, unknownUrl } from './paths.js';
 import { DEFAULT_MULTIPART_LIMITS, multipartReader, type MultipartLimits } from './multipart.js';
-import { operationDefs } from './generated/operations.gen.js';
 
 /**
  * express-openapi-validator looks a request's route up by compiling a path-to-regexp for every
@@ -265,10 +264,12 @@ export function buildApiRouter(
       },
     }),
   );
-  for (const op of Object.values(operationDefs)) {
-    if (op.family !== 'admin' || op.requestContentTypes.length === 0) continue;
-    for (const path of op.routes) router.route(path).all((req, res, next) => (req.method.toLowerCase() === op.method ? requireBody(req, res, next) : next()));
-  }
+  // The path gate already knows the operation: admin writes that take a body must carry one.
+  router.use((req, res, next) => {
+    const op = routeOf(req)?.op;
+    if (op?.family === 'admin' && op.requestContentTypes.length > 0) return requireBody(req, res, next);
+    next();
+  });
   router.use(multipartReader(options.spec, { ...DEFAULT_MULTIPART_LIMITS, ...options.multipart, fileBytes: options.fileLimit ?? DEFAULT_MULTIPART_LIMITS.fileBytes }));
   memoizeValidatorRouteLookup();
   router.use(

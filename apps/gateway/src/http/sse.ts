@@ -86,8 +86,6 @@ export function chunkEncoder(envelope: Record<string, unknown>): (choice: unknow
 
 export class SseWriter {
   private started = false;
-  /** A write was refused by the socket: await drain() before writing more (each write also returns it). */
-  blocked = false;
   private readonly writeTimeoutMs: number;
 
   constructor(
@@ -138,9 +136,12 @@ export class SseWriter {
   }
 
   private write(chunk: string | Uint8Array): boolean {
-    if (this.res.write(chunk)) return true;
-    this.blocked = true;
-    return false;
+    return this.res.write(chunk);
+  }
+
+  /** A write was refused by the socket and its buffer has not drained: await drain() before writing more. */
+  get blocked(): boolean {
+    return this.res.writableNeedDrain;
   }
 
   /**
@@ -149,7 +150,6 @@ export class SseWriter {
    * stream_write_timeout; a client gone rejects with 499 request_cancelled.
    */
   drain(): Promise<void> {
-    this.blocked = false;
     return drained(this.res, this.writeTimeoutMs, this.log);
   }
 
