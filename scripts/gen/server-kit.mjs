@@ -1,18 +1,59 @@
-// The bundled spec -> packages/server-kit/src/generated/operations.gen.ts: one typed handler slot per
-// operationId, the table of operations, and the function that registers every route on a router.
+// The bundled spec -> packages/server-kit/src/generated: the route table (operations.gen.ts: one typed
+// handler slot per operationId, each operation's method, URL paths under every server the spec
+// declares, media types) and the request-body validators (validators.gen.ts: ajv standalone code,
+// compiled here, so nothing compiles the contract when the gateway starts).
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvModule from 'ajv';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+import { fastFormats } from 'ajv-formats/dist/formats.js';
 import { HEADER, write } from './lib.mjs';
 
+const standaloneCode = standaloneModule.default ?? standaloneModule;
+const { _ } = ajvModule;
+
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+const JSON_MEDIA = 'application/json';
 
 /** `/models/{model}` -> `/models/:model` */
 const toExpress = (p) => p.replace(/\{([^}]+)\}/g, ':$1');
 
-/** The URL paths an operation is served at: the spec's servers decide. */
-export function routePaths(specPath, pathItem) {
-  if (pathItem.servers) return [specPath];
-  return [`/v1${specPath}`, `/proxy/{domain_id}/v1${specPath}`];
+/**
+ * One server of the spec as the router sees it: `{base}/proxy/{domain_id}/v1` -> the path prefix
+ * `/proxy/{domain_id}/v1` with the path variable `domain_id`. The origin (scheme, host, port) is
+ * dropped: a literal `http://host:port`, or a leading variable whose default is one (`{base}`).
+ */
+export function serverPrefix(server) {
+  let url = server.url ?? '/';
+  const lead = /^\{([^}]+)\}/.exec(url);
+  if (lead && /^[a-z][a-z0-9+.-]*:\/\//i.test(server.variables?.[lead[1]]?.default ?? '')) url = url.slice(lead[0].length);
+  else url = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  const prefix = url.replace(/\/+$/, '');
+  if (prefix !== '' && !prefix.startsWith('/')) throw new Error(`server ${server.url}: cannot tell its origin from its path`);
+  const variables = [...prefix.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  return { url: server.url ?? '/', prefix, variables };
 }
+
+/** The servers an operation is served under: its own, its path item's, else the spec's (OpenAPI's order). */
+export function serversOf(spec, pathItem, op) {
+  const servers = op?.servers ?? pathItem.servers ?? spec.servers ?? [{ url: '/' }];
+  return servers.map(serverPrefix);
+}
+
+/** The URL paths an operation is served at (OpenAPI syntax): one per server. */
+export function routePaths(spec, specPath, pathItem, op) {
+  return serversOf(spec, pathItem, op).map((s) => `${s.prefix}${specPath}`);
+}
+
+const resolve = (spec, schema) => {
+  for (let hops = 0; schema?.$ref?.startsWith('#/') && hops < 16; hops++) {
+    schema = schema.$ref
+      .slice(2)
+      .split('/')
+      .reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  }
+  return schema;
+};
 
 export function collectOperations(spec) {
   const ops = [];
@@ -23,13 +64,22 @@ export function collectOperations(spec) {
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${specPath} has no operationId`);
       const success = Object.entries(op.responses ?? {}).find(([s]) => /^2\d\d$/.test(s));
       const successContent = Object.keys(success?.[1]?.content ?? {});
+      const servers = serversOf(spec, item, op);
+      const requestBody = resolve(spec, op.requestBody);
+      const jsonSchema = resolve(spec, requestBody?.content?.[JSON_MEDIA]?.schema);
       ops.push({
         operationId: op.operationId,
         method,
         specPath,
-        family: item.servers ? 'admin' : 'openai',
-        routes: routePaths(specPath, item).map(toExpress),
-        requestContentTypes: Object.keys(op.requestBody?.content ?? {}),
+        // Operations under the spec's own servers are the OpenAI API; others (own servers) the platform's.
+        family: op.servers || item.servers ? 'admin' : 'openai',
+        routes: servers.map((s) => toExpress(`${s.prefix}${specPath}`)),
+        servers: servers.map((s) => ({ url: s.url, prefix: s.prefix, variables: s.variables })),
+        requestContentTypes: Object.keys(requestBody?.content ?? {}),
+        // OpenAPI's default is false; express-openapi-validator refuses a body without a media type unless it is false.
+        bodyRequired: requestBody ? requestBody.required !== false : false,
+        // express-openapi-validator requires a JSON body when its schema lists required properties.
+        jsonBodyRequired: Array.isArray(jsonSchema?.required),
         successStatus: success ? Number(success[0]) : 200,
         streams: successContent.includes('text/event-stream'),
         summary: op.summary ?? '',
@@ -39,41 +89,135 @@ export function collectOperations(spec) {
   return ops;
 }
 
-export function generateServerKit(outRoot, spec) {
-  const ops = collectOperations(spec);
+export function operationsModule(ops) {
   const q = JSON.stringify;
   const lines = [HEADER];
-  lines.push(`import type { Router } from 'express';`);
   lines.push(`import type { operations } from '@cordon/contract';`);
-  lines.push(`import type { Handler, OperationDef, WrapHandler } from '../runtime.js';`);
+  lines.push(`import { bindHandler, type BoundHandler, type Handler, type OperationDef } from '../runtime.js';`);
   lines.push('');
-  lines.push('/** Every operation of the contract, keyed by operationId. */');
+  lines.push('/** Every operation of the contract, keyed by operationId: the route table. */');
   lines.push('export const operationDefs = {');
   for (const o of ops) {
     lines.push(
       `  ${o.operationId}: { operationId: ${q(o.operationId)}, method: ${q(o.method)}, specPath: ${q(o.specPath)}, family: ${q(o.family)}, ` +
-        `routes: ${q(o.routes)}, requestContentTypes: ${q(o.requestContentTypes)}, successStatus: ${o.successStatus}, streams: ${o.streams} },`,
+        `routes: ${q(o.routes)}, servers: ${q(o.servers)}, requestContentTypes: ${q(o.requestContentTypes)}, bodyRequired: ${o.bodyRequired}, ` +
+        `jsonBodyRequired: ${o.jsonBodyRequired}, successStatus: ${o.successStatus}, streams: ${o.streams} },`,
     );
   }
   lines.push('} as const satisfies Record<string, OperationDef>;');
   lines.push('');
   lines.push('export type OperationId = keyof typeof operationDefs;');
   lines.push('');
-  lines.push('/** One typed handler slot per operation. An operation without a handler answers 501. */');
-  lines.push('export interface Handlers {');
+  lines.push('/** One typed handler slot per operation; `C` is the per-request context. An operation without a handler answers 501. */');
+  lines.push('export interface Handlers<C> {');
   for (const o of ops) {
     lines.push(`  /** ${o.method.toUpperCase()} ${o.specPath}${o.summary ? ` — ${o.summary}` : ''} */`);
-    lines.push(`  ${o.operationId}?: Handler<operations[${q(o.operationId)}]>;`);
+    lines.push(`  ${o.operationId}?: Handler<operations[${q(o.operationId)}], C>;`);
   }
   lines.push('}');
   lines.push('');
-  lines.push('/** Registers every route of the contract on `router`, each through `wrap`. */');
-  lines.push('export function registerRoutes(router: Router, handlers: Handlers, wrap: WrapHandler): void {');
-  for (const o of ops) {
-    for (const r of o.routes) {
-      lines.push(`  router.${o.method}(${q(r)}, wrap(operationDefs.${o.operationId}, handlers.${o.operationId} as Handler<any> | undefined));`);
-    }
-  }
+  lines.push("/** Each given handler bound to its operation's types, by operationId (what the adapters call). */");
+  lines.push('export function bindHandlers<C>(handlers: Handlers<C>): Partial<Record<OperationId, BoundHandler<C>>> {');
+  lines.push('  return {');
+  for (const o of ops) lines.push(`    ${o.operationId}: handlers.${o.operationId} && bindHandler(handlers.${o.operationId}),`);
+  lines.push('  };');
   lines.push('}');
-  write(join(outRoot, 'packages/server-kit/src/generated/operations.gen.ts'), lines.join('\n') + '\n');
+  return lines.join('\n') + '\n';
+}
+
+// ---- request-body validators -----------------------------------------------------------------
+
+/**
+ * The formats of the generated validators, as express-openapi-validator sets them up: ajv-formats'
+ * fast formats, then its own OpenAPI formats. packages/server-kit/src/formats.ts is the same table
+ * at run time (the generated code imports it; a test checks the two agree).
+ */
+const maxInt32 = 2 ** 31 - 1;
+const minInt32 = (-2) ** 31;
+const maxInt64 = 2 ** 63 - 1;
+const minInt64 = (-2) ** 63;
+const maxFloat = (2 - 2 ** -23) * 2 ** 127;
+const minPosFloat = 2 ** -126;
+export const REQUEST_FORMATS = {
+  ...fastFormats,
+  int32: { type: 'number', validate: (i) => Number.isInteger(i) && i <= maxInt32 && i >= minInt32 },
+  int64: { type: 'number', validate: (i) => Number.isInteger(i) && i <= maxInt64 && i >= minInt64 },
+  float: { type: 'number', validate: (i) => typeof i === 'number' && (i === 0 || (i <= maxFloat && i >= minPosFloat) || (i >= -maxFloat && i <= -minPosFloat)) },
+  double: { type: 'number', validate: (i) => typeof i === 'number' },
+  byte: (b) => b.length % 4 === 0 && /^[A-Za-z0-9+/]*(=|==)?$/.test(b),
+  binary: true,
+  password: true,
+  'media-range': true,
+};
+
+const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', '$comment', 'externalDocs', 'summary']);
+/** Keys whose value is a map from names (of properties, schemas, paths, ...) to objects. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'paths', 'content', 'responses', 'headers', 'variables', 'requestBodies', 'parameters', 'securitySchemes', 'links', 'callbacks', 'webhooks', 'encoding']);
+/** Keys whose value is data, not schema. */
+const DATA = new Set(['enum', 'const', 'default', 'mapping', 'required']);
+
+/** The spec without annotations (descriptions, examples, ...): they do not validate, and would be copied into the code. */
+export function withoutAnnotations(node, key = '') {
+  if (Array.isArray(node)) return node.map((n) => withoutAnnotations(n));
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  const names = NAME_MAPS.has(key);
+  for (const [k, v] of Object.entries(node)) {
+    if (!names && ANNOTATIONS.has(k)) continue;
+    out[k] = !names && DATA.has(k) ? v : withoutAnnotations(v, names ? '' : k);
+  }
+  return out;
+}
+
+const ptr = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * ajv standalone code (ESM) of one validator per operation with a JSON request body, with the
+ * options of the request validators (express-openapi-validator's): coerce types, fill in defaults,
+ * strict numbers and tuples, formats on, first error only. Each validates `{ body }`, so error paths
+ * read `/body/...` as express-openapi-validator's do.
+ */
+export function validatorsModule(spec, ops) {
+  const ajv = new Ajv2020({
+    strict: false,
+    strictNumbers: true,
+    strictTuples: true,
+    allowUnionTypes: false,
+    coerceTypes: true,
+    useDefaults: true,
+    validateFormats: true,
+    logger: false,
+    code: { source: true, esm: true, lines: false, optimize: true, formats: _`requestFormats` },
+  });
+  for (const [name, def] of Object.entries(REQUEST_FORMATS)) ajv.addFormat(name, def);
+  const id = 'contract';
+  ajv.addSchema({ ...withoutAnnotations(spec), $id: id });
+  const exported = {};
+  for (const o of ops) {
+    if (!o.requestContentTypes.includes(JSON_MEDIA)) continue;
+    const ref = `${id}#/paths/${ptr(o.specPath)}/${o.method}/requestBody/content/application~1json/schema`;
+    ajv.addSchema({ $id: `body-${o.operationId}`, type: 'object', ...(o.jsonBodyRequired ? { required: ['body'] } : {}), properties: { body: { $ref: ref } } });
+    exported[o.operationId] = `body-${o.operationId}`;
+  }
+  const code = standaloneCode(ajv, exported).replace(/^"use strict";/, '');
+  const head = [HEADER.trimEnd(), '// @ts-nocheck -- ajv standalone code (ESM), compiled from the bundled contract by scripts/gen/server-kit.mjs.'];
+  // ajv's ESM output still `require`s its runtime helpers (ucs2length, equal, ...).
+  if (code.includes('require(')) head.push(`import { createRequire } from 'node:module';`, 'const require = createRequire(import.meta.url);');
+  if (code.includes('requestFormats')) head.push(`import { requestFormats } from '../formats.js';`);
+  head.push(`import type { GeneratedValidator } from '../validation.js';`);
+  const ids = Object.keys(exported);
+  const table = [
+    '',
+    '/** The request-body validator of every operation with a JSON body, by operationId (validates `{ body }`). */',
+    `export const requestBodyValidators: Readonly<Record<string, GeneratedValidator>> = { ${ids.map((i) => `${i}: ${i}`).join(', ')} };`,
+  ];
+  // Standalone code exports each validator under its operationId; the table above is what the kit reads.
+  return `${head.join('\n')}\n${code.trim()}\n${table.join('\n')}\n`;
+}
+
+export function generateServerKit(outRoot, spec, dir = join(outRoot, 'packages/server-kit/src/generated')) {
+  const ops = collectOperations(spec);
+  write(join(dir, 'operations.gen.ts'), operationsModule(ops));
+  write(join(dir, 'validators.gen.ts'), validatorsModule(spec, ops));
+  return ops;
 }

@@ -3,20 +3,19 @@
  * handler → platform / engine. Built from the generated server kit.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type Express } from 'express';
-import { createApiRouter, createFastLane, errorHandler, notFoundHandler, operationDefs, type Handler, type Handlers } from '@cordon/server-kit';
+import express, { type Express, type RequestHandler } from 'express';
+import { bindHandlers, createApiRouter, createFastLane, errorHandler, notFoundHandler, operationDefs, routeOf } from '@cordon/server-kit';
 import { openapiSpec } from '@cordon/contract';
 import type { Config } from './config.js';
 import { requestLogger, type Log } from './log.js';
-import { assignRequestId } from './http/request-id.js';
-import { startClockOn } from './http/overhead.js';
+import { RequestContext } from './http/request-context.js';
 import { Metrics } from './http/metrics.js';
 import { readinessHandler } from './http/readiness.js';
-import { authenticate } from './http/auth.js';
+import { authenticator } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
-import { EngineSet } from './engines/registry.js';
+import { EngineSet } from './engines/engine-set.js';
 import { createPlatform, type Platform } from './platform/index.js';
-import type { HandlerDeps } from './handlers/deps.js';
+import type { GatewayHandlers, HandlerDeps } from './handlers/deps.js';
 import { modelHandlers } from './handlers/openai/models.js';
 import { chatHandlers } from './handlers/openai/chat.js';
 import { completionHandlers } from './handlers/openai/completions.js';
@@ -25,7 +24,7 @@ import { adminHandlers } from './handlers/admin/index.js';
 import { responsesHandlers } from './handlers/openai/responses.js';
 import { audioHandlers } from './handlers/openai/audio.js';
 import { createEngines } from './engines/index.js';
-import { ensureDemoModel } from './engines/llama-cpp/demo.js';
+import { ensureDemoModel } from './platform/bootstrap-demo.js';
 import { PolicyEnforcer } from './policy/enforcer.js';
 import { MemoryRateLimiter, type RateLimiter } from './limits/index.js';
 
@@ -39,7 +38,7 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export function allHandlers(deps: HandlerDeps): Handlers {
+export function allHandlers(deps: HandlerDeps): GatewayHandlers {
   return {
     ...modelHandlers(deps),
     ...chatHandlers(deps),
@@ -51,47 +50,48 @@ export function allHandlers(deps: HandlerDeps): Handlers {
   };
 }
 
-type RequestFrame = {
-  /** The overhead clock, a request id, and one `finish` listener for the metrics and the request log line. */
-  first: (req: IncomingMessage, res: ServerResponse & { locals: Record<string, any> }) => void;
-  /** Bearer key to domain. */
-  auth: ReturnType<typeof authenticate>;
-};
+interface RequestFrame {
+  /** The request's context (clock, request id), and one `finish` listener for the metrics and the request log line. */
+  first(req: IncomingMessage, res: ServerResponse): RequestContext;
+  /** Bearer key to domain, into the request's context. */
+  auth(req: IncomingMessage): Promise<void>;
+}
 
 const frames = new WeakMap<HandlerDeps, RequestFrame>();
+const requestIdOf = (req: IncomingMessage) => RequestContext.of(req).requestId;
 
-/** What every request gets, on either path (Express or the fast lane): built once per gateway. */
+/** What every request gets, on either lane (Express or node:http): built once per gateway. */
 function requestFrame(deps: HandlerDeps): RequestFrame {
   let frame = frames.get(deps);
   if (frame) return frame;
   const requestLog = requestLogger(deps.log);
+  const authenticate = authenticator({
+    authenticate: (secret) => deps.platform.keys.authenticate(secret),
+    getDomain: (id) => deps.platform.domains.get(id),
+  });
   frame = {
     first: (req, res) => {
-      startClockOn(res);
-      assignRequestId(req, res);
-      const start = process.hrtime.bigint();
+      const ctx = RequestContext.for(req, res);
       res.once('finish', () => {
-        const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        const locals = res.locals;
-        const route = (locals.operationId as string | undefined) ?? (req as any).openapi?.schema?.operationId;
-        deps.metrics.observe(route ?? 'unmatched', req.method ?? '', res.statusCode, (locals.model as string | undefined) ?? '', ms / 1000);
-        const auth = locals.auth;
+        const ms = ctx.elapsedMs();
+        const route = routeOf(req);
+        const operation = route?.op.operationId;
+        deps.metrics.observe(operation ?? 'unmatched', req.method ?? '', res.statusCode, ctx.model ?? '', ms / 1000);
+        const auth = ctx.authenticated;
         requestLog.info(
-          { request_id: locals.requestId, method: req.method, route, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key?.id, model: locals.model, lane: locals.lane },
+          { request_id: ctx.requestId, method: req.method, route: operation, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key.id, model: ctx.model ?? undefined, lane: route?.lane },
           'request',
         );
       });
+      return ctx;
     },
-    auth: authenticate({
-      authenticate: (secret) => deps.platform.keys.authenticate(secret),
-      getDomain: (id) => deps.platform.domains.get(id),
-    }),
+    auth: (req) => authenticate(req, RequestContext.of(req)),
   };
   frames.set(deps, frame);
   return frame;
 }
 
-export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(deps)): Express {
+export function buildApp(deps: HandlerDeps, handlers: GatewayHandlers = allHandlers(deps)): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -119,11 +119,16 @@ export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(dep
     }),
   );
   app.use(docsRouter());
+  const authenticate: RequestHandler = (req, _res, next) => {
+    auth(req).then(() => next(), next);
+  };
   app.use(
     createApiRouter(handlers, {
       spec: openapiSpec,
+      context: RequestContext.of,
+      requestIdOf,
       // Every operation needs a key; the router's path gate has already refused any other path.
-      before: [auth],
+      before: [authenticate],
       jsonLimit: deps.config.bodyLimit,
       fileLimit: deps.config.fileLimit,
       multipart: deps.config.multipart,
@@ -132,7 +137,7 @@ export function buildApp(deps: HandlerDeps, handlers: Handlers = allHandlers(dep
     }),
   );
   app.use(notFoundHandler());
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps.log, requestIdOf));
   return app;
 }
 
@@ -143,22 +148,29 @@ export const FAST_LANE_OPERATIONS = ['createChatCompletion', 'createCompletion',
  * The server's request listener: JSON inference calls go through the fast lane (node:http, the same
  * auth, contract validation and handlers, without Express); everything else to the Express app.
  */
-export function buildHandler(deps: HandlerDeps, app: Express, handlers: Handlers = allHandlers(deps)): (req: IncomingMessage, res: ServerResponse) => void {
-  if (!deps.config.fastLane) return app as unknown as (req: IncomingMessage, res: ServerResponse) => void;
+export function buildHandler(deps: HandlerDeps, app: Express, handlers: GatewayHandlers = allHandlers(deps)): (req: IncomingMessage, res: ServerResponse) => void {
+  if (!deps.config.fastLane) return app;
   const { first, auth } = requestFrame(deps);
+  const bound = bindHandlers(handlers);
+  const routes = FAST_LANE_OPERATIONS.flatMap((id) => {
+    const handler = bound[id];
+    return handler ? [{ op: operationDefs[id], handler }] : [];
+  });
   const lane = createFastLane({
     spec: openapiSpec,
-    routes: FAST_LANE_OPERATIONS.filter((id) => handlers[id]).map((id) => ({ op: operationDefs[id], handler: handlers[id] as Handler<any> })),
+    routes,
+    context: RequestContext.of,
+    requestIdOf,
     before: (req, res, done) => {
       first(req, res);
-      auth(req as any, res as any, done);
+      auth(req).then(() => done(), done);
     },
     jsonLimit: deps.config.bodyLimit,
     validateResponses: deps.config.validateResponses,
     log: deps.log,
   });
   return (req, res) => {
-    if (!lane(req, res)) app(req as any, res as any);
+    if (!lane(req, res)) app(req, res);
   };
 }
 

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openapiSpec } from '@cordon/contract';
-import { createApiRouter } from '@cordon/server-kit';
+import { createApiRouter, routeOf } from '@cordon/server-kit';
 import { createCordonClients, listModels, createChatCompletion, retrieveModel, streamChatCompletion, CordonApiError, type ListModelsResponse, type CordonClients } from '../src/index.js';
 
 let server: Server;
@@ -21,7 +21,7 @@ beforeAll(async () => {
     createApiRouter(
       {
         listModels: (req, res) => {
-          res.json({ object: 'list', data: [{ id: `m-${req.params.domain_id ?? 'own'}`, object: 'model', created: 1, owned_by: 'test', capabilities: ['chat'] }] });
+          res.json({ object: 'list', data: [{ id: `m-${routeOf(req)?.proxyDomain ?? 'own'}`, object: 'model', created: 1, owned_by: 'test', capabilities: ['chat'] }] });
         },
         retrieveModel: (req, res) => {
           res.status(404).json({ error: { message: `no ${req.params.model}`, type: 'invalid_request_error', param: 'model', code: 'model_not_found' } } as any);
@@ -40,7 +40,7 @@ beforeAll(async () => {
           res.json({ ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'Hello', refusal: null }, logprobs: null, finish_reason: 'stop' }] });
         },
       },
-      { spec: openapiSpec, validateResponses: true },
+      { spec: openapiSpec, context: () => null, validateResponses: true },
     ),
   );
   server = app.listen(0, '127.0.0.1');

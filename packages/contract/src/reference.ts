@@ -11,7 +11,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
-const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: unknown) => void;
+// ajv-formats is CommonJS: the default import is its module.exports, which carries the plugin as `default`.
+const addFormats = addFormatsModule.default;
 const REFERENCE = fileURLToPath(new URL('../reference/openai-openapi.yaml', import.meta.url));
 
 export interface ReferenceValidator {

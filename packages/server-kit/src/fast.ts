@@ -5,121 +5,71 @@
  * done (docs/benchmarks.md), which is the whole overhead budget of a gateway.
  *
  * The same contract, the same handlers, the same error shapes:
- * - request bodies are validated by ajv against the operation's schema in the bundled contract, with
- *   the options express-openapi-validator uses (coercion, defaults filled in, formats), and failures
- *   are reported in its error shape, so `errorHandler` words them identically;
+ * - bodies are read by the same reader as the Express router's (body.ts) and validated by the same
+ *   generated validator (validation.ts), its failures worded by the same mapper (`errorSender`);
  * - the path is matched by the same RouteTable as the Express router's path gate (paths.ts);
  * - anything the lane does not take is left to the Express app, untouched: other methods and paths,
  *   query strings, other media types or charsets, encoded bodies, percent-encoded domain ids.
  * A parity test runs the same bodies through both paths.
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import type { ErrorRequestHandler } from 'express';
-import { createContractValidator } from '@cordon/contract/testing';
-import { errorHandler, type ErrorLogger, type Handler, type OperationDef } from './runtime.js';
+import { createContractValidator } from '@cordon/contract/validator';
+import { errorSender, writeJson, type BoundHandler, type ContextOf, type ErrorLogger, type OperationDef, type RequestIdOf } from './runtime.js';
 import { ApiError } from './errors.js';
-import { RouteTable, setRouteOf, unknownUrl } from './paths.js';
-
-const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: unknown) => void;
+import { operationParams, RouteTable, setRouteOf } from './paths.js';
+import { parseByteLimit, PLAIN_JSON_TYPE, readPlainJson } from './body.js';
+import { bodyValidators, type BodyValidator, type GeneratedValidator } from './validation.js';
+import { requestBodyValidators } from './generated/validators.gen.js';
 
 /**
- * The response object of every request on a server built for the gateway: Node's, plus the few
- * Express-style helpers the handlers use (`locals`, `status`, `json`). Express replaces the prototype
- * of the requests it serves with its own, which has the same methods; `locals` survives either way.
+ * The response object of every request on a server built for the gateway: Node's, plus the two
+ * Express-style helpers handlers use (`status`, `json`). Express replaces the prototype of the
+ * requests it serves with its own, which has the same methods.
  */
 export class GatewayResponse<Req extends IncomingMessage = IncomingMessage> extends ServerResponse<Req> {
-  locals: Record<string, any> = {};
-
   status(code: number): this {
     this.statusCode = code;
     return this;
   }
 
   json(body: unknown): this {
-    const text = JSON.stringify(body);
-    if (!this.hasHeader('content-type')) this.setHeader('content-type', 'application/json; charset=utf-8');
-    this.setHeader('content-length', Buffer.byteLength(text));
-    this.end(text);
+    writeJson(this, this.statusCode, body);
     return this;
   }
 }
 
-/** A fast-lane request: Node's, plus what the handlers read (`path`, `params`, `body`). */
+/** A fast-lane request: Node's, plus what the handlers read (`path`, `params`, `query`, `body`). */
 export interface FastRequest extends IncomingMessage {
   path: string;
   params: Record<string, string>;
+  query: Record<string, never>;
   body: unknown;
 }
 
-export interface ValidationFailure {
-  status: 400;
-  message: string;
-  errors: Array<{ path: string; message: string; errorCode: string }>;
-}
-
-export type BodyValidator = (body: unknown) => ValidationFailure | null;
 export type ResponseValidator = (status: number, body: unknown) => string | null;
 
-const ptr = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/**
- * Compiles request-body validators for operations of the bundled contract, with
- * express-openapi-validator's request options: coerce types, fill in defaults, strict numbers and
- * tuples, formats on, first error only. With `withResponses`, each also gets a JSON response check
- * (the contract's own validator, as the tests use it) for the statuses the operation declares.
- */
-export function compileOperationValidators(spec: Record<string, any>, ops: OperationDef[], withResponses = false) {
-  const ajv = new Ajv2020({ strict: false, strictNumbers: true, strictTuples: true, allowUnionTypes: false, coerceTypes: true, useDefaults: true, validateFormats: true });
-  addFormats(ajv);
-  for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) if (!ajv.formats[f]) ajv.addFormat(f, true);
-  const id = 'cordon-contract';
-  ajv.addSchema({ ...spec, $id: id });
-  const contract = withResponses ? createContractValidator(spec) : null;
-  const out = new Map<string, { body: BodyValidator; response: ResponseValidator | null }>();
+/** JSON response checks (the contract's validator, as the tests use it) for the statuses each operation declares. */
+export function responseValidators(spec: Record<string, any>, ops: OperationDef[]): Map<string, ResponseValidator> {
+  const contract = createContractValidator(spec);
+  const out = new Map<string, ResponseValidator>();
   for (const op of ops) {
-    const validate = ajv.compile({
-      type: 'object',
-      required: ['body'],
-      properties: { body: { $ref: `${id}#/paths/${ptr(op.specPath)}/${op.method}/requestBody/content/application~1json/schema` } },
-    });
-    const body: BodyValidator = (data) => {
-      const wrapped = { body: data };
-      if (validate(wrapped)) return null;
-      const errors = (validate.errors ?? []).map((e) => {
-        const p = e.params as Record<string, unknown>;
-        const extra = (p.missingProperty ?? p.additionalProperty ?? p.unevaluatedProperty) as string | undefined;
-        let message = e.message ?? 'is invalid';
-        if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) message = `${message}: ${p.allowedValues.join(', ')}`;
-        return { path: extra !== undefined ? `${e.instancePath}/${extra}` : e.instancePath, message, errorCode: `${e.keyword}.openapi.validation` };
-      });
-      return { status: 400, message: ajv.errorsText(validate.errors, { dataVar: 'request' }), errors };
-    };
-    let response: ResponseValidator | null = null;
-    if (contract) {
-      const declared = spec.paths?.[op.specPath]?.[op.method]?.responses ?? {};
-      response = (status, data) => (String(status) in declared || 'default' in declared ? contract.response(op.operationId, status, 'application/json', data) : null);
-    }
-    out.set(op.operationId, { body, response });
+    const declared = spec.paths?.[op.specPath]?.[op.method]?.responses ?? {};
+    out.set(op.operationId, (status, data) => (String(status) in declared || 'default' in declared ? contract.response(op.operationId, status, 'application/json', data) : null));
   }
   return out;
 }
 
-/** '10mb' -> 10485760 (the units body-parser accepts). */
-export function parseByteLimit(limit: string | number | undefined, dflt = 10 * 1024 * 1024): number {
-  if (typeof limit === 'number') return limit;
-  if (!limit) return dflt;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb)?\s*$/i.exec(limit);
-  if (!m) return dflt;
-  const mult = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 }[(m[2] ?? 'b').toLowerCase() as 'b'];
-  return Math.floor(Number(m[1]) * mult);
-}
-
-export interface FastLaneOptions {
-  spec: Record<string, any>;
+export interface FastLaneOptions<C> {
+  /** The bundled contract: needed only with `validateResponses`. */
+  spec?: Record<string, any>;
+  /** The generated request-body validators (generated/validators.gen.ts unless given). */
+  validators?: Readonly<Record<string, GeneratedValidator>>;
   /** The operations this lane serves, with their handlers. Only POST operations with a JSON body. */
-  routes: Array<{ op: OperationDef; handler: Handler<any> }>;
+  routes: Array<{ op: OperationDef; handler: BoundHandler<C> }>;
+  /** The per-request context handed to every handler. */
+  context: ContextOf<C>;
+  /** The request id of a request, for error log lines. */
+  requestIdOf?: RequestIdOf;
   /**
    * Runs before the body is read (request id, clock, metrics, auth), Express-middleware style;
    * `done(err)` sends the error.
@@ -130,25 +80,21 @@ export interface FastLaneOptions {
   log?: ErrorLogger;
 }
 
-const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
-const noop = () => {};
-
 /**
  * Returns the lane: `(req, res) => boolean`, true when it took the request; false leaves the
  * request, unread, to the caller (the Express app).
  */
-export function createFastLane(options: FastLaneOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const validators = compileOperationValidators(
-    options.spec,
-    options.routes.map((r) => r.op),
-    options.validateResponses,
-  );
+export function createFastLane<C>(options: FastLaneOptions<C>): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const ops = options.routes.map((r) => r.op);
+  const validators = bodyValidators(ops, options.validators ?? requestBodyValidators);
+  if (options.validateResponses && !options.spec) throw new Error('validateResponses needs the spec');
+  const responses = options.validateResponses && options.spec ? responseValidators(options.spec, ops) : null;
   const limit = parseByteLimit(options.jsonLimit);
-  const onError: ErrorRequestHandler = errorHandler(options.log);
-  const table = new Map<string, { op: OperationDef; handler: Handler<any>; body: BodyValidator; response: ResponseValidator | null }>();
+  const onError = errorSender(options.log, options.requestIdOf);
+  const table = new Map<string, { op: OperationDef; handler: BoundHandler<C>; body: BodyValidator; response: ResponseValidator | null }>();
   for (const r of options.routes) {
     if (r.op.method !== 'post' || !r.op.requestContentTypes.includes('application/json')) throw new Error(`${r.op.operationId} is not a JSON POST operation`);
-    table.set(r.op.operationId, { ...r, ...validators.get(r.op.operationId)! });
+    table.set(r.op.operationId, { ...r, body: validators.get(r.op.operationId)!, response: responses?.get(r.op.operationId) ?? null });
   }
   const paths = new RouteTable(options.routes.map((r) => r.op));
 
@@ -161,56 +107,27 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
     const route = table.get(found.match.op.operationId);
     if (!route) return false;
     const ct = rawReq.headers['content-type'];
-    if (ct === undefined || !JSON_TYPE.test(ct)) return false;
+    if (ct === undefined || !PLAIN_JSON_TYPE.test(ct)) return false;
     const ce = rawReq.headers['content-encoding'];
     if (ce !== undefined && ce.toLowerCase() !== 'identity') return false;
     if (!(rawRes instanceof GatewayResponse)) return false;
 
     const req = rawReq as FastRequest;
-    const res = rawRes as GatewayResponse;
+    const res = rawRes;
     req.path = url;
-    req.params = found.match.proxyDomain === undefined ? {} : { domain_id: found.match.proxyDomain };
+    req.params = operationParams(found.match);
+    req.query = {};
+    found.match.lane = 'fast';
     setRouteOf(req, found.match);
-    res.locals.operationId = route.op.operationId;
-    res.locals.lane = 'fast';
-    const fail = (err: unknown) => onError(err, req as any, res as any, noop);
+    const fail = (err: unknown) => onError(err, req, res);
 
     options.before(req, res, (err) => {
       if (err) return fail(err);
-      const declared = Number(req.headers['content-length']);
-      if (declared > limit) return fail(new ApiError(413, 'Request body too large.', 'payload_too_large'));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let over = false;
-      req.on('data', (c: Buffer) => {
-        if (over) return;
-        size += c.length;
-        if (size > limit) {
-          over = true;
-          chunks.length = 0;
-          fail(new ApiError(413, 'Request body too large.', 'payload_too_large'));
-          return;
-        }
-        chunks.push(c);
-      });
-      req.on('end', () => {
-        if (over || res.writableEnded) return;
-        const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
-        let body: unknown;
-        if (text.length === 0) body = {}; // as body-parser: empty is {}, whitespace alone is not JSON
-        else {
-          // body-parser's strict mode: only an object or an array at the top.
-          const first = /\S/.exec(text)?.[0];
-          try {
-            if (first !== '{' && first !== '[') throw new SyntaxError('not an object or array');
-            body = JSON.parse(text);
-          } catch {
-            return fail({ type: 'entity.parse.failed' });
-          }
-        }
-        const invalid = route.body(body);
+      readPlainJson(req, limit, (readErr) => {
+        if (readErr) return fail(readErr);
+        if (res.writableEnded) return;
+        const invalid = route.body(req.body);
         if (invalid) return fail(invalid);
-        req.body = body;
         if (route.response) {
           const check = route.response;
           const send = res.json.bind(res);
@@ -226,8 +143,7 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
         }
         let result: unknown;
         try {
-          // As in Express, a handler that passes the request on without an error reaches "not found".
-          result = route.handler(req as any, res as any, (e?: unknown) => fail(e ?? unknownUrl('POST', url)));
+          result = route.handler(req, res, options.context(req));
         } catch (e) {
           return fail(e);
         }

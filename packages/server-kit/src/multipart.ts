@@ -6,6 +6,7 @@
  * operation's schema in the contract. busboy itself caps each part's headers at 16 KiB and 2000
  * pairs (a part over that is a malformed body: 400).
  */
+import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import type { RequestHandler } from 'express';
 import type multerModule from 'multer';
@@ -94,6 +95,20 @@ function fieldNames(spec: Record<string, any>, op: OperationDef): Set<string> | 
   return schema?.properties ? new Set(Object.keys(schema.properties)) : null;
 }
 
+/** The file a multipart request carried in its `file` field. */
+export interface UploadedFile {
+  originalname: string;
+  mimetype: string;
+  buffer: Buffer;
+}
+
+const uploads = new WeakMap<IncomingMessage, UploadedFile>();
+
+/** The file of a multipart request, once the reader has read it; undefined when there was none. */
+export function uploadedFile(req: IncomingMessage): UploadedFile | undefined {
+  return uploads.get(req);
+}
+
 /**
  * Reads the body of a multipart operation matched by the path gate (others pass through untouched)
  * into `req.body` (text fields) and `req.files` (the one file), as express-openapi-validator's
@@ -147,6 +162,8 @@ export function multipartReader(spec: Record<string, any>, limits: MultipartLimi
         const unknown = known && Object.keys(body).find((k) => !known.has(k));
         if (unknown) return finish(new ApiError(400, `Unknown parameter: '${shown(unknown)}'.`, 'unknown_parameter', shown(unknown)));
       }
+      const file = files.find((f) => f.fieldname === FILE_FIELD);
+      if (file) uploads.set(req, { originalname: file.originalname, mimetype: file.mimetype, buffer: file.buffer });
       if (files.length > 0) body[FILE_FIELD] = '';
       finish();
     });

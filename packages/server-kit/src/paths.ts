@@ -18,10 +18,14 @@ export interface RouteMatch {
   op: OperationDef;
   /** The route as registered, e.g. `/proxy/:domain_id/v1/models/:model`. */
   route: string;
-  /** Path parameters, percent-decoded once. */
+  /** The route's path parameters, percent-decoded once (server variables included: see `operationParams`). */
   params: Record<string, string>;
-  /** The domain a `/proxy/{domain_id}/v1/...` path names (decoded); undefined on other routes. */
+  /** The domain a server prefix names (`{base}/proxy/{domain_id}/v1`), decoded; undefined on other routes. */
   proxyDomain?: string;
+  /** The values of the server variables in the route's prefix (`domain_id`), decoded. */
+  serverVariables: Record<string, string>;
+  /** Which adapter serves the request: the node:http lane or the Express router. */
+  lane: 'fast' | 'express';
 }
 
 export type PathResult = { ok: true; match: RouteMatch } | { ok: false; error: ApiError };
@@ -30,8 +34,11 @@ interface Node {
   literal: Map<string, Node>;
   param?: { name: string; node: Node };
   /** Method (upper case) -> operation, on the node where a route ends. */
-  methods: Map<string, { op: OperationDef; route: string }>;
+  methods: Map<string, { op: OperationDef; route: string; serverVariables: readonly string[] }>;
 }
+
+/** The server variable that names a domain (`{base}/proxy/{domain_id}/v1`). */
+export const PROXY_DOMAIN = 'domain_id';
 
 const newNode = (): Node => ({ literal: new Map(), methods: new Map() });
 
@@ -61,10 +68,10 @@ export class RouteTable {
   private readonly root = newNode();
 
   constructor(ops: Iterable<OperationDef>) {
-    for (const op of ops) for (const route of op.routes) this.add(op, route);
+    for (const op of ops) op.routes.forEach((route, i) => this.add(op, route, op.servers?.[i]?.variables ?? []));
   }
 
-  private add(op: OperationDef, route: string): void {
+  private add(op: OperationDef, route: string, serverVariables: readonly string[]): void {
     let node = this.root;
     for (const seg of route.slice(1).split('/')) {
       if (seg.startsWith(':')) {
@@ -78,7 +85,7 @@ export class RouteTable {
         node = next;
       }
     }
-    node.methods.set(op.method.toUpperCase(), { op, route });
+    node.methods.set(op.method.toUpperCase(), { op, route, serverVariables });
   }
 
   /** Matches a method and a request target (path and query) against the table. */
@@ -91,8 +98,9 @@ export class RouteTable {
     if (!end) return { ok: false, error: unknownUrl(method, path) };
     const hit = end.methods.get((method ?? '').toUpperCase());
     if (!hit) return { ok: false, error: methodNotAllowed(method, path, [...end.methods.keys()]) };
-    const proxyDomain = hit.route.startsWith('/proxy/:domain_id/') ? params.domain_id : undefined;
-    return { ok: true, match: { op: hit.op, route: hit.route, params, proxyDomain } };
+    const serverVariables: Record<string, string> = {};
+    for (const name of hit.serverVariables) serverVariables[name] = params[name]!;
+    return { ok: true, match: { op: hit.op, route: hit.route, params, proxyDomain: serverVariables[PROXY_DOMAIN], serverVariables, lane: 'express' } };
   }
 }
 
@@ -115,6 +123,15 @@ function walk(node: Node, segments: string[], i: number, params: Record<string, 
   const found = walk(node.param.node, segments, i + 1, params);
   if (found) params[node.param.name] = value;
   return found;
+}
+
+/** The operation's own path parameters (what handlers get): the route's, without its server variables. */
+export function operationParams(match: RouteMatch): Record<string, string> {
+  const names = Object.keys(match.serverVariables);
+  if (names.length === 0) return match.params;
+  const out = { ...match.params };
+  for (const name of names) delete out[name];
+  return out;
 }
 
 const matches = new WeakMap<IncomingMessage, RouteMatch>();

@@ -1,14 +1,20 @@
 /**
  * The hand-written half of the server kit: typed handler signatures derived from the generated
- * contract types, the router builder (body parsing, express-openapi-validator, route registration,
- * 501 for missing handlers) and the error handler that turns every failure into OpenAI's error shape.
+ * contract types, the Express adapter over the generated route table (the one body reader, the
+ * generated body validators, express-openapi-validator for parameters, multipart bodies and
+ * responses, 501 for missing handlers) and the error mapper that turns every failure into OpenAI's
+ * error shape.
  */
-import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { createRequire } from 'node:module';
-import { ApiError, errorBody } from './errors.js';
-import { closeIfBodyUnread, RouteTable, routeOf, setRouteOf, unknownUrl } from './paths.js';
+import { ApiError } from './errors.js';
+import { closeIfBodyUnread, operationParams, RouteTable, routeOf, setRouteOf, unknownUrl } from './paths.js';
 import { DEFAULT_MULTIPART_LIMITS, multipartReader, type MultipartLimits } from './multipart.js';
+import { jsonBodyReader, jsonBodyWasEmpty, type BodyRequest } from './body.js';
+import { bodyValidators, type BodyValidator, type GeneratedValidator } from './validation.js';
+import { requestBodyValidators } from './generated/validators.gen.js';
 
 /**
  * express-openapi-validator looks a request's route up by compiling a path-to-regexp for every
@@ -56,48 +62,99 @@ export type ResponseOf<O> = O extends { responses: infer R }
     : unknown
   : unknown;
 
-export interface ApiRequest<O> extends Request {
+/**
+ * What a handler reads of its request, on either lane: Node's request with the validated body, the
+ * path parameters (percent-decoded once; the domain of a proxy path is the context's business, not a
+ * parameter) and the query, each typed by the operation.
+ */
+export interface ApiRequest<O> extends IncomingMessage {
+  path: string;
   body: BodyOf<O>;
-  params: PathParamsOf<O> & { domain_id?: string } & Record<string, string>;
-  query: QueryOf<O> & Record<string, unknown>;
+  params: PathParamsOf<O>;
+  query: QueryOf<O>;
 }
 
-export type Handler<O> = (req: ApiRequest<O>, res: Response<ResponseOf<O>>, next: NextFunction) => unknown;
+/** What a handler writes: Node's response, plus `status` and a `json` typed by the operation's success body. */
+export interface ApiResponse<O> extends ServerResponse {
+  status(code: number): this;
+  json(body: ResponseOf<O>): this;
+}
+
+/** One operation's handler: the request, the response, and the caller's per-request context. */
+export type Handler<O, C> = (req: ApiRequest<O>, res: ApiResponse<O>, ctx: C) => unknown;
+
+/**
+ * A handler with its operation's types closed over, as the adapters hold it. `bindHandler` is the one
+ * place the types meet the wire: the adapters call a bound handler only for a request of that
+ * operation whose body, parameters and query the operation's validator has accepted.
+ */
+export type BoundHandler<C> = (req: IncomingMessage, res: ServerResponse, ctx: C) => unknown;
+
+export function bindHandler<O, C>(handler: Handler<O, C>): BoundHandler<C> {
+  return (req, res, ctx) => handler(req as ApiRequest<O>, res as ApiResponse<O>, ctx);
+}
+
+/** The per-request context a gateway gives its handlers, looked up from the request. */
+export type ContextOf<C> = (req: IncomingMessage) => C;
+
+/** One server of the spec, as a route prefix: `{base}/proxy/{domain_id}/v1` -> `/proxy/{domain_id}/v1`. */
+export interface ServerDef {
+  url: string;
+  prefix: string;
+  /** The server variables in the prefix (path parameters of the route, not of the operation). */
+  variables: readonly string[];
+}
 
 export interface OperationDef {
   operationId: string;
   method: string;
   specPath: string;
   family: 'openai' | 'admin';
+  /** The URL paths it is served at (Express syntax), one per server: `${servers[i].prefix}${specPath}`. */
   routes: readonly string[];
+  servers?: readonly ServerDef[];
   requestContentTypes: readonly string[];
+  /** The request body's `required` (a body without a media type is refused unless it is false). */
+  bodyRequired?: boolean;
+  /** A JSON body must be present (its schema lists required properties). */
+  jsonBodyRequired?: boolean;
   successStatus: number;
   streams: boolean;
 }
 
-export type WrapHandler = (op: OperationDef, handler: Handler<any> | undefined) => RequestHandler;
-
 // ---- the validator's view of the spec --------------------------------------------------------
 
+/** `/models/:model` -> `/models/{model}` */
+const toOpenApiPath = (route: string) => route.replace(/:([^/]+)/g, '{$1}');
+
 /**
- * The contract describes the OpenAI operations relative to two servers (`/v1` and
- * `/proxy/{domain_id}/v1`) and the admin operations with full paths. The validator gets one spec
- * with every real URL path, so it never has to reason about servers.
+ * What express-openapi-validator gets of the spec: every operation at each of its real URL paths
+ * (the route table's, one per server, a server variable as a path parameter), so it never has to
+ * reason about servers; and without the JSON request bodies, which the generated validators check.
+ * It keeps the parameters, the multipart bodies and the responses.
  */
-export function toValidatorSpec(spec: Record<string, any>): Record<string, any> {
+export function toValidatorSpec(spec: Record<string, any>, ops: Iterable<OperationDef>): Record<string, any> {
   const paths: Record<string, any> = {};
-  for (const [p, item] of Object.entries<Record<string, any>>(spec.paths ?? {})) {
-    // Each path gets its own copy: the validator annotates operation objects as it compiles them.
-    const { servers, ...rest } = structuredClone(item);
-    if (servers) {
-      paths[p] = rest;
-      continue;
-    }
-    paths[`/v1${p}`] = rest;
-    paths[`/proxy/{domain_id}/v1${p}`] = {
-      ...structuredClone(rest),
-      parameters: [...(rest.parameters ?? []), { name: 'domain_id', in: 'path', required: true, schema: { type: 'string' } }],
-    };
+  for (const op of ops) {
+    const item = spec.paths?.[op.specPath] ?? {};
+    op.routes.forEach((route, i) => {
+      const variables = op.servers?.[i]?.variables ?? [];
+      // Each path gets its own copy: the validator annotates operation objects as it compiles them.
+      const operation = structuredClone(item[op.method]);
+      delete operation.servers;
+      const content = operation.requestBody?.content;
+      if (content?.[JSON_MEDIA]) {
+        delete content[JSON_MEDIA];
+        if (Object.keys(content).length === 0) delete operation.requestBody;
+      }
+      const path = (paths[toOpenApiPath(route)] ??= {
+        ...(item.parameters ? { parameters: structuredClone(item.parameters) } : {}),
+      });
+      if (variables.length) {
+        path.parameters = [...(path.parameters ?? []).filter((p: { name: string; in: string }) => !(p.in === 'path' && variables.includes(p.name))), ...variables.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }))];
+      }
+      path[op.method] = operation;
+    });
   }
   return { ...spec, servers: [{ url: '/' }], paths };
 }
@@ -120,15 +177,12 @@ interface ValidatorErrorItem {
   errorCode?: string;
 }
 
-function fromValidatorError(err: { status: number; message?: string; errors?: ValidatorErrorItem[] }, req: Request): ApiError {
+function fromValidatorError(err: { status: number; message?: string; errors?: ValidatorErrorItem[] }, req: ErrorRequest): ApiError {
   const first = err.errors?.[0];
   const status = err.status;
   if (status === 404) return unknownUrl(req.method, req.path);
   if (status === 405) return new ApiError(405, `Method ${req.method} is not allowed on ${req.path}.`, 'method_not_allowed');
-  if (status === 415) {
-    const ct = (req.headers['content-type'] ?? 'none').split(';')[0];
-    return new ApiError(415, `Unsupported content type: ${ct}.`, 'unsupported_media_type');
-  }
+  if (status === 415) return unsupportedMediaType(req);
   if (status === 413) return new ApiError(413, 'Request body too large.', 'payload_too_large');
   if (status >= 500) return new ApiError(500, 'The server had an error while processing your request.', null);
   let param = paramFromPath(first?.path);
@@ -145,19 +199,79 @@ function fromValidatorError(err: { status: number; message?: string; errors?: Va
   return new ApiError(400, text, 'invalid_value', param);
 }
 
+/** The 415 of a request whose media type the operation does not take. */
+export function unsupportedMediaType(req: IncomingMessage): ApiError {
+  const ct = (req.headers['content-type'] ?? 'none').split(';')[0];
+  return new ApiError(415, `Unsupported content type: ${ct}.`, 'unsupported_media_type');
+}
+
+const JSON_MEDIA = 'application/json';
+
+/**
+ * The media type of a request, as express-openapi-validator matches it against an operation's:
+ * the type and subtype, lower case (parameters play no part); null without a Content-Type.
+ */
+export function mediaTypeOf(req: IncomingMessage): string | null {
+  const ct = req.headers['content-type'];
+  return ct ? ct.split(';')[0]!.toLowerCase().trim() : null;
+}
+
+/** Which of the operation's media types the request's is (`*\/*` and `type/*` included); null if none. */
+export function acceptedMediaType(op: OperationDef, mediaType: string | null): string | null {
+  if (mediaType === null) return null;
+  for (const t of op.requestContentTypes) if (t.split(';')[0]!.toLowerCase().trim() === mediaType) return t;
+  for (const t of [...op.requestContentTypes].sort().reverse()) {
+    if (t === '*/*') return t;
+    const wild = /^([a-z]+)\/\*$/.exec(t);
+    if (wild && mediaType.startsWith(`${wild[1]}/`) && mediaType.length > wild[1]!.length + 1) return t;
+  }
+  return null;
+}
+
+/** The operation's check of a request's media type: a 415 when it takes a body of other types. */
+export function mediaTypeError(op: OperationDef, req: IncomingMessage): ApiError | null {
+  if (op.requestContentTypes.length === 0) return null;
+  const mediaType = mediaTypeOf(req);
+  if (acceptedMediaType(op, mediaType)) return null;
+  if (mediaType === null && op.bodyRequired === false) return null;
+  return unsupportedMediaType(req);
+}
+
 export interface ErrorLogger {
   error(obj: object, msg?: string): void;
 }
 
+/** The request id a gateway gave a request (for its error log lines). */
+export type RequestIdOf = (req: IncomingMessage) => string | undefined;
+
+/** What the error mapper reads of a request. */
+export type ErrorRequest = IncomingMessage & { path: string };
+
+/** Writes a JSON body with a status (both lanes' responses). */
+export function writeJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}
+
 /** Turns anything thrown into an OpenAI-shaped error response. Never leaks a stack or a body. */
-export function errorHandler(log?: ErrorLogger): ErrorRequestHandler {
-  return (err: any, req, res, _next) => {
+export function errorHandler(log?: ErrorLogger, requestIdOf?: RequestIdOf): ErrorRequestHandler {
+  const send = errorSender(log, requestIdOf);
+  return (err, req, res, _next) => send(err, req, res);
+}
+
+/** The one error mapper, for both lanes: anything thrown -> an OpenAI-shaped error response. */
+export function errorSender(log?: ErrorLogger, requestIdOf?: RequestIdOf): (err: unknown, req: ErrorRequest, res: ServerResponse) => void {
+  return (thrown, req, res) => {
+    const err: any = thrown;
     let apiError: ApiError;
     if (err instanceof ApiError) {
       apiError = err;
       // A 500 made from an unexpected error (see the gateway's toApiError): the cause goes to the log.
       if (err.status >= 500 && err.cause instanceof Error) {
-        log?.error({ request_id: res.locals?.requestId, err: { name: err.cause.name, message: err.cause.message, stack: err.cause.stack } }, 'unhandled error');
+        log?.error({ request_id: requestIdOf?.(req), err: { name: err.cause.name, message: err.cause.message, stack: err.cause.stack } }, 'unhandled error');
       }
     }
     else if (err && typeof err.status === 'number' && typeof err.toBody === 'function') {
@@ -180,7 +294,7 @@ export function errorHandler(log?: ErrorLogger): ErrorRequestHandler {
     } else if (err && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
       apiError = new ApiError(err.status, typeof err.message === 'string' ? err.message : 'Invalid request.', err.code ?? null, err.param ?? null);
     } else {
-      log?.error({ request_id: res.locals?.requestId, err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'unhandled error');
+      log?.error({ request_id: requestIdOf?.(req), err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'unhandled error');
       apiError = new ApiError(500, 'The server had an error while processing your request.', null);
     }
     if (res.headersSent) {
@@ -190,7 +304,7 @@ export function errorHandler(log?: ErrorLogger): ErrorRequestHandler {
     }
     closeIfBodyUnread(req, res);
     for (const [k, v] of Object.entries(apiError.headers)) res.setHeader(k, v);
-    res.status(apiError.status).json(apiError.toBody());
+    writeJson(res, apiError.status, apiError.toBody());
   };
 }
 
@@ -203,12 +317,16 @@ export function notFoundHandler(): RequestHandler {
 
 // ---- the router ------------------------------------------------------------------------------
 
-export interface ApiRouterOptions {
+export interface ApiRouterOptions<C> {
   /** The bundled contract (packages/contract's `openapiSpec`). */
   spec: Record<string, any>;
+  /** The per-request context handed to every handler. */
+  context: ContextOf<C>;
+  /** The request id of a request, for error log lines. */
+  requestIdOf?: RequestIdOf;
   /**
-   * Middleware run before body parsing and validation (request ids, auth, limits), on requests whose
-   * path and method name an operation (`routeOf(req)`); any other request is answered 404/405 first.
+   * Middleware run before body parsing and validation (auth, limits), on requests whose path and
+   * method name an operation (`routeOf(req)`); any other request is answered 404/405 first.
    */
   before?: RequestHandler[];
   /** Largest JSON body accepted, e.g. '10mb'. */
@@ -220,10 +338,9 @@ export interface ApiRouterOptions {
   /** Validate responses too (tests turn this on; it costs time on every response). */
   validateResponses?: boolean;
   log?: ErrorLogger;
+  /** The generated request-body validators (generated/validators.gen.ts unless given). */
+  validators?: Readonly<Record<string, GeneratedValidator>>;
 }
-
-/** Requests whose JSON body was zero bytes (body-parser reads those as `{}`). */
-const emptyJsonBodies = new WeakSet<object>();
 
 /**
  * An admin write must carry its body: body-parser reads a zero-byte JSON body as `{}`, which for
@@ -232,22 +349,30 @@ const emptyJsonBodies = new WeakSet<object>();
  */
 const requireBody: RequestHandler = (req, _res, next) => {
   const cl = req.headers['content-length'];
-  const noBytes = req.body === undefined ? cl === '0' || (cl === undefined && req.headers['transfer-encoding'] === undefined) : emptyJsonBodies.has(req);
+  const noBytes = req.body === undefined ? cl === '0' || (cl === undefined && req.headers['transfer-encoding'] === undefined) : jsonBodyWasEmpty(req);
   if (!noBytes) return next();
   next(new ApiError(400, `${req.method} ${req.path} needs a JSON request body, and none was sent.`, 'missing_body'));
 };
 
-export function buildApiRouter(
-  register: (router: Router, wrap: WrapHandler) => void,
-  options: ApiRouterOptions,
-): Router {
-  // Routing as the path gate matches: exact case, no trailing slash.
+/** The 501 of an operation the gateway has no handler for. */
+export function notImplemented(op: OperationDef): ApiError {
+  return new ApiError(501, `${op.operationId} (${op.method.toUpperCase()} ${op.specPath}) is not implemented by this gateway.`, 'not_implemented');
+}
+
+/**
+ * The Express adapter over the route table: the path gate (the one matcher) decides the operation
+ * before auth and before any body is read; then the body is read (the one JSON reader) and its
+ * media type checked; then express-openapi-validator checks parameters and multipart bodies and the
+ * generated validator the JSON body; then the operation's handler runs with the path parameters
+ * the gate decoded and the caller's context.
+ */
+export function buildApiRouter<C>(ops: Iterable<OperationDef>, handlers: Partial<Record<string, BoundHandler<C>>>, options: ApiRouterOptions<C>): Router {
   const router = express.Router({ caseSensitive: true, strict: true });
-  // The path gate: the operations are known once `register` has run (each passes through `wrap`).
-  const ops = new Set<OperationDef>();
-  let table: RouteTable | undefined;
+  const opList = [...ops];
+  const table = new RouteTable(opList);
+  const validators: Map<string, BodyValidator> = bodyValidators(opList, options.validators ?? requestBodyValidators);
+  const readJson = jsonBodyReader({ limit: options.jsonLimit ?? '10mb' });
   router.use((req, res, next) => {
-    table ??= new RouteTable(ops);
     const found = table.match(req.method, req.originalUrl);
     // Refused before auth and before any body is read (errorHandler says `Connection: close`).
     if (!found.ok) return next(found.error);
@@ -255,26 +380,22 @@ export function buildApiRouter(
     next();
   });
   for (const mw of options.before ?? []) router.use(mw);
-  router.use(
-    express.json({
-      limit: options.jsonLimit ?? '10mb',
-      type: ['application/json', 'application/*+json'],
-      verify: (req, _res, buf) => {
-        if (buf.length === 0) emptyJsonBodies.add(req);
-      },
-    }),
-  );
+  router.use((req, res, next) => readJson(req as BodyRequest, res, next));
   // The path gate already knows the operation: admin writes that take a body must carry one.
   router.use((req, res, next) => {
     const op = routeOf(req)?.op;
     if (op?.family === 'admin' && op.requestContentTypes.length > 0) return requireBody(req, res, next);
     next();
   });
+  router.use((req, _res, next) => {
+    const op = routeOf(req)?.op;
+    next(op ? (mediaTypeError(op, req) ?? undefined) : undefined);
+  });
   router.use(multipartReader(options.spec, { ...DEFAULT_MULTIPART_LIMITS, ...options.multipart, fileBytes: options.fileLimit ?? DEFAULT_MULTIPART_LIMITS.fileBytes }));
   memoizeValidatorRouteLookup();
   router.use(
     OpenApiValidator.middleware({
-      apiSpec: toValidatorSpec(options.spec) as any,
+      apiSpec: toValidatorSpec(options.spec, opList) as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],
       validateRequests: { coerceTypes: true, allowUnknownQueryParameters: false },
       validateResponses: options.validateResponses ? { removeAdditional: false } : false,
       validateSecurity: false,
@@ -284,25 +405,24 @@ export function buildApiRouter(
       ignoreUndocumented: false,
     }),
   );
-  const wrap: WrapHandler = (op, handler) => {
-    ops.add(op);
-    if (!handler) {
-      return (_req, res) => {
-        res.locals.operationId = op.operationId;
-        res.status(501).json(errorBody(501, `${op.operationId} (${op.method.toUpperCase()} ${op.specPath}) is not implemented by this gateway.`, 'not_implemented'));
-      };
+  router.use(async (req, res, next) => {
+    const match = routeOf(req);
+    if (!match) return next();
+    const validate = validators.get(match.op.operationId);
+    if (validate && acceptedMediaType(match.op, mediaTypeOf(req)) === JSON_MEDIA) {
+      const invalid = validate(req.body);
+      if (invalid) return next(invalid);
     }
-    return async (req, res, next) => {
-      res.locals.operationId = op.operationId;
-      try {
-        await handler(req as ApiRequest<any>, res, next);
-      } catch (err) {
-        next(err);
-      }
-    };
-  };
-  register(router, wrap);
+    const handler = handlers[match.op.operationId];
+    if (!handler) return next(notImplemented(match.op));
+    req.params = operationParams(match);
+    try {
+      await handler(req, res, options.context(req));
+    } catch (err) {
+      next(err);
+    }
+  });
   router.use(notFoundHandler());
-  router.use(errorHandler(options.log));
+  router.use(errorHandler(options.log, options.requestIdOf));
   return router;
 }

@@ -7,14 +7,18 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { openapiSpec } from '@cordon/contract';
 import { createContractValidator } from '@cordon/contract/testing';
-import { createFastLane, GatewayResponse, operationDefs, parseByteLimit, type Handler } from '../src/index.js';
+import { bindHandler, routeOf, createFastLane, GatewayResponse, operationDefs, parseByteLimit, type Handler } from '../src/index.js';
+import type { operations } from '@cordon/contract';
+
+type Embedding = Handler<operations['createEmbedding'], null>;
 
 const contract = createContractValidator();
 
-function server(handler: Handler<any>, opts: { validateResponses?: boolean; before?: Parameters<typeof createFastLane>[0]['before'] } = {}) {
+function server(handler: Embedding, opts: { validateResponses?: boolean; before?: Parameters<typeof createFastLane>[0]['before'] } = {}) {
   const lane = createFastLane({
     spec: openapiSpec,
-    routes: [{ op: operationDefs.createEmbedding, handler }],
+    routes: [{ op: operationDefs.createEmbedding, handler: bindHandler(handler) }],
+    context: () => null,
     before: opts.before ?? ((_req, _res, done) => done()),
     jsonLimit: '1kb',
     validateResponses: opts.validateResponses,
@@ -28,8 +32,8 @@ function server(handler: Handler<any>, opts: { validateResponses?: boolean; befo
   });
 }
 
-const echo: Handler<any> = (req, res) => {
-  res.json({ lane: 'fast', body: req.body, params: req.params });
+const echo: Embedding = (req, res) => {
+  res.json(<never>{ lane: 'fast', body: req.body, params: req.params, domain: routeOf(req)?.proxyDomain });
 };
 
 describe('fast lane', () => {
@@ -47,7 +51,8 @@ describe('fast lane', () => {
     expect(a.status).toBe(200);
     expect(a.body).toMatchObject({ lane: 'fast', params: {} });
     const b = await request(s).post('/proxy/team-a/v1/embeddings').send({ model: 'm', input: 'x' });
-    expect(b.body).toMatchObject({ lane: 'fast', params: { domain_id: 'team-a' } });
+    // The domain a proxy path names is the route's, not a handler parameter.
+    expect(b.body).toMatchObject({ lane: 'fast', params: {}, domain: 'team-a' });
   });
 
   it('fills in the contract defaults', async () => {

@@ -8,14 +8,14 @@ import { createApiRouter, operationDefs, type Handlers } from '../src/index.js';
 
 const contract = createContractValidator();
 
-function app(handlers: Handlers = {}) {
+function app(handlers: Handlers<null> = {}) {
   const a = express();
-  a.use(createApiRouter(handlers, { spec: openapiSpec, validateResponses: true, jsonLimit: '10mb' }));
+  a.use(createApiRouter(handlers, { spec: openapiSpec, context: () => null, validateResponses: true, jsonLimit: '10mb' }));
   return a;
 }
 
 const chatBody = { model: 'cordon-demo', messages: [{ role: 'user', content: 'Hello' }] };
-const okChat: Handlers['createChatCompletion'] = (req, res) => {
+const okChat: Handlers<null>['createChatCompletion'] = (req, res) => {
   res.json({
     id: 'chatcmpl-1',
     object: 'chat.completion',

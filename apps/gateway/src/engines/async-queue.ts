@@ -34,7 +34,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     if (this.waiting) {
       const w = this.waiting;
       this.waiting = null;
-      w({ value: undefined as never, done: true });
+      w({ value: undefined, done: true });
     }
   }
 
@@ -55,7 +55,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       next: () => {
         if (this.items.length) return Promise.resolve({ value: this.items.shift()!, done: false });
         if (this.failure) return Promise.reject(this.failure.err);
-        if (this.ended) return Promise.resolve({ value: undefined as never, done: true });
+        if (this.ended) return Promise.resolve({ value: undefined, done: true });
         return new Promise((resolve, reject) => {
           this.waiting = resolve;
           this.rejectWaiting = reject;
@@ -67,7 +67,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
           this.ended = true;
           this.onCancel?.();
         }
-        return Promise.resolve({ value: undefined as never, done: true });
+        return Promise.resolve({ value: undefined, done: true });
       },
     };
   }

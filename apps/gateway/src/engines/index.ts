@@ -1,7 +1,7 @@
 /** The engines this process offers. */
 import type { Config } from '../config.js';
 import type { Log } from '../log.js';
-import { EngineSet } from './registry.js';
+import { EngineSet } from './engine-set.js';
 import { LlamaCppEngine } from './llama-cpp/index.js';
 import { OpenAICompatibleEngine } from './upstream/index.js';
 import { OllamaEngine } from './upstream/ollama.js';

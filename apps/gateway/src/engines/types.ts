@@ -2,7 +2,11 @@
  * The engine interface. Handlers never talk to llama.cpp or an upstream directly: they ask the
  * registry for the model's engine and call one of these methods. Engines produce OpenAI-shaped
  * pieces (choices, deltas, usage); handlers add ids, timestamps and framing (JSON or SSE).
+ * What an engine can do beyond that (raw pass-through, native Responses, multipart forwarding) is
+ * an optional method here too: handlers ask the engine, never its class.
  */
+import type { Readable } from 'node:stream';
+import type { components } from '@cordon/contract';
 
 /** A model as the registry stores it (platform-wide, changed only by a superadmin). */
 export interface ModelEntry {
@@ -37,56 +41,49 @@ export interface EngineCallContext {
   trackUsage?(usedSoFar: () => Usage): void;
 }
 
-export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
+type Schemas = components['schemas'];
 
-export interface ToolCallDelta {
-  index: number;
-  id?: string;
-  type?: 'function';
-  function: { name?: string; arguments?: string };
-}
+/** A choice of a chat.completion.chunk, as the contract describes it. */
+type ContractChatChoice = Schemas['CreateChatCompletionStreamResponse']['choices'][number];
+/** A choice of a text_completion (whole or streamed), as the contract describes it. */
+type ContractCompletionChoice = Schemas['CreateCompletionResponse']['choices'][number];
 
-export interface TokenLogprob {
-  token: string;
-  logprob: number;
-  bytes: number[] | null;
-  top_logprobs: Array<{ token: string; logprob: number; bytes: number[] | null }>;
-}
+export type FinishReason = NonNullable<ContractChatChoice['finish_reason']>;
 
-/** One piece of one choice, exactly like a `choices[]` element of a chat.completion.chunk. */
-export interface ChatChoiceDelta {
-  index: number;
-  delta: { role?: 'assistant'; content?: string | null; refusal?: string | null; tool_calls?: ToolCallDelta[] };
-  finish_reason: FinishReason | null;
-  logprobs?: { content: TokenLogprob[] | null; refusal: TokenLogprob[] | null } | null;
-}
+/** A tool call fragment; engines always send `function` (with the name in the first fragment). */
+export type ToolCallDelta = Schemas['ChatCompletionMessageToolCallChunk'] & { function: NonNullable<Schemas['ChatCompletionMessageToolCallChunk']['function']> };
 
-export interface Usage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-}
+export type TokenLogprob = Schemas['ChatCompletionTokenLogprob'];
+
+/**
+ * One piece of one choice, exactly like a `choices[]` element of a chat.completion.chunk (the
+ * contract's, narrowed to what an engine sends: the assistant's role, whole tool call fragments).
+ */
+export type ChatChoiceDelta = Omit<ContractChatChoice, 'delta'> & {
+  delta: Omit<Schemas['ChatCompletionStreamResponseDelta'], 'role' | 'tool_calls'> & { role?: 'assistant'; tool_calls?: ToolCallDelta[] };
+};
+
+export type Usage = Schemas['CompletionUsage'];
 
 export type ChatEvent =
   | { type: 'choice'; choice: ChatChoiceDelta }
   | { type: 'usage'; usage: Usage };
 
+/** OpenAI's legacy completion logprobs: parallel arrays, all present. */
+export type CompletionLogprobs = Required<NonNullable<ContractCompletionChoice['logprobs']>>;
+
 /** One piece of one legacy completion choice. */
-export interface CompletionChoiceDelta {
-  index: number;
-  text: string;
-  finish_reason: 'stop' | 'length' | 'content_filter' | null;
-  logprobs: null | { tokens: string[]; token_logprobs: number[]; top_logprobs: Array<Record<string, number>>; text_offset: number[] };
-}
+export type CompletionChoiceDelta = Omit<ContractCompletionChoice, 'logprobs'> & { logprobs: CompletionLogprobs | null };
 
 export type CompletionEvent =
   | { type: 'choice'; choice: CompletionChoiceDelta }
   | { type: 'usage'; usage: Usage };
 
-/** The chat request as validated by the contract (OpenAI's CreateChatCompletionRequest). */
-export type ChatRequest = Record<string, unknown> & { model: string; messages: unknown[] };
-export type CompletionRequest = Record<string, unknown> & { model: string; prompt: unknown };
-export type EmbeddingRequest = Record<string, unknown> & { model: string; input: unknown };
+/** The requests as validated by the contract; fields it does not describe pass on to upstreams. */
+export type ChatRequest = Schemas['CreateChatCompletionRequest'];
+export type CompletionRequest = Schemas['CreateCompletionRequest'];
+export type EmbeddingRequest = Schemas['CreateEmbeddingRequest'];
+export type ResponsesRequest = Schemas['CreateResponse'];
 
 export interface EmbeddingResult {
   /** One vector per input, in input order. */
@@ -136,6 +133,16 @@ export class EngineError extends Error {
     super(message);
     this.name = 'EngineError';
   }
+
+  /** Failed before it produced anything, in a way another model may do better (every upstream target failed). */
+  get fallsBack(): boolean {
+    return false;
+  }
+}
+
+/** May the model's `settings.fallback_model` serve a request after this error? */
+export function allowsFallback(err: unknown): boolean {
+  return err instanceof EngineError && err.fallsBack;
 }
 
 /** What an engine that runs a model itself knows of it (upstream engines do not know this). */
@@ -148,13 +155,74 @@ export interface ModelVocabulary {
   detokenize(tokens: readonly number[]): string;
 }
 
+/** An upstream's SSE bytes, passed through untouched but for `model` (see upstream/raw.ts). */
+export interface RawStream extends AsyncIterable<Uint8Array> {
+  /** Did the client ask for the usage chunk? (If not, it is not in the bytes.) */
+  readonly includeUsage: boolean;
+  /** The usage the upstream reported (final once the iteration ended), for accounting. */
+  readonly usage: Usage | null;
+  /** Stop without iterating to the end: cancels the upstream request. */
+  cancel(): Promise<void>;
+}
+
+/** One Server-Sent Event of an upstream's Responses stream. */
+export interface ResponsesStreamEvent {
+  /** The `event:` field ('' when absent). */
+  event: string;
+  /** The `data:` lines joined by LF. */
+  data: string;
+}
+
+/**
+ * The Responses API as a model's upstream speaks it (`settings.native_responses`): the request as
+ * the client sent it, with only `model` set to the target's name. `json` resolves with the
+ * upstream's whole answer; `stream` yields its events (complete at response.completed, .incomplete
+ * or .failed).
+ */
+export interface NativeResponses {
+  json(model: ModelEntry, req: ResponsesRequest, ctx: EngineCallContext): Promise<Record<string, unknown>>;
+  stream(model: ModelEntry, req: ResponsesRequest, ctx: EngineCallContext): AsyncIterable<ResponsesStreamEvent>;
+}
+
+/** A request body to forward as it is: a one-shot stream, bytes, or bytes made per upstream model name (then retried). */
+export type MultipartBody = Readable | AsyncIterable<Uint8Array> | Buffer | ((upstreamModel: string) => Readable | AsyncIterable<Uint8Array> | Buffer);
+
+export interface ForwardedResponse {
+  status: number;
+  /** Upstream response headers minus hop-by-hop, set-cookie and content-length. */
+  headers: Record<string, string>;
+  /** The upstream body as it arrives (idle timeout applies); destroy it to cancel the upstream. */
+  body: Readable;
+  /** The upstream model name of the target that answered. */
+  upstreamModel: string;
+}
+
 export interface Engine {
   readonly name: ModelEntry['engine'];
   chat?(model: ModelEntry, req: ChatRequest, ctx: EngineCallContext): AsyncIterable<ChatEvent>;
   completion?(model: ModelEntry, req: CompletionRequest, ctx: EngineCallContext): AsyncIterable<CompletionEvent>;
+  /**
+   * Streams only, for when nothing must read the text: the upstream's SSE bytes with only `model`
+   * rewritten (to `req.model`). Resolves once the first event arrived (errors before that reject).
+   */
+  chatRaw?(model: ModelEntry, req: ChatRequest, ctx: EngineCallContext): Promise<RawStream>;
+  completionRaw?(model: ModelEntry, req: CompletionRequest, ctx: EngineCallContext): Promise<RawStream>;
+  /** The model's own Responses API, or null when the model does not speak it. */
+  responses?(model: ModelEntry): NativeResponses | null;
   embeddings?(model: ModelEntry, req: EmbeddingRequest, ctx: EngineCallContext): Promise<EmbeddingResult>;
   /** Segments as the engine finishes them, then one `done`. */
   transcribe?(model: ModelEntry, req: TranscriptionRequest, ctx: EngineCallContext): AsyncIterable<TranscriptionEvent>;
+  /**
+   * Takes a place in the model's queue before the caller prepares the input (decodes audio): a full
+   * queue fails at once (503). A later call with the same ctx uses the place; the function returned
+   * gives it back if that call never came (idempotent).
+   */
+  reserve?(model: ModelEntry, ctx: EngineCallContext): () => void;
+  /**
+   * Passes a request body through to `path` below the model's upstream (audio uploads): client
+   * headers filtered, the engine's own auth added; the status and body come back as they are.
+   */
+  forwardMultipart?(model: ModelEntry, path: string, headers: Record<string, string | string[] | undefined>, body: MultipartBody, ctx: EngineCallContext): Promise<ForwardedResponse>;
   /** Count tokens of a text with the model's tokenizer (used for limits and guardrails). */
   countTokens?(model: ModelEntry, text: string): Promise<number>;
   /** The model's vocabulary and context window, for checks before the engine sees a request. */

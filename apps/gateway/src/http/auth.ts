@@ -7,8 +7,9 @@
  * (`routeOf`), the one matcher both lanes use; a request it did not match never gets here.
  * Keys are never echoed, in errors or logs.
  */
-import type { RequestHandler } from 'express';
-import { ApiError, routeOf, unknownUrl } from '@cordon/server-kit';
+import type { IncomingMessage } from 'node:http';
+import { ApiError, pathOf, routeOf, unknownUrl } from '@cordon/server-kit';
+import type { RequestContext } from './request-context.js';
 
 export type Role = 'member' | 'admin' | 'superadmin';
 
@@ -30,7 +31,7 @@ export interface AuthDeps {
   getDomain(id: string): Promise<{ id: string; disabled: boolean } | null> | { id: string; disabled: boolean } | null;
 }
 
-const NO_KEY =
+export const NO_KEY =
   "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).";
 const BAD_KEY = 'Incorrect API key provided. You can create and manage keys with the admin API or the `cordon keys` command.';
 
@@ -38,43 +39,33 @@ export function unauthorized(message = BAD_KEY): ApiError {
   return new ApiError(401, message, 'invalid_api_key', null, { 'www-authenticate': 'Bearer' }, 'invalid_request_error');
 }
 
-export function authenticate(deps: AuthDeps): RequestHandler {
-  return async (req, res, next) => {
-    try {
-      const route = routeOf(req);
-      if (!route) throw unknownUrl(req.method, req.path);
-      const header = req.headers.authorization;
-      if (header === undefined || header === '') throw unauthorized(NO_KEY);
-      const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-      if (!m) throw unauthorized(BAD_KEY);
-      const result = await deps.authenticate(m[1]!);
-      if (!result.ok) throw unauthorized(result.reason === 'expired' ? 'The API key provided has expired.' : result.reason === 'revoked' ? 'The API key provided has been revoked.' : BAD_KEY);
-      const key = result.key;
-      let domainId = key.domain_id;
-      const wanted = route.proxyDomain;
-      if (wanted !== undefined) {
-        if (wanted !== key.domain_id && key.role !== 'superadmin') {
-          throw new ApiError(403, 'This API key may not act in that domain.', 'domain_forbidden', 'domain_id');
-        }
-        domainId = wanted;
+/** Resolves the caller of a request into its context (key, domain), or throws the OpenAI-shaped 401/403/404. */
+export function authenticator(deps: AuthDeps): (req: IncomingMessage, ctx: RequestContext) => Promise<void> {
+  return async (req, ctx) => {
+    const route = routeOf(req);
+    if (!route) throw unknownUrl(req.method, pathOf(req.url ?? ''));
+    const header = req.headers.authorization;
+    if (header === undefined || header === '') throw unauthorized(NO_KEY);
+    const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+    if (!m) throw unauthorized(BAD_KEY);
+    const result = await deps.authenticate(m[1]!);
+    if (!result.ok) throw unauthorized(result.reason === 'expired' ? 'The API key provided has expired.' : result.reason === 'revoked' ? 'The API key provided has been revoked.' : BAD_KEY);
+    const key = result.key;
+    let domainId = key.domain_id;
+    const wanted = route.proxyDomain;
+    if (wanted !== undefined) {
+      if (wanted !== key.domain_id && key.role !== 'superadmin') {
+        throw new ApiError(403, 'This API key may not act in that domain.', 'domain_forbidden', 'domain_id');
       }
-      const domain = await deps.getDomain(domainId);
-      if (!domain) throw new ApiError(404, `Unknown domain: '${domainId.slice(0, 64)}'.`, 'domain_not_found', 'domain_id');
-      if (domain.disabled && !(route.op.family === 'admin' && key.role === 'superadmin')) {
-        throw new ApiError(403, 'This domain is disabled.', 'domain_disabled', 'domain_id');
-      }
-      res.locals.auth = { key, domainId } satisfies AuthContext;
-      next();
-    } catch (err) {
-      next(err);
+      domainId = wanted;
     }
+    const domain = await deps.getDomain(domainId);
+    if (!domain) throw new ApiError(404, `Unknown domain: '${domainId.slice(0, 64)}'.`, 'domain_not_found', 'domain_id');
+    if (domain.disabled && !(route.op.family === 'admin' && key.role === 'superadmin')) {
+      throw new ApiError(403, 'This domain is disabled.', 'domain_disabled', 'domain_id');
+    }
+    ctx.authenticate({ key, domainId });
   };
-}
-
-export function authOf(res: { locals: Record<string, any> }): AuthContext {
-  const auth = res.locals.auth as AuthContext | undefined;
-  if (!auth) throw unauthorized(NO_KEY);
-  return auth;
 }
 
 /** 403 unless the caller has one of the roles. */

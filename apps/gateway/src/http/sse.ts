@@ -5,7 +5,6 @@
  * or upstream behind it is not read meanwhile. A client that takes nothing for `writeTimeoutMs` is
  * disconnected (which aborts the request's engine call). Writes that succeed cost no promise.
  */
-import type { Response } from 'express';
 import type { ServerResponse } from 'node:http';
 import { ApiError } from '@cordon/server-kit';
 
@@ -28,7 +27,7 @@ const clientGone = () => new ApiError(499, 'The request was cancelled.', 'reques
  * promise rejects with 499 stream_write_timeout; it rejects with 499 request_cancelled when the
  * client goes away first.
  */
-export function drained(res: ServerResponse, timeoutMs: number, log?: Warn): Promise<void> {
+export function drained(res: ServerResponse, timeoutMs: number, log?: Warn, requestId?: string): Promise<void> {
   if (res.destroyed) return Promise.reject(clientGone());
   if (!res.writableNeedDrain) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
@@ -42,7 +41,7 @@ export function drained(res: ServerResponse, timeoutMs: number, log?: Warn): Pro
     const onDrain = () => settle();
     const onClose = () => settle(clientGone());
     const timer = setTimeout(() => {
-      stalled(res, timeoutMs, log);
+      stalled(res, timeoutMs, log, requestId);
       settle(clientStalled(timeoutMs));
     }, timeoutMs);
     res.on('drain', onDrain);
@@ -51,10 +50,9 @@ export function drained(res: ServerResponse, timeoutMs: number, log?: Warn): Pro
 }
 
 /** Logs and drops a client that stopped reading. */
-function stalled(res: ServerResponse, timeoutMs: number, log?: Warn): void {
-  const locals = (res as ServerResponse & { locals?: Record<string, unknown> }).locals;
+function stalled(res: ServerResponse, timeoutMs: number, log?: Warn, requestId?: string): void {
   log?.warn(
-    { requestId: locals?.requestId, buffered_bytes: res.writableLength, sent_bytes: res.socket?.bytesWritten ?? 0, timeout_ms: timeoutMs },
+    { request_id: requestId, buffered_bytes: res.writableLength, sent_bytes: res.socket?.bytesWritten ?? 0, timeout_ms: timeoutMs },
     'client stopped reading the stream: disconnected',
   );
   // A reset, not a close: the bytes queued in the kernel for this client are dropped too.
@@ -66,9 +64,9 @@ function stalled(res: ServerResponse, timeoutMs: number, log?: Warn): void {
  * After `res.end()`: a client that never takes the rest is dropped after `timeoutMs` (a timer only
  * when bytes are still buffered, so a normal stream sets none).
  */
-function dropIfStalledAfterEnd(res: ServerResponse, timeoutMs: number, log?: Warn): void {
+function dropIfStalledAfterEnd(res: ServerResponse, timeoutMs: number, log?: Warn, requestId?: string): void {
   if (res.writableFinished || res.destroyed || res.writableLength === 0) return;
-  const timer = setTimeout(() => stalled(res, timeoutMs, log), timeoutMs);
+  const timer = setTimeout(() => stalled(res, timeoutMs, log, requestId), timeoutMs);
   timer.unref();
   const clear = () => clearTimeout(timer);
   res.once('finish', clear);
@@ -89,9 +87,10 @@ export class SseWriter {
   private readonly writeTimeoutMs: number;
 
   constructor(
-    private readonly res: Response,
+    private readonly res: ServerResponse,
     opts: StreamOptions = { writeTimeoutMs: DEFAULT_STREAM_WRITE_TIMEOUT_MS },
     private readonly log?: Warn,
+    private readonly requestId?: string,
   ) {
     this.writeTimeoutMs = opts.writeTimeoutMs;
   }
@@ -103,7 +102,7 @@ export class SseWriter {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.res.status(200);
+    this.res.statusCode = 200;
     this.res.setHeader('content-type', 'text/event-stream; charset=utf-8');
     this.res.setHeader('cache-control', 'no-cache');
     this.res.setHeader('x-accel-buffering', 'no');
@@ -150,14 +149,14 @@ export class SseWriter {
    * stream_write_timeout; a client gone rejects with 499 request_cancelled.
    */
   drain(): Promise<void> {
-    return drained(this.res, this.writeTimeoutMs, this.log);
+    return drained(this.res, this.writeTimeoutMs, this.log, this.requestId);
   }
 
   done(): void {
     if (!this.isOpen) return;
     this.start();
     this.res.end('data: [DONE]\n\n');
-    dropIfStalledAfterEnd(this.res, this.writeTimeoutMs, this.log);
+    dropIfStalledAfterEnd(this.res, this.writeTimeoutMs, this.log, this.requestId);
   }
 
   /** An error after the stream started: an error event in OpenAI's shape, then the end. */
@@ -165,12 +164,12 @@ export class SseWriter {
     if (!this.isOpen) return;
     this.start();
     this.res.end(`data: ${JSON.stringify(err.toBody())}\n\n`);
-    dropIfStalledAfterEnd(this.res, this.writeTimeoutMs, this.log);
+    dropIfStalledAfterEnd(this.res, this.writeTimeoutMs, this.log, this.requestId);
   }
 
   end(): void {
     if (!this.isOpen) return;
     this.res.end();
-    dropIfStalledAfterEnd(this.res, this.writeTimeoutMs, this.log);
+    dropIfStalledAfterEnd(this.res, this.writeTimeoutMs, this.log, this.requestId);
   }
 }

@@ -5,7 +5,7 @@
  * decides (open: allow; closed: refuse), logged once per outage, and it recovers by itself.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Redis, type Result } from 'ioredis';
 import { formatReset, type AcquireInput, type AcquireResult, type Lease, type RateLimiter } from './index.js';
 
 const WINDOW_MS = 60_000;
@@ -62,6 +62,16 @@ end
 return 1
 `;
 
+// The two scripts, as ioredis's defineCommand adds them (ioredis's documented way to type them).
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    /** 6 keys, then the arguments of ACQUIRE; [allowed, ...]. */
+    cordonAcquire(...keysAndArgs: Array<string | number>): Result<Array<number | string>, Context>;
+    /** 4 keys, then request id, estimate, actual tokens (-1: released) and the acquire time. */
+    cordonSettle(...keysAndArgs: Array<string | number>): Result<number, Context>;
+  }
+}
+
 type Log = { warn(o: object, m?: string): void; info(o: object, m?: string): void };
 
 export class RedisRateLimiter implements RateLimiter {
@@ -111,7 +121,7 @@ export class RedisRateLimiter implements RateLimiter {
     const dKeys = this.keys(`d:${input.domainId}`);
     let r: Array<number | string>;
     try {
-      r = await (this.redis as any).cordonAcquire(
+      r = await this.redis.cordonAcquire(
         ...kKeys, ...dKeys,
         now, WINDOW_MS, reqId, est, LEASE_TTL_MS,
         key.requests_per_minute ?? 0, key.tokens_per_minute ?? 0, key.concurrent_requests ?? 0,
@@ -160,7 +170,7 @@ export class RedisRateLimiter implements RateLimiter {
     const finish = (actual: number) => {
       if (!open) return;
       open = false;
-      (this.redis as any).cordonSettle(kKeys[1], kKeys[2], dKeys[1], dKeys[2], reqId, est, actual, now).catch(() => this.markDown());
+      this.redis.cordonSettle(kKeys[1], kKeys[2], dKeys[1], dKeys[2], reqId, est, actual, now).catch(() => this.markDown());
     };
     return { allowed: true, headers, lease: { settle: (actual) => finish(Math.max(0, Math.round(actual))), release: () => finish(-1) } };
   }

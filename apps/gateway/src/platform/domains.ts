@@ -1,16 +1,11 @@
 /** Domains (tenants): create, list, get, rename, disable. */
+import type { components } from '@cordon/contract';
 import type { Store } from './store/types.js';
 import { UniqueViolation } from './store/types.js';
 import { conflict, invalid, quote } from './errors.js';
 import { deepFreeze, now, randomId } from './util.js';
 
-export interface Domain {
-  id: string;
-  object: 'domain';
-  name: string;
-  disabled: boolean;
-  created_at: number;
-}
+export type Domain = components['schemas']['Domain'];
 
 export const DOMAIN_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const MAX_NAME = 200;
@@ -53,7 +48,7 @@ export class DomainService {
 
   constructor(private readonly store: Store) {}
 
-  async create(input: { id?: string; name: string }): Promise<Domain> {
+  async create(input: components['schemas']['CreateDomainRequest']): Promise<Domain> {
     const name = checkName(input?.name);
     const id = input.id ?? slugify(name);
     if (typeof id !== 'string' || !DOMAIN_ID.test(id)) {
@@ -86,7 +81,7 @@ export class DomainService {
   }
 
   /** Rename and/or disable; null when there is no such domain. */
-  async update(id: string, patch: { name?: string; disabled?: boolean }): Promise<Domain | null> {
+  async update(id: string, patch: components['schemas']['UpdateDomainRequest']): Promise<Domain | null> {
     const name = patch?.name === undefined ? undefined : checkName(patch.name);
     if (patch?.disabled !== undefined && typeof patch.disabled !== 'boolean') throw invalid("'disabled' must be a boolean.", 'disabled');
     const r = await this.store.run('UPDATE domains SET name = COALESCE(?, name), disabled = COALESCE(?, disabled) WHERE id = ?', [

@@ -18,27 +18,17 @@
  * Nothing here logs or echoes a secret.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { components } from '@cordon/contract';
 import type { Store } from './store/types.js';
 import { ForeignKeyViolation, UniqueViolation } from './store/types.js';
 import { conflict, invalid, notFound, PlatformError, quote } from './errors.js';
 import { errField, type PlatformLog } from './log.js';
 import { deepFreeze, now, randomId } from './util.js';
 
-export type Role = 'member' | 'admin' | 'superadmin';
+/** A key as the admin API shows it (never its secret). */
+export type ApiKey = components['schemas']['Key'];
+export type Role = ApiKey['role'];
 export const ROLES: readonly Role[] = ['member', 'admin', 'superadmin'];
-
-export interface ApiKey {
-  id: string;
-  object: 'api_key';
-  domain_id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  created_at: number;
-  expires_at: number | null;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
 
 export type AuthFailure = 'missing' | 'malformed' | 'unknown' | 'revoked' | 'expired';
 export type AuthResult = { ok: true; key: ApiKey } | { ok: false; reason: AuthFailure };

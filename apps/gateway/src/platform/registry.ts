@@ -6,6 +6,7 @@
  * what they loaded for it).
  */
 import type { ModelEntry, ModelSettings } from '../engines/types.js';
+import type { components } from '@cordon/contract';
 import type { Store } from './store/types.js';
 import { UniqueViolation } from './store/types.js';
 import { conflict, invalid, quote } from './errors.js';
@@ -26,7 +27,7 @@ export type NewModel = Omit<ModelEntry, 'created' | 'owned_by' | 'domains'> & { 
 /** What update() takes: any of these replace the stored value (settings as a whole). */
 export type ModelPatch = Partial<Pick<ModelEntry, 'engine' | 'settings' | 'capabilities' | 'owned_by' | 'domains'>>;
 /** The admin API's shape of a registry entry. */
-export type RegistryModel = ModelEntry & { object: 'registry_model' };
+export type RegistryModel = components['schemas']['RegistryModel'];
 
 export const asRegistryModel = (m: ModelEntry): RegistryModel => ({ object: 'registry_model', ...m });
 

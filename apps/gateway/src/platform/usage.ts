@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '@cordon/server-kit';
+import type { components } from '@cordon/contract';
 import type { Store } from './store/types.js';
 import { invalid } from './errors.js';
 import type { PlatformLog } from './log.js';
@@ -39,22 +40,8 @@ export interface UsageQuery {
   group_by?: UsageGroup[];
 }
 
-export interface UsageReportRow {
-  day?: string;
-  model?: string;
-  key_id?: string;
-  domain_id?: string;
-  requests: number;
-  input_tokens: number;
-  output_tokens: number;
-  errors: number;
-}
-
-export interface UsageReport {
-  object: 'list';
-  data: UsageReportRow[];
-  totals: { requests: number; input_tokens: number; output_tokens: number };
-}
+export type UsageReport = components['schemas']['UsageReport'];
+export type UsageReportRow = UsageReport['data'][number];
 
 export interface UsageRecorderOptions {
   batchSize?: number;

@@ -3,7 +3,7 @@
  * anything), rate limits (429 before the engine), and the output filter for the answer. Guardrails
  * compile once per policy version, not per request.
  */
-import type { Response } from 'express';
+import type { RequestContext } from '../http/request-context.js';
 import { ApiError } from '@cordon/server-kit';
 import type { Metrics } from '../http/metrics.js';
 import type { Log } from '../log.js';
@@ -69,10 +69,11 @@ export class PolicyEnforcer {
     return (await this.guardFor(domainId)).hasOutput;
   }
 
-  /** Records a violation (rule, domain, key, time; never the content) and counts it. */
-  violation(domainId: string, keyId: string, rule: string, direction: 'input' | 'output'): void {
+  /** Records a violation of the caller's request (rule, domain, key, time; never the content) and counts it. */
+  violation(ctx: RequestContext, rule: string, direction: 'input' | 'output'): void {
+    const { domainId, key } = ctx.auth;
     this.deps.metrics.violations.labels(rule, direction).inc();
-    this.deps.violations({ domain_id: domainId, key_id: keyId, rule, direction });
+    this.deps.violations({ domain_id: domainId, key_id: key.id, rule, direction });
   }
 
   /**
@@ -81,10 +82,11 @@ export class PolicyEnforcer {
    * cannot (upstream engines) and the domain has input rules, the request is refused.
    */
   async admit(
-    res: Response,
-    a: { domainId: string; keyId: string; body: Record<string, any>; countTokens?: (s: string) => Promise<number>; detokenize?: (ids: readonly number[]) => string },
+    ctx: RequestContext,
+    a: { body: Record<string, any>; countTokens?: (s: string) => Promise<number>; detokenize?: (ids: readonly number[]) => string },
   ): Promise<Admission> {
-    const { policy, guard, hasInput, hasOutput } = await this.guardFor(a.domainId);
+    const { domainId, key } = ctx.auth;
+    const { policy, guard, hasInput, hasOutput } = await this.guardFor(domainId);
     if (hasInput && !a.detokenize && hasTokenInput(a.body)) {
       const param = 'prompt' in a.body ? 'prompt' : 'input';
       throw new ApiError(400, `This domain's input guardrails read text, and this model cannot turn token ids into text for them: send '${param}' as text.`, 'unsupported_value', param);
@@ -101,23 +103,23 @@ export class PolicyEnforcer {
     }
     const verdict = checkInput(guard, texts, counted);
     if (verdict.action === 'block') {
-      this.violation(a.domainId, a.keyId, verdict.rule, 'input');
+      this.violation(ctx, verdict.rule, 'input');
       const param = Array.isArray(a.body.messages) ? 'messages' : 'prompt' in a.body ? 'prompt' : 'input';
       throw new ApiError(400, `The request was blocked by this domain's content policy (rule: ${verdict.rule}).`, 'content_policy_violation', param);
     }
     if (verdict.action === 'mask') {
       verdict.texts.forEach((t, i) => slots[i]!.set(t));
-      for (const rule of verdict.rules) this.violation(a.domainId, a.keyId, rule, 'input');
+      for (const rule of verdict.rules) this.violation(ctx, rule, 'input');
     }
     const finalTexts = verdict.action === 'mask' ? verdict.texts : texts;
     const result = await this.deps.limiter.acquire({
-      keyId: a.keyId,
-      domainId: a.domainId,
+      keyId: key.id,
+      domainId,
       limits: { key: policy.limits.key, domain: policy.limits.domain },
       onStoreFailure: policy.limits.on_store_failure,
       estimatedTokens: estimateTokens(a.body, finalTexts),
     });
-    for (const [k, v] of Object.entries(result.headers)) res.setHeader(k, v);
+    ctx.setHeaders(result.headers);
     if (!result.allowed) {
       if (result.kind === 'unavailable') {
         throw new ApiError(503, 'Rate limits cannot be checked right now; try again shortly.', 'rate_limiter_unavailable', null, { 'retry-after': String(result.retryAfterSeconds) });
@@ -135,7 +137,7 @@ export class PolicyEnforcer {
     }
     const lease: Lease = result.lease;
     let settled = false;
-    res.once('close', () => {
+    ctx.onClose(() => {
       if (!settled) {
         settled = true;
         lease.release();

@@ -5,14 +5,26 @@
  */
 type Slot = { get(): string; set(v: string): void };
 
-function stringSlots(holder: Record<string, unknown> | unknown[], key: string | number): Slot[] {
-  const v = (holder as any)[key];
-  if (typeof v === 'string') return [{ get: () => (holder as any)[key], set: (x) => ((holder as any)[key] = x) }];
+/** A string slot of an object field or an array element (which holds a string when the slot is made). */
+function slot(holder: Record<string, unknown>, key: string): Slot;
+function slot(holder: unknown[], key: number): Slot;
+function slot(holder: Record<string, unknown> | unknown[], key: string | number): Slot {
+  return Array.isArray(holder)
+    ? { get: () => String(holder[Number(key)]), set: (x) => void (holder[Number(key)] = x) }
+    : { get: () => String(holder[key]), set: (x) => void (holder[key] = x) };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The strings at `holder[key]`: a string, or an array of strings and `{ text }` parts. */
+function stringSlots(holder: Record<string, unknown>, key: string): Slot[] {
+  const v = holder[key];
+  if (typeof v === 'string') return [slot(holder, key)];
   if (Array.isArray(v)) {
     const out: Slot[] = [];
-    v.forEach((part, i) => {
-      if (typeof part === 'string') out.push(...stringSlots(v, i));
-      else if (part && typeof part === 'object' && typeof (part as any).text === 'string') out.push(...stringSlots(part as Record<string, unknown>, 'text'));
+    v.forEach((part: unknown, i) => {
+      if (typeof part === 'string') out.push(slot(v, i));
+      else if (isRecord(part) && typeof part.text === 'string') out.push(slot(part, 'text'));
     });
     return out;
   }

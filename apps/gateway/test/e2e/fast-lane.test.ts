@@ -126,3 +126,96 @@ describe('the fast lane answers exactly as the Express path does', () => {
     expect(after.status).toBe(200);
   });
 });
+
+// Streams: the same events on both lanes, apart from the ids and timestamps each gateway makes.
+interface StreamCase {
+  name: string;
+  path: string;
+  body: Record<string, unknown>;
+}
+
+const streamCases: StreamCase[] = [
+  { name: 'streamed chat with a seed', path: '/v1/chat/completions', body: { model: 'cordon-demo', messages: [{ role: 'user', content: 'Hello' }], max_tokens: 6, seed: 7, stream: true } },
+  { name: 'streamed completion with a seed', path: '/v1/completions', body: { model: 'cordon-demo', prompt: 'Once upon a time', max_tokens: 6, seed: 3, stream: true } },
+  {
+    name: 'streamed chat with include_usage',
+    path: '/v1/chat/completions',
+    body: { model: 'cordon-demo', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 5, seed: 11, stream: true, stream_options: { include_usage: true } },
+  },
+  { name: 'streamed chat on a proxy path', path: '/proxy/team-a/v1/chat/completions', body: { model: 'cordon-demo', messages: [{ role: 'user', content: 'Hello' }], max_tokens: 4, seed: 5, stream: true } },
+  { name: 'a streamed Responses request', path: '/v1/responses', body: { model: 'cordon-demo', input: 'Say hello', max_output_tokens: 6, temperature: 0, stream: true } },
+  { name: 'a stream for an unknown model', path: '/v1/chat/completions', body: { model: 'no-such-model', messages: [{ role: 'user', content: 'Hello' }], stream: true } },
+  { name: 'a stream with bad stream_options', path: '/v1/chat/completions', body: { model: 'cordon-demo', messages: [{ role: 'user', content: 'Hello' }], stream: true, stream_options: { include_usage: 'maybe' } } },
+  { name: 'a streamed completion with an out-of-range temperature', path: '/v1/completions', body: { model: 'cordon-demo', prompt: 'x', stream: true, temperature: 9 } },
+];
+
+/** What may differ between two gateways: ids, timestamps, and the fingerprint. */
+const VARYING = new Set(['id', 'created', 'created_at', 'completed_at', 'item_id', 'response_id', 'system_fingerprint']);
+function normalized(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalized);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !VARYING.has(k)).map(([k, v]) => [k, normalized(v)]));
+}
+
+/** The events of an SSE body: `{ event, data }`, data parsed when it is JSON. */
+function sseEvents(text: string): Array<{ event?: string; data: unknown }> {
+  return text
+    .split(/\n\n/)
+    .filter((block) => block.trim() !== '' && !block.split('\n').every((l) => l.startsWith(':')))
+    .map((block) => {
+      let event: string | undefined;
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      const raw = data.join('\n');
+      try {
+        return { event, data: JSON.parse(raw) };
+      } catch {
+        return { event, data: raw };
+      }
+    });
+}
+
+async function sendStream(gw: TestGateway, c: StreamCase) {
+  const member = (gw as any).member.secret as string;
+  const key = c.path.startsWith('/proxy/') ? member : gw.adminKey;
+  const res = await gw.req(c.path, { method: 'POST', key, headers: JSON_CT, body: JSON.stringify(c.body) });
+  const text = await res.text();
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text, requestId: res.headers.get('x-request-id')! };
+}
+
+describe('streams: the fast lane sends the same events as the Express path', () => {
+  for (const c of streamCases) {
+    it(c.name, async () => {
+      const [a, b] = await Promise.all([sendStream(fast, c), sendStream(slow, c)]);
+      expect(a.status, a.text.slice(0, 300)).toBe(b.status);
+      expect(a.contentType.split(';')[0]).toBe(b.contentType.split(';')[0]);
+      if (a.status >= 400) {
+        expect(JSON.parse(a.text)).toEqual(JSON.parse(b.text));
+      } else {
+        expect(a.contentType).toMatch(/^text\/event-stream/);
+        const [ea, eb] = [sseEvents(a.text), sseEvents(b.text)];
+        expect(ea.length).toBeGreaterThan(1);
+        expect(ea.map((e) => normalized(e))).toEqual(eb.map((e) => normalized(e)));
+        if (c.path.endsWith('/responses')) {
+          // max_output_tokens ends it early: response.incomplete.
+          expect(ea.at(-1)?.event).toMatch(/^response\.(completed|incomplete)$/);
+          expect(ea[0]?.event).toBe('response.created');
+        } else {
+          expect(ea.at(-1)?.data).toBe('[DONE]');
+          if ((c.body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
+            const usage = ea.at(-2)?.data as { usage?: unknown; choices?: unknown[] };
+            expect(usage.usage).toBeTruthy();
+            expect(usage.choices).toEqual([]);
+          }
+        }
+      }
+      await new Promise((r) => setTimeout(r, 20));
+      expect(lineFor(fast, a.requestId)?.lane).toBe('fast');
+      expect(lineFor(slow, b.requestId)?.lane ?? 'express').toBe('express');
+      expect(lineFor(fast, a.requestId)?.status).toBe(a.status);
+    });
+  }
+});

@@ -6,10 +6,10 @@
 import { open } from 'node:fs/promises';
 
 function at(obj: unknown, path: string): unknown {
-  let cur: any = obj;
+  let cur: unknown = obj;
   for (const part of path.split('.')) {
     if (cur === null || typeof cur !== 'object' || !(part in cur)) return undefined;
-    cur = cur[part];
+    cur = (cur as Record<string, unknown>)[part];
   }
   return cur;
 }

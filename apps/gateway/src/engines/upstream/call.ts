@@ -1,6 +1,6 @@
 /**
- * One engine call against a model's upstream targets: target choice (breaker + least outstanding),
- * retries with exponential backoff and full jitter, the four timeouts, cancellation by ctx.signal.
+ * One engine call against a model's upstream targets: target choice (targets.ts: breaker + least
+ * outstanding), retries (retry.ts), the four timeouts, cancellation by ctx.signal.
  *
  * A call is a loop of attempts:
  *
@@ -16,247 +16,23 @@
  * timeouts). After that the caller decides: a failure before anything was yielded may be retried
  * too; after the first yield it ends the call with 502 `upstream_stream_interrupted`.
  */
-import type { IncomingHttpHeaders } from 'node:http';
-import type { Readable } from 'node:stream';
-import type { Dispatcher } from 'undici';
 import type { EngineCallContext, ModelEntry } from '../types.js';
 import { EngineError } from '../types.js';
-import {
-  AllTargetsFailedError,
-  UpstreamError,
-  cancelled,
-  fromTransportError,
-  fromUpstreamResponse,
-  streamInterrupted,
-  upstreamBroken,
-  upstreamTimeout,
-  upstreamUnavailable,
-} from './errors.js';
+import { Attempt } from './attempt.js';
+import { UpstreamError, cancelled, fromTransportError, upstreamBroken, upstreamTimeout, upstreamUnavailable } from './errors.js';
 import type { PoolSet } from './pools.js';
+import { requestHeaders, send, type CallRequest, type HeaderDeps } from './request.js';
+import { afterYield, attemptBudget, backoffDelay, finalError, mayRetry } from './retry.js';
 import type { ResolvedTarget, UpstreamSettings } from './settings.js';
-import type { TargetBook, TargetHealth } from './targets.js';
+import type { TargetBook } from './targets.js';
 
-export interface CallDeps {
+export type { CallRequest } from './request.js';
+export { Attempt } from './attempt.js';
+
+export interface CallDeps extends HeaderDeps {
   pools: PoolSet;
   book: TargetBook;
-  env: NodeJS.ProcessEnv;
   random: () => number;
-  userAgent: string;
-  log?: { warn(o: object, m?: string): void };
-}
-
-export interface CallRequest {
-  method: 'GET' | 'POST';
-  /** Path below the target's base_url, e.g. `/chat/completions`. */
-  path: string;
-  /** The body for a target (JSON text with that target's model name, or a one-shot stream). */
-  body: (target: ResolvedTarget) => string | Buffer | Readable | AsyncIterable<Uint8Array> | null;
-  /** Extra request headers (already filtered); the engine adds auth, x-request-id, user-agent. */
-  headers?: Record<string, string>;
-  /** True for SSE: `open()` then waits for the first body byte (under the first-byte timeout). */
-  stream: boolean;
-  /** False for one-shot bodies (a client's multipart stream): a single attempt, no retry. */
-  retryable: boolean;
-  /** Return upstream 4xx responses (not 429) from `open()` instead of throwing (raw pass-through). */
-  passErrors?: boolean;
-}
-
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones the gateway owns; never forwarded. */
-export const HOP_BY_HOP = new Set([
-  'connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'trailers',
-  'transfer-encoding', 'upgrade', 'host',
-]);
-const GATEWAY_OWNED = new Set(['authorization', 'cookie', 'x-api-key', 'api-key', 'x-request-id', 'user-agent']);
-
-/** Client headers safe to send upstream: no hop-by-hop, no credentials of the client. */
-export function forwardableHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  const connectionListed = new Set(
-    String(headers['connection'] ?? '')
-      .split(',')
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean),
-  );
-  for (const [k, v] of Object.entries(headers)) {
-    const name = k.toLowerCase();
-    if (v === undefined || HOP_BY_HOP.has(name) || GATEWAY_OWNED.has(name) || connectionListed.has(name)) continue;
-    out[name] = Array.isArray(v) ? v.join(', ') : v;
-  }
-  return out;
-}
-
-/** Upstream response headers safe to hand back to the client. */
-export function returnableHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    const name = k.toLowerCase();
-    if (v === undefined || HOP_BY_HOP.has(name) || name === 'set-cookie' || name === 'content-length') continue;
-    out[name] = Array.isArray(v) ? v.join(', ') : v;
-  }
-  return out;
-}
-
-type Body = Dispatcher.ResponseData['body'];
-
-const ignoreLateError = () => {};
-
-/** One request to one target. */
-export class Attempt {
-  private it: AsyncIterator<Buffer> | null = null;
-  private first: Buffer | null = null;
-  /** The body has been read to its end. */
-  private ended = false;
-  /** end() has run. */
-  private finished = false;
-  private idleTimer: NodeJS.Timeout | null = null;
-  private waiting = false;
-  /** Set when one of our timers aborted the attempt. */
-  timedOut: 'first byte' | 'idle' | null = null;
-
-  constructor(
-    readonly target: ResolvedTarget,
-    private readonly health: TargetHealth,
-    private readonly wasTrial: boolean,
-    readonly controller: AbortController,
-    private readonly unlink: () => void,
-    private readonly idleMs: number,
-    private readonly breaker: { threshold: number; cooldownMs: number },
-  ) {}
-
-  status = 0;
-  headers: IncomingHttpHeaders = {};
-  body: Body | null = null;
-
-  /** @internal */
-  started(res: Dispatcher.ResponseData): void {
-    this.status = res.statusCode;
-    this.headers = res.headers as IncomingHttpHeaders;
-    this.body = res.body;
-  }
-
-  /** The body as an async iterator, made on first use (a whole-body read does without one). */
-  private iterator(): AsyncIterator<Buffer> {
-    return (this.it ??= (this.body as unknown as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
-  }
-
-  /** @internal Reads the first chunk (streams) while the first-byte timer still runs. */
-  async prime(): Promise<void> {
-    const r = await this.iterator().next();
-    this.first = r.done ? Buffer.alloc(0) : r.value;
-    if (r.done) this.ended = true;
-  }
-
-  /** The next body chunk as it arrives (null at the end); waiting longer than idle_timeout_ms fails. */
-  async read(): Promise<Buffer | null> {
-    if (this.first) {
-      const f = this.first;
-      this.first = null;
-      if (f.length) return f;
-    }
-    if (this.ended || !this.body) return null;
-    const it = this.iterator();
-    if (!this.idleTimer) {
-      this.idleTimer = setTimeout(() => {
-        if (!this.waiting) return;
-        this.timedOut = 'idle';
-        this.controller.abort(new Error('idle timeout'));
-      }, this.idleMs);
-      this.idleTimer.unref();
-    } else this.idleTimer.refresh();
-    this.waiting = true;
-    try {
-      const r = await it.next();
-      if (r.done) {
-        this.ended = true;
-        return null;
-      }
-      return r.value;
-    } finally {
-      this.waiting = false;
-    }
-  }
-
-  /** The whole body (non-streaming answers, error bodies), up to `limit` bytes. */
-  async readAll(limit: number): Promise<Buffer> {
-    if (!this.it && !this.first && !this.ended && this.body) return this.readAllEvents(this.body, limit);
-    const parts: Buffer[] = [];
-    let n = 0;
-    for (let c = await this.read(); c; c = await this.read()) {
-      n += c.length;
-      if (n > limit) throw upstreamBroken('response too large', false);
-      parts.push(c);
-    }
-    return parts.length === 1 ? parts[0]! : Buffer.concat(parts, n);
-  }
-
-  /**
-   * readAll() on a body nobody has started to read: plain stream events instead of an async
-   * iterator (which costs a measurable share of a small JSON answer). The same limit, the same idle
-   * timeout between chunks, the same errors.
-   */
-  private readAllEvents(body: Body, limit: number): Promise<Buffer> {
-    return new Promise<Buffer>((resolve, reject) => {
-      const parts: Buffer[] = [];
-      let n = 0;
-      const timer = setTimeout(() => {
-        this.timedOut = 'idle';
-        this.controller.abort(new Error('idle timeout'));
-      }, this.idleMs);
-      timer.unref();
-      const settle = (err: unknown, buf?: Buffer) => {
-        clearTimeout(timer);
-        body.off('data', onData);
-        body.off('end', onEnd);
-        body.off('error', onError);
-        body.off('close', onClose);
-        if (err) reject(err);
-        else resolve(buf!);
-      };
-      const onData = (c: Buffer) => {
-        n += c.length;
-        if (n > limit) return settle(upstreamBroken('response too large', false));
-        parts.push(c);
-        timer.refresh();
-      };
-      const onEnd = () => {
-        this.ended = true;
-        settle(null, parts.length === 1 ? parts[0]! : Buffer.concat(parts, n));
-      };
-      const onError = (err: unknown) => settle(err);
-      const onClose = () => settle(new Error('the upstream body closed before its end'));
-      // A late error (an abort after the answer was read, or after a too-large answer was given
-      // up) must find a listener, or it would be thrown as an uncaught exception.
-      body.on('error', ignoreLateError);
-      body.on('data', onData);
-      body.on('end', onEnd);
-      body.on('error', onError);
-      body.on('close', onClose);
-    });
-  }
-
-  /** The upstream answered: its health is good, whatever follows. */
-  healthy(): void {
-    this.health.success();
-  }
-
-  /**
-   * Ends the attempt (idempotent): releases the target, records a breaker failure when `err` counts,
-   * and destroys an unfinished body (which closes the upstream connection: the request is cancelled).
-   */
-  end(err?: unknown): void {
-    if (this.finished) return;
-    this.finished = true;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-    if (!this.ended && this.body && !this.body.destroyed) this.body.destroy();
-    this.ended = true;
-    this.it = null;
-    this.unlink();
-    this.health.release();
-    if (err instanceof UpstreamError && err.breaker) this.health.failure(Date.now(), this.breaker.threshold, this.breaker.cooldownMs);
-    else if (err instanceof UpstreamError && err.kind === 'http' && err.status !== 429) this.health.success(); // it answered
-    else this.health.neutral(this.wasTrial);
-  }
 }
 
 export class UpstreamCall {
@@ -298,7 +74,7 @@ export class UpstreamCall {
     this.totalTimer.unref();
     if (ctx.signal.aborted) this.stop(ctx.signal.reason);
     else ctx.signal.addEventListener('abort', this.onCtxAbort, { once: true });
-    this.maxAttempts = req.retryable ? s.targets.length + s.max_retries : 1;
+    this.maxAttempts = attemptBudget(s, req.retryable);
   }
 
   private stop(reason: unknown): void {
@@ -328,12 +104,8 @@ export class UpstreamCall {
     return fromTransportError(err);
   }
 
-  /** The error that ends the call after `e`. */
   private final(e: UpstreamError | Error): Error {
-    if (!(e instanceof UpstreamError)) return e;
-    // An upstream 4xx is the client's problem: it keeps its status and message, no fallback.
-    if (e.kind === 'http' && e.status >= 400 && e.status < 500 && e.status !== 429) return e;
-    return new AllTargetsFailedError(this.model.id, this.s.fallback_model, e, this.attempts);
+    return finalError(e, this.model, this.s, this.attempts);
   }
 
   /**
@@ -348,12 +120,9 @@ export class UpstreamCall {
     if (e.detail !== undefined) {
       this.deps.log?.warn({ request_id: this.ctx.requestId, model: this.model.id, upstream: att.target.key, status: att.status, detail: e.detail }, 'upstream error');
     }
-    if (yielded) {
-      if (e.code === 'upstream_timeout') throw e;
-      throw streamInterrupted(e.kind === 'connect' ? 'the connection was lost' : e.message.replace(/^The upstream failed: |\.$/g, ''));
-    }
+    if (yielded) throw afterYield(e);
     this.noteFailure(att.target, e);
-    if (!e.retryable || this.attempts >= this.maxAttempts) throw this.final(e);
+    if (!mayRetry(e, this.attempts, this.maxAttempts)) throw this.final(e);
   }
 
   private noteFailure(t: ResolvedTarget, e: UpstreamError): void {
@@ -378,7 +147,8 @@ export class UpstreamCall {
       this.attempts++;
       const att = this.start(target);
       try {
-        await this.send(att);
+        const pool = this.deps.pools.get(target.origin, this.s.connect_timeout_ms);
+        await send(att, pool, this.req, requestHeaders(this.req, target, this.deps, this.ctx, this.model), this.s.first_byte_timeout_ms);
         return att;
       } catch (err) {
         this.retryOrThrow(att, err, false);
@@ -388,10 +158,7 @@ export class UpstreamCall {
 
   private async backoff(): Promise<void> {
     this.retries++;
-    const exp = Math.min(this.s.retry_max_delay_ms, this.s.retry_base_delay_ms * 2 ** (this.retries - 1));
-    let delay = exp * this.deps.random();
-    const ra = this.last?.retryAfterSeconds;
-    if (ra !== undefined) delay = Math.max(delay, Math.min(ra * 1000, this.s.retry_max_delay_ms));
+    const delay = backoffDelay(this.retries, this.s, this.deps.random, this.last?.retryAfterSeconds);
     if (Date.now() + delay >= this.endsAt) throw this.final(this.last ?? upstreamTimeout('total'));
     if (delay <= 0) return;
     await new Promise<void>((resolve) => {
@@ -419,50 +186,5 @@ export class UpstreamCall {
     });
     this.current = att;
     return att;
-  }
-
-  private headersFor(target: ResolvedTarget): Record<string, string> {
-    const h: Record<string, string> = { ...(this.req.headers ?? {}), 'user-agent': this.deps.userAgent };
-    if (this.ctx.requestId) h['x-request-id'] = this.ctx.requestId;
-    if (target.api_key_env) {
-      const key = this.deps.env[target.api_key_env];
-      if (key) h['authorization'] = `Bearer ${key}`;
-      else this.deps.log?.warn({ model: this.model.id, api_key_env: target.api_key_env }, 'upstream api_key_env is not set');
-    }
-    return h;
-  }
-
-  private async send(att: Attempt): Promise<void> {
-    const t = att.target;
-    const pool = this.deps.pools.get(t.origin, this.s.connect_timeout_ms);
-    const firstByte = setTimeout(() => {
-      att.timedOut = 'first byte';
-      att.controller.abort(new Error('first byte timeout'));
-    }, this.s.first_byte_timeout_ms);
-    firstByte.unref();
-    try {
-      const res = await pool.request({
-        path: t.prefix + this.req.path,
-        method: this.req.method,
-        headers: this.headersFor(t),
-        body: this.req.body(t) as any,
-        signal: att.controller.signal,
-      });
-      att.started(res);
-      if (res.statusCode >= 400 || res.statusCode < 200) {
-        // Pass-through: the client's errors (4xx) come back as they are; 429 and 5xx are retried
-        // like everywhere else (and surface as EngineErrors when no attempt is left).
-        if (this.req.passErrors && res.statusCode >= 400 && res.statusCode < 500 && res.statusCode !== 429) {
-          att.healthy();
-          return;
-        }
-        const text = (await att.readAll(64 * 1024).catch(() => Buffer.alloc(0))).toString('utf8');
-        throw fromUpstreamResponse(res.statusCode, res.headers, text);
-      }
-      if (this.req.stream) await att.prime();
-      att.healthy();
-    } finally {
-      clearTimeout(firstByte);
-    }
   }
 }

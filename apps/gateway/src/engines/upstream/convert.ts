@@ -2,6 +2,9 @@
 import type { ChatChoiceDelta, ChatEvent, CompletionChoiceDelta, CompletionEvent, EmbeddingResult, Usage } from '../types.js';
 import { UpstreamError, fromUpstreamResponse, upstreamBroken } from './errors.js';
 
+/** A tool call of an upstream's whole answer, as far as it is read here. */
+type ToolCallJson = { index?: unknown; id?: string; function?: { name?: string; arguments?: string } };
+
 function usageOf(u: unknown): Usage | null {
   if (!u || typeof u !== 'object') return null;
   const o = u as Record<string, unknown>;
@@ -72,7 +75,7 @@ export function chatCompletionEvents(body: Record<string, unknown>): ChatEvent[]
     const { tool_calls, role: _role, ...rest } = m;
     const delta: ChatChoiceDelta['delta'] & Record<string, unknown> = { ...rest, role: 'assistant' };
     if (Array.isArray(tool_calls) && tool_calls.length) {
-      delta.tool_calls = tool_calls.map((t: any, i: number) => ({ index: typeof t?.index === 'number' ? t.index : i, id: t?.id, type: 'function', function: { name: t?.function?.name, arguments: t?.function?.arguments ?? '' } }));
+      delta.tool_calls = tool_calls.map((t: ToolCallJson | null, i: number) => ({ index: typeof t?.index === 'number' ? t.index : i, id: t?.id, type: 'function', function: { name: t?.function?.name, arguments: t?.function?.arguments ?? '' } }));
     }
     out.push({
       type: 'choice',

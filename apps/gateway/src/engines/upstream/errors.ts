@@ -7,8 +7,8 @@
  *    line with the request id, never shown to the caller;
  *  - a timeout -> 504 `upstream_timeout`;
  *  - a failure after the first event reached the caller -> 502 `upstream_stream_interrupted`;
- *  - every target failed (or every breaker is open) -> AllTargetsFailedError, so the caller can try
- *    the model's `fallback_model`.
+ *  - every target failed (or every breaker is open) -> AllTargetsFailedError (it `allowsFallback`,
+ *    types.ts), so the caller can try the model's `fallback_model`.
  * Messages never carry upstream URLs, keys or prompt text of ours.
  */
 import { EngineError } from '../types.js';
@@ -51,6 +51,11 @@ export class AllTargetsFailedError extends EngineError {
   ) {
     super(last.status, `All upstream targets failed for model '${modelId}': ${last.message}`, last.code, last.param, last.retryAfterSeconds);
     this.name = 'AllTargetsFailedError';
+  }
+
+  /** The model's fallback_model may serve the request instead. */
+  override get fallsBack(): boolean {
+    return true;
   }
 }
 
@@ -101,17 +106,20 @@ function truncate(s: string, n = MAX_WRAPPED): string {
   return clean.length > n ? `${clean.slice(0, n)}…` : clean;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
+
 /** The message/type/param/code an upstream error body carries, whatever its dialect. */
 export function parseErrorBody(text: string): { message: string; code: string | null; param: string | null } | null {
-  let j: any;
+  let parsed: unknown;
   try {
-    j = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     return null;
   }
-  if (!j || typeof j !== 'object') return null;
+  if (!isRecord(parsed)) return null;
+  const j = parsed;
   const e = j.error;
-  if (e && typeof e === 'object' && typeof e.message === 'string') {
+  if (isRecord(e) && typeof e.message === 'string') {
     // OpenAI (and vLLM, Ollama /v1): {"error": {"message", "type", "param", "code"}}
     return { message: e.message, code: errorCodeOf(e), param: typeof e.param === 'string' ? e.param : null };
   }

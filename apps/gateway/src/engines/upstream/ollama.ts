@@ -5,7 +5,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { request } from 'undici';
-import { OpenAICompatibleEngine, type UpstreamEngineOptions } from './index.js';
+import { OpenAICompatibleEngine, type UpstreamEngineOptions } from './openai-compatible.js';
 
 export class OllamaEngine extends OpenAICompatibleEngine {
   override readonly name = 'ollama' as const;

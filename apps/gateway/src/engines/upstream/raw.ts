@@ -22,8 +22,10 @@
  * A partial event is held at most `maxEventBytes` (then the stream fails: an upstream that sends an
  * endless line must not grow memory); chunks without a line feed are only kept, never concatenated.
  */
-import type { Usage } from '../types.js';
+import type { RawStream, Usage } from '../types.js';
+import type { UpstreamCall } from './call.js';
 import { DEFAULT_MAX_EVENT_BYTES, SseParser, eventTooLarge } from './sse.js';
+import { streamWithRetries } from './stream.js';
 import { streamErrorOf } from './convert.js';
 import { upstreamBroken } from './errors.js';
 import { dropUpstreamOnlyFields } from './normalize.js';
@@ -205,4 +207,46 @@ export class RawSseRewriter {
     const name = parsed[0]!.event;
     return Buffer.from(`${name ? `event: ${name}\n` : ''}data: ${JSON.stringify(obj)}\n\n`);
   }
+}
+
+/**
+ * Opens the raw pass-through of one streamed request (retries and fail-over before the first
+ * event, as for parsed streams): resolves once the first complete event arrived.
+ */
+export async function openRawStream(makeCall: () => UpstreamCall, clientModel: string, includeUsage: boolean, maxEventBytes: number): Promise<RawStream> {
+  let rw: RawSseRewriter | null = null;
+  const gen = streamWithRetries(makeCall, (att) => {
+    if (!/text\/event-stream/i.test(String(att.headers['content-type'] ?? ''))) throw upstreamBroken('the upstream did not answer with an event stream');
+    const cur = new RawSseRewriter(att.target.model, clientModel, includeUsage, maxEventBytes);
+    rw = cur;
+    return {
+      push: (c) => {
+        const out = cur.push(c);
+        return out ? [out] : [];
+      },
+      end: () => {
+        const out = cur.end();
+        return out ? [out] : [];
+      },
+      complete: () => cur.done,
+      get error() {
+        return cur.error;
+      },
+    };
+  });
+  const first = await gen.next();
+  return {
+    includeUsage,
+    get usage() {
+      return rw?.usage ?? null;
+    },
+    cancel: async () => {
+      await gen.return(undefined);
+    },
+    async *[Symbol.asyncIterator]() {
+      if (first.done) return;
+      yield first.value;
+      yield* gen;
+    },
+  };
 }

@@ -6,10 +6,11 @@
  *   member:     nothing here (403).
  * Anything of another domain is 404 to a domain admin, so nothing of one domain is visible from another.
  */
-import { ApiError, type Handlers } from '@cordon/server-kit';
-import { authOf, requireRole, type AuthContext } from '../../http/auth.js';
-import type { ModelEntry } from '../../engines/types.js';
-import type { HandlerDeps } from '../deps.js';
+import { ApiError } from '@cordon/server-kit';
+import { requireRole, type AuthContext } from '../../http/auth.js';
+import type { components } from '@cordon/contract';
+import type { ModelEntry, ModelState } from '../../engines/types.js';
+import type { GatewayHandlers, HandlerDeps } from '../deps.js';
 import { compileGuardrails, GuardrailConfigError } from '../../guardrails/index.js';
 import { fullPolicy } from '../../platform/policies.js';
 import { mayManageKey } from '../../platform/keys.js';
@@ -24,11 +25,11 @@ function ownDomain(auth: AuthContext, domainId: string, what = 'domain', param =
   if (domainId !== auth.key.domain_id) throw notFound(what, domainId, param);
 }
 
-export function toRegistryModel(m: ModelEntry, status?: unknown) {
-  return { object: 'registry_model' as const, ...m, ...(status ? { status } : {}) };
+export function toRegistryModel(m: ModelEntry, status?: ModelState): components['schemas']['RegistryModel'] {
+  return { object: 'registry_model', ...m, ...(status ? { status } : {}) };
 }
 
-export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
+export function adminHandlers(deps: HandlerDeps): Partial<GatewayHandlers> {
   const { platform } = deps;
   const modelStatus = (m: ModelEntry) => deps.engines.get(m.engine)?.status(m);
 
@@ -53,35 +54,35 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
 
   return {
     // ---- domains
-    async listDomains(_req, res) {
-      requireRole(authOf(res), 'superadmin');
-      res.json({ object: 'list', data: await platform.domains.list() } as any);
+    async listDomains(_req, res, ctx) {
+      requireRole(ctx.auth, 'superadmin');
+      res.json({ object: 'list', data: await platform.domains.list() });
     },
-    async createDomain(req, res) {
-      requireRole(authOf(res), 'superadmin');
-      res.status(201).json((await platform.domains.create(req.body as any)) as any);
+    async createDomain(req, res, ctx) {
+      requireRole(ctx.auth, 'superadmin');
+      res.status(201).json(await platform.domains.create(req.body));
     },
-    async getDomain(req, res) {
-      const auth = authOf(res);
+    async getDomain(req, res, ctx) {
+      const auth = ctx.auth;
       ownDomain(auth, req.params.domain_id);
       const domain = await platform.domains.get(req.params.domain_id);
       if (!domain) throw notFound('domain', req.params.domain_id, 'domain_id');
-      res.json(domain as any);
+      res.json(domain);
     },
-    async updateDomain(req, res) {
-      requireRole(authOf(res), 'superadmin');
-      const domain = await platform.domains.update(req.params.domain_id, req.body as any);
+    async updateDomain(req, res, ctx) {
+      requireRole(ctx.auth, 'superadmin');
+      const domain = await platform.domains.update(req.params.domain_id, req.body);
       if (!domain) throw notFound('domain', req.params.domain_id, 'domain_id');
-      res.json(domain as any);
+      res.json(domain);
     },
-    async getDomainPolicy(req, res) {
-      const auth = authOf(res);
+    async getDomainPolicy(req, res, ctx) {
+      const auth = ctx.auth;
       ownDomain(auth, req.params.domain_id);
       if (!(await platform.domains.get(req.params.domain_id))) throw notFound('domain', req.params.domain_id, 'domain_id');
-      res.json((await platform.policies.get(req.params.domain_id)) as any);
+      res.json(await platform.policies.get(req.params.domain_id));
     },
-    async setDomainPolicy(req, res) {
-      requireRole(authOf(res), 'superadmin');
+    async setDomainPolicy(req, res, ctx) {
+      requireRole(ctx.auth, 'superadmin');
       if (!(await platform.domains.get(req.params.domain_id))) throw notFound('domain', req.params.domain_id, 'domain_id');
       try {
         compileGuardrails(fullPolicy(req.body).guardrails); // refuse a policy that would not compile
@@ -89,12 +90,12 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
         if (err instanceof GuardrailConfigError) throw new ApiError(400, err.message, 'invalid_value', err.param);
         throw err;
       }
-      res.json((await platform.policies.set(req.params.domain_id, req.body as any)) as any);
+      res.json(await platform.policies.set(req.params.domain_id, req.body));
     },
 
     // ---- keys
-    async listKeys(req, res) {
-      const auth = authOf(res);
+    async listKeys(req, res, ctx) {
+      const auth = ctx.auth;
       let domainId = typeof req.query.domain_id === 'string' ? req.query.domain_id : undefined;
       if (auth.key.role !== 'superadmin') {
         requireRole(auth, 'admin');
@@ -103,10 +104,10 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
       }
       let keys = await platform.keys.list({ domain_id: domainId });
       if (auth.key.role !== 'superadmin') keys = keys.filter((k) => k.role !== 'superadmin');
-      res.json({ object: 'list', data: keys } as any);
+      res.json({ object: 'list', data: keys });
     },
-    async createKey(req, res) {
-      const auth = authOf(res);
+    async createKey(req, res, ctx) {
+      const auth = ctx.auth;
       const body = req.body as { domain_id?: string; name: string; role?: 'member' | 'admin' | 'superadmin'; expires_at?: number | null };
       const domainId = body.domain_id ?? auth.key.domain_id;
       const role = body.role ?? 'member';
@@ -120,54 +121,56 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
         throw new ApiError(400, "'expires_at' must be in the future.", 'invalid_value', 'expires_at');
       }
       const { key, secret } = await platform.keys.create({ domain_id: domainId, name: body.name, role, expires_at: body.expires_at ?? null });
-      res.status(201).json({ ...key, secret } as any);
+      res.status(201).json({ ...key, secret });
     },
-    async getKey(req, res) {
-      res.json((await keyInScope(authOf(res), req.params.key_id)) as any);
+    async getKey(req, res, ctx) {
+      res.json(await keyInScope(ctx.auth, req.params.key_id));
     },
-    async revokeKey(req, res) {
-      await manageableKey(authOf(res), req.params.key_id);
-      res.json((await platform.keys.revoke(req.params.key_id)) as any);
+    async revokeKey(req, res, ctx) {
+      await manageableKey(ctx.auth, req.params.key_id);
+      const key = await platform.keys.revoke(req.params.key_id);
+      if (!key) throw notFound('key', req.params.key_id, 'key_id');
+      res.json(key);
     },
-    async rotateKey(req, res) {
-      await manageableKey(authOf(res), req.params.key_id);
+    async rotateKey(req, res, ctx) {
+      await manageableKey(ctx.auth, req.params.key_id);
       const { key, secret } = await platform.keys.rotate(req.params.key_id);
-      res.json({ ...key, secret } as any);
+      res.json({ ...key, secret });
     },
 
     // ---- the model registry (superadmin only)
-    async listRegistryModels(_req, res) {
-      requireRole(authOf(res), 'superadmin');
+    async listRegistryModels(_req, res, ctx) {
+      requireRole(ctx.auth, 'superadmin');
       const models = await platform.registry.list();
-      res.json({ object: 'list', data: models.map((m) => toRegistryModel(m, modelStatus(m))) } as any);
+      res.json({ object: 'list', data: models.map((m) => toRegistryModel(m, modelStatus(m))) });
     },
-    async createRegistryModel(req, res) {
-      requireRole(authOf(res), 'superadmin');
-      const m = await platform.registry.add(req.body as any, deps.config.upstreams);
-      res.status(201).json(toRegistryModel(m, modelStatus(m)) as any);
+    async createRegistryModel(req, res, ctx) {
+      requireRole(ctx.auth, 'superadmin');
+      const m = await platform.registry.add(req.body, deps.config.upstreams);
+      res.status(201).json(toRegistryModel(m, modelStatus(m)));
     },
-    async getRegistryModel(req, res) {
-      requireRole(authOf(res), 'superadmin');
+    async getRegistryModel(req, res, ctx) {
+      requireRole(ctx.auth, 'superadmin');
       const m = await platform.registry.get(req.params.model);
       if (!m) throw notFound('model', req.params.model, 'model');
-      res.json(toRegistryModel(m, modelStatus(m)) as any);
+      res.json(toRegistryModel(m, modelStatus(m)));
     },
-    async updateRegistryModel(req, res) {
-      requireRole(authOf(res), 'superadmin');
-      const m = await platform.registry.update(req.params.model, req.body as any, deps.config.upstreams);
+    async updateRegistryModel(req, res, ctx) {
+      requireRole(ctx.auth, 'superadmin');
+      const m = await platform.registry.update(req.params.model, req.body, deps.config.upstreams);
       if (!m) throw notFound('model', req.params.model, 'model');
-      res.json(toRegistryModel(m, modelStatus(m)) as any);
+      res.json(toRegistryModel(m, modelStatus(m)));
     },
-    async deleteRegistryModel(req, res) {
-      requireRole(authOf(res), 'superadmin');
+    async deleteRegistryModel(req, res, ctx) {
+      requireRole(ctx.auth, 'superadmin');
       const removed = await platform.registry.remove(req.params.model);
       if (!removed) throw notFound('model', req.params.model, 'model');
-      res.json({ id: req.params.model, object: 'registry_model', deleted: true } as any);
+      res.json({ id: req.params.model, object: 'registry_model', deleted: true });
     },
 
     // ---- usage
-    async getUsage(req, res) {
-      const auth = authOf(res);
+    async getUsage(req, res, ctx) {
+      const auth = ctx.auth;
       const q = req.query as { domain_id?: string; start?: number; end?: number; group_by?: string | string[] };
       let domainId = q.domain_id;
       if (auth.key.role !== 'superadmin') {
@@ -177,7 +180,7 @@ export function adminHandlers(deps: HandlerDeps): Partial<Handlers> {
       }
       await platform.usage.flush();
       const groupBy = (q.group_by === undefined ? ['day', 'model', 'key'] : Array.isArray(q.group_by) ? q.group_by : [q.group_by]) as Array<'day' | 'model' | 'key'>;
-      res.json((await platform.usage.report({ domain_id: domainId, start: q.start, end: q.end, group_by: groupBy })) as any);
+      res.json(await platform.usage.report({ domain_id: domainId, start: q.start, end: q.end, group_by: groupBy }));
     },
   };
 }

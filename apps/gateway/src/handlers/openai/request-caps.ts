@@ -8,7 +8,7 @@
  */
 import { ApiError } from '@cordon/server-kit';
 import type { Engine, ModelEntry, ModelVocabulary } from '../../engines/types.js';
-import { toApiError } from './errors.js';
+import { toApiError } from '../../pipeline/errors.js';
 
 export interface RequestCaps {
   /** Chat messages, or Responses input items plus the stored conversation they continue. */

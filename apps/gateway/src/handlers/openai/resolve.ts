@@ -1,8 +1,7 @@
 /** Resolves the model a request names, in the caller's domain: 404 model_not_found for unknown and forbidden alike. */
 import { ApiError } from '@cordon/server-kit';
-import type { Response } from 'express';
-import { authOf } from '../../http/auth.js';
-import { requireCapability, type Capability } from '../../engines/registry.js';
+import type { RequestContext } from '../../http/request-context.js';
+import { requireCapability, type Capability } from '../../engines/engine-set.js';
 import type { Engine, ModelEntry } from '../../engines/types.js';
 import type { HandlerDeps } from '../deps.js';
 
@@ -13,14 +12,14 @@ export function modelNotFound(id: string): ApiError {
 
 export async function resolveModel(
   deps: HandlerDeps,
-  res: Response,
+  ctx: RequestContext,
   modelId: string,
   capability: Capability,
 ): Promise<{ model: ModelEntry; engine: Engine; domainId: string; keyId: string }> {
-  const auth = authOf(res);
+  const auth = ctx.auth;
   const model = await deps.platform.registry.getForDomain(modelId, auth.domainId);
   if (!model) throw modelNotFound(modelId);
-  res.locals.model = model.id;
+  ctx.model = model.id;
   requireCapability(model, capability);
   const engine = deps.engines.for(model);
   return { model, engine, domainId: auth.domainId, keyId: auth.key.id };

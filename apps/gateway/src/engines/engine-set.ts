@@ -1,4 +1,4 @@
-/** Which engine serves a model, and the capability check every inference handler makes first. */
+/** The engines this process offers, by name, and the capability check every inference handler makes first. */
 import { ApiError } from '@cordon/server-kit';
 import type { Engine, ModelEntry } from './types.js';
 

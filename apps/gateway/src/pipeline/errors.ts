@@ -1,5 +1,5 @@
 import { ApiError } from '@cordon/server-kit';
-import { EngineError } from '../../engines/types.js';
+import { EngineError } from '../engines/types.js';
 
 /** Any error from an engine or the platform, as an ApiError (with Retry-After when the engine gave one). */
 export function toApiError(err: unknown): ApiError {

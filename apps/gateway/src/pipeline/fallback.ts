@@ -3,14 +3,13 @@
  * request is served by the model's `settings.fallback_model` (if the caller's domain may use it).
  * Once the first event has reached the client, nothing is retried (no duplicated answers).
  */
-import type { Engine, EngineCallContext, ModelEntry } from '../../engines/types.js';
-import { isAllTargetsFailed } from '../../engines/upstream/index.js';
-import type { HandlerDeps } from '../deps.js';
+import { allowsFallback, type ModelEntry } from '../engines/types.js';
+import type { HandlerDeps } from '../handlers/deps.js';
 
-type Resolved = { model: ModelEntry; engine: Engine };
+import type { Resolved } from './run.js';
 
 async function fallbackOf(deps: HandlerDeps, err: unknown, current: ModelEntry, domainId: string, seen: Set<string>): Promise<Resolved | null> {
-  if (!isAllTargetsFailed(err)) return null;
+  if (!allowsFallback(err)) return null;
   const id = current.settings.fallback_model;
   if (!id || seen.has(id)) return null;
   const model = await deps.platform.registry.getForDomain(id, domainId);
@@ -44,19 +43,3 @@ export async function* streamWithFallback<T>(
     }
   }
 }
-
-export async function callWithFallback<T>(deps: HandlerDeps, first: Resolved, domainId: string, call: (r: Resolved) => Promise<T>): Promise<T> {
-  let current = first;
-  const seen = new Set([first.model.id]);
-  for (;;) {
-    try {
-      return await call(current);
-    } catch (err) {
-      const next = await fallbackOf(deps, err, current.model, domainId, seen);
-      if (!next) throw err;
-      current = next;
-    }
-  }
-}
-
-export type { EngineCallContext };

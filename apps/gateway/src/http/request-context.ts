@@ -1,0 +1,143 @@
+/**
+ * The one per-request state: made once when a request arrives (either lane), passed to handlers,
+ * the policy layer and engines. It holds the clock (and the engine's share of it, for
+ * `x-cordon-overhead-ms`), the request id, who is calling (key, domain), the model once resolved,
+ * the abort signal (client gone, deadline), the admission taken from the policy, and the usage that
+ * was metered. Nothing per request lives anywhere else.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EngineCallContext, Usage } from '../engines/types.js';
+import { NO_KEY, unauthorized, type AuthContext } from './auth.js';
+import { randomToken } from './ids.js';
+
+/** `x-cordon-overhead-ms`: the request's time so far minus its time waiting on the engine. */
+export const OVERHEAD_HEADER = 'x-cordon-overhead-ms';
+
+const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const contexts = new WeakMap<IncomingMessage, RequestContext>();
+
+export class RequestContext implements EngineCallContext {
+  /** Wall-clock start (ms since epoch), for usage records. */
+  readonly startedAt = Date.now();
+  /** A well-formed `x-request-id` the client sent, or one made here; returned on the response. */
+  readonly requestId: string;
+  /** Milliseconds spent waiting on engines (not the gateway's own time). */
+  engineMs = 0;
+  /** The registry id of the model the request was resolved to (logs, metrics). */
+  model: string | null = null;
+  /** The usage recorded for the request (null until metered, or when the engine reported none). */
+  usage: Usage | null = null;
+  /** Absolute time (ms since epoch) by which the engine call must end; set by `startEngineCall`. */
+  deadline = Number.POSITIVE_INFINITY;
+  private readonly t0 = performance.now();
+  private readonly controller = new AbortController();
+  private caller: AuthContext | null = null;
+  private usedSoFar: (() => Usage) | null = null;
+
+  private constructor(
+    private readonly res: ServerResponse,
+    given: string | string[] | undefined,
+  ) {
+    this.requestId = typeof given === 'string' && VALID_REQUEST_ID.test(given) ? given : `req_${randomToken(12, 'hex')}`;
+    res.setHeader('x-request-id', this.requestId);
+  }
+
+  /** The request's context, made on first sight of the request. */
+  static for(req: IncomingMessage, res: ServerResponse): RequestContext {
+    let ctx = contexts.get(req);
+    if (!ctx) contexts.set(req, (ctx = new RequestContext(res, req.headers['x-request-id'])));
+    return ctx;
+  }
+
+  /** The context `for` made; a request that arrived without one is a bug in the server's wiring. */
+  static of(req: IncomingMessage): RequestContext {
+    const ctx = contexts.get(req);
+    if (!ctx) throw new Error('request without a RequestContext');
+    return ctx;
+  }
+
+  /** The caller (key and domain); a 401 when the request was not authenticated. */
+  get auth(): AuthContext {
+    if (!this.caller) throw unauthorized(NO_KEY);
+    return this.caller;
+  }
+
+  /** The caller, or null before authentication (for the request log line). */
+  get authenticated(): AuthContext | null {
+    return this.caller;
+  }
+
+  authenticate(auth: AuthContext): void {
+    this.caller = auth;
+  }
+
+  /** Aborts when the client goes away before the answer is written, or at the deadline. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /**
+   * Arms the engine call: the deadline, and the abort when the client closes the connection before
+   * the answer is finished. Returns the disarm (call it when the call is over, whatever happened).
+   */
+  startEngineCall(timeoutMs: number): () => void {
+    this.deadline = Date.now() + timeoutMs;
+    const res = this.res;
+    const onClose = () => {
+      if (!res.writableFinished) this.controller.abort(new Error('client closed the connection'));
+    };
+    res.on('close', onClose);
+    const timer = setTimeout(() => this.controller.abort(new Error('request deadline exceeded')), timeoutMs);
+    timer.unref();
+    return () => {
+      clearTimeout(timer);
+      res.off('close', onClose);
+    };
+  }
+
+  /**
+   * A generating engine registers how to read what it has used so far (see EngineCallContext). An
+   * own property, so that an engine's `{ ...ctx, signal }` keeps it.
+   */
+  readonly trackUsage = (read: () => Usage): void => {
+    this.usedSoFar = read;
+  };
+
+  /** What the engine has used so far, when it registered a reader; else null. */
+  usageSoFar(): Usage | null {
+    return this.usedSoFar ? this.usedSoFar() : null;
+  }
+
+  /** Runs when the response is closed (finished or cut), once. */
+  onClose(fn: () => void): void {
+    this.res.once('close', fn);
+  }
+
+  /** Headers the policy layer adds to the answer (rate-limit state). */
+  setHeaders(headers: Record<string, string>): void {
+    for (const [k, v] of Object.entries(headers)) this.res.setHeader(k, v);
+  }
+
+  /** Wraps an engine wait: its time is not the gateway's. */
+  async engineTime<T>(work: () => Promise<T>): Promise<T> {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.engineMs += performance.now() - t;
+    }
+  }
+
+  /** Sets `x-cordon-overhead-ms` (before the first byte of the answer; for a stream, at its start). */
+  stampOverhead(): void {
+    if (this.res.headersSent) return;
+    const ms = performance.now() - this.t0 - this.engineMs;
+    this.res.setHeader(OVERHEAD_HEADER, Math.max(0, ms).toFixed(3));
+  }
+
+  /** Milliseconds since the request arrived. */
+  elapsedMs(): number {
+    return performance.now() - this.t0;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Metering: one usage record per inference request (buffered off the request path by the
+ * platform), and the frame of a metered engine call.
+ */
+import type { Usage } from '../engines/types.js';
+import type { Admission } from '../policy/enforcer.js';
+import type { RequestContext } from '../http/request-context.js';
+import { toApiError } from './errors.js';
+import type { HandlerDeps } from '../handlers/deps.js';
+
+/** What one inference request is metered as. */
+export interface MeterFrame {
+  endpoint: string;
+  streamed: boolean;
+  admission: Admission;
+}
+
+/** Records the request's usage (tokens, status, latency) for its domain, key and model. */
+export function recordUsage(deps: HandlerDeps, ctx: RequestContext, r: { endpoint: string; usage: Usage | null; status: number; streamed: boolean }): void {
+  const input = r.usage?.prompt_tokens ?? 0;
+  const output = r.usage?.completion_tokens ?? 0;
+  const auth = ctx.auth;
+  const model = ctx.model ?? '';
+  deps.platform.usage.record({
+    ts: Math.floor(Date.now() / 1000),
+    domain_id: auth.domainId,
+    key_id: auth.key.id,
+    model,
+    endpoint: r.endpoint,
+    input_tokens: input,
+    output_tokens: output,
+    status: r.status,
+    latency_ms: Date.now() - ctx.startedAt,
+    streamed: r.streamed,
+  });
+  if (input) deps.metrics.countTokens(model, 'input', input);
+  if (output) deps.metrics.countTokens(model, 'output', output);
+  ctx.usage = r.usage;
+}
+
+/**
+ * The frame of one metered engine call: the call armed (deadline, client abort), and whatever
+ * happens, the call disarmed, the admission settled and one usage record written. `work` sets
+ * `m.usage` when the engine reports it; a thrown error becomes the OpenAI-shaped error and its
+ * status is what gets recorded.
+ */
+export async function metered(
+  deps: HandlerDeps,
+  ctx: RequestContext,
+  m: MeterFrame,
+  work: (meter: { usage: Usage | null; status: number }) => Promise<void>,
+): Promise<void> {
+  const disarm = ctx.startEngineCall(deps.config.requestTimeoutMs);
+  const meter: { usage: Usage | null; status: number } = { usage: null, status: 200 };
+  try {
+    await work(meter);
+  } catch (err) {
+    const apiErr = toApiError(err);
+    meter.status = apiErr.status;
+    throw apiErr;
+  } finally {
+    disarm();
+    // Cut short before the engine's usage event: what was generated until now still counts.
+    meter.usage ??= ctx.usageSoFar();
+    m.admission.settle(meter.usage);
+    recordUsage(deps, ctx, { endpoint: m.endpoint, usage: meter.usage, status: meter.status, streamed: m.streamed });
+  }
+}
