@@ -61,8 +61,18 @@ http.createServer((req, res) => {
 }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
 `;
 writeFileSync(join(tmp, 'forwarder.cjs'), forwarderSrc);
+const cpuMs = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+};
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const children = [];
+// Whatever happens (an error included), the processes this benchmark started stop with it.
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 function startPinned(core, args, env = {}) {
-  return spawn('taskset', ['-c', String(core), process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('taskset', ['-c', String(core), process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return child;
 }
 const fake = startPinned(0, [join(tmp, 'fake.cjs')]);
 const fakePort = await new Promise((r) => fake.stdout.once('data', (d) => r(Number(String(d).trim()))));
@@ -79,12 +89,16 @@ if (hs > 0) profArgs.push('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${p
 // --only json16: run one configuration (for profiling).
 const o = process.argv.indexOf('--only');
 const ONLY = o > 0 ? process.argv[o + 1] : null;
+// CORDON_BENCH_NODE_FLAGS='--flag ...': node flags for the gateway only (GC tracing, heap sizes).
+if (process.env.CORDON_BENCH_NODE_FLAGS) profArgs.push(...process.env.CORDON_BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean));
 const gw = startPinned(1, [...profArgs, join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
   CORDON_DATA_DIR: tmp, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info',
 });
 let out = '';
 const gwUrl = await new Promise((r) => gw.stdout.on('data', (d) => { out += d; const m = /"url":"([^"]+)"/.exec(out); if (m) r(m[1]); }));
-gw.stdout.resume();
+// CORDON_BENCH_GATEWAY_OUT=file: keep the gateway's stdout (its log, or V8's --trace-gc lines) there.
+if (process.env.CORDON_BENCH_GATEWAY_OUT) gw.stdout.pipe((await import('node:fs')).createWriteStream(process.env.CORDON_BENCH_GATEWAY_OUT));
+else gw.stdout.resume();
 // Idle: started, nothing served yet (settled for 3 s).
 await new Promise((r) => setTimeout(r, 3000));
 const idleRss = rssMb(gw.pid);
@@ -94,11 +108,6 @@ const reg = await fetch(`${gwUrl}/admin/v1/models`, {
 });
 if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
 
-const cpuMs = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
-};
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 function wrkWarm(url) {
   const body = JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] });
@@ -182,6 +191,10 @@ if (!ONLY || ONLY === 'ttfb16') {
   const direct = await streamTtfb(`http://127.0.0.1:${fakePort}/v1/chat/completions`, 16, Math.min(SECONDS, 5));
   const via = await streamTtfb(`${gwUrl}/v1/chat/completions`, 16, Math.min(SECONDS, 5));
   ttfb = { direct, via };
+}
+if (process.env.CORDON_BENCH_SIGNAL) {
+  gw.kill(process.env.CORDON_BENCH_SIGNAL);
+  await new Promise((r) => setTimeout(r, 3000));
 }
 if (hs > 0) {
   gw.kill('SIGUSR2');

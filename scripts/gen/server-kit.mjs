@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvModule from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { fastFormats } from 'ajv-formats/dist/formats.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { requestFormats as REQUEST_FORMATS } from './request-formats.mjs';
 import { HEADER, write } from './lib.mjs';
 
 const standaloneCode = standaloneModule.default ?? standaloneModule;
@@ -127,29 +129,6 @@ export function operationsModule(ops) {
 
 // ---- request-body validators -----------------------------------------------------------------
 
-/**
- * The formats of the generated validators, as express-openapi-validator sets them up: ajv-formats'
- * fast formats, then its own OpenAPI formats. packages/server-kit/src/formats.ts is the same table
- * at run time (the generated code imports it; a test checks the two agree).
- */
-const maxInt32 = 2 ** 31 - 1;
-const minInt32 = (-2) ** 31;
-const maxInt64 = 2 ** 63 - 1;
-const minInt64 = (-2) ** 63;
-const maxFloat = (2 - 2 ** -23) * 2 ** 127;
-const minPosFloat = 2 ** -126;
-export const REQUEST_FORMATS = {
-  ...fastFormats,
-  int32: { type: 'number', validate: (i) => Number.isInteger(i) && i <= maxInt32 && i >= minInt32 },
-  int64: { type: 'number', validate: (i) => Number.isInteger(i) && i <= maxInt64 && i >= minInt64 },
-  float: { type: 'number', validate: (i) => typeof i === 'number' && (i === 0 || (i <= maxFloat && i >= minPosFloat) || (i >= -maxFloat && i <= -minPosFloat)) },
-  double: { type: 'number', validate: (i) => typeof i === 'number' },
-  byte: (b) => b.length % 4 === 0 && /^[A-Za-z0-9+/]*(=|==)?$/.test(b),
-  binary: true,
-  password: true,
-  'media-range': true,
-};
-
 const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', '$comment', 'externalDocs', 'summary']);
 /** Keys whose value is a map from names (of properties, schemas, paths, ...) to objects. */
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'paths', 'content', 'responses', 'headers', 'variables', 'requestBodies', 'parameters', 'securitySchemes', 'links', 'callbacks', 'webhooks', 'encoding']);
@@ -203,7 +182,7 @@ export function validatorsModule(spec, ops) {
   const head = [HEADER.trimEnd(), '// @ts-nocheck -- ajv standalone code (ESM), compiled from the bundled contract by scripts/gen/server-kit.mjs.'];
   // ajv's ESM output still `require`s its runtime helpers (ucs2length, equal, ...).
   if (code.includes('require(')) head.push(`import { createRequire } from 'node:module';`, 'const require = createRequire(import.meta.url);');
-  if (code.includes('requestFormats')) head.push(`import { requestFormats } from '../formats.js';`);
+  if (code.includes('requestFormats')) head.push(`import { requestFormats } from './formats.gen.js';`);
   head.push(`import type { GeneratedValidator } from '../validation.js';`);
   const ids = Object.keys(exported);
   const table = [
@@ -219,5 +198,8 @@ export function generateServerKit(outRoot, spec, dir = join(outRoot, 'packages/s
   const ops = collectOperations(spec);
   write(join(dir, 'operations.gen.ts'), operationsModule(ops));
   write(join(dir, 'validators.gen.ts'), validatorsModule(spec, ops));
+  // The formats table, as the generated validators use it at run time: scripts/gen/request-formats.mjs, copied.
+  const formats = readFileSync(fileURLToPath(new URL('./request-formats.mjs', import.meta.url)), 'utf8');
+  write(join(dir, 'formats.gen.ts'), `${HEADER}// @ts-nocheck\n${formats}`);
   return ops;
 }

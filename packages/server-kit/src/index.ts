@@ -4,7 +4,7 @@ export * from './paths.js';
 export * from './multipart.js';
 export * from './body.js';
 export * from './validation.js';
-export { requestFormats } from './formats.js';
+export { requestFormats } from './generated/formats.gen.js';
 export { requestBodyValidators } from './generated/validators.gen.js';
 export * from './generated/operations.gen.js';
 import type { Router } from 'express';

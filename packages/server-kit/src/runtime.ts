@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
+import type * as OpenApiValidatorModule from 'express-openapi-validator';
 import { createRequire } from 'node:module';
 import { ApiError } from './errors.js';
 import { closeIfBodyUnread, operationParams, RouteTable, routeOf, setRouteOf, unknownUrl } from './paths.js';
@@ -392,19 +392,31 @@ export function buildApiRouter<C>(ops: Iterable<OperationDef>, handlers: Partial
     next(op ? (mediaTypeError(op, req) ?? undefined) : undefined);
   });
   router.use(multipartReader(options.spec, { ...DEFAULT_MULTIPART_LIMITS, ...options.multipart, fileBytes: options.fileLimit ?? DEFAULT_MULTIPART_LIMITS.fileBytes }));
-  memoizeValidatorRouteLookup();
-  router.use(
-    OpenApiValidator.middleware({
-      apiSpec: toValidatorSpec(options.spec, opList) as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],
-      validateRequests: { coerceTypes: true, allowUnknownQueryParameters: false },
-      validateResponses: options.validateResponses ? { removeAdditional: false } : false,
-      validateSecurity: false,
-      validateFormats: true,
-      // Multipart bodies are read by multipartReader above.
-      fileUploader: false,
-      ignoreUndocumented: false,
-    }),
-  );
+  // express-openapi-validator (parameters, multipart bodies, response checks) is loaded and built on
+  // the first request that reaches it: a gateway that serves only the node:http lane never pays its
+  // memory (its module and its processed copy of the contract).
+  let openApiValidator: Promise<RequestHandler> | null = null;
+  const loadOpenApiValidator = async (): Promise<RequestHandler> => {
+    const OpenApiValidator: typeof OpenApiValidatorModule = await import('express-openapi-validator');
+    memoizeValidatorRouteLookup();
+    const chain = express.Router({ caseSensitive: true, strict: true });
+    chain.use(
+      OpenApiValidator.middleware({
+        apiSpec: toValidatorSpec(options.spec, opList) as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],
+        validateRequests: { coerceTypes: true, allowUnknownQueryParameters: false },
+        validateResponses: options.validateResponses ? { removeAdditional: false } : false,
+        validateSecurity: false,
+        validateFormats: true,
+        // Multipart bodies are read by multipartReader above.
+        fileUploader: false,
+        ignoreUndocumented: false,
+      }),
+    );
+    return chain;
+  };
+  router.use((req, res, next) => {
+    (openApiValidator ??= loadOpenApiValidator()).then((validate) => validate(req, res, next), next);
+  });
   router.use(async (req, res, next) => {
     const match = routeOf(req);
     if (!match) return next();

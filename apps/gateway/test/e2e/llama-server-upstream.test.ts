@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoGguf } from '../../../../scripts/make-test-gguf.mjs';
+import { writeDemoGguf } from '../../src/platform/demo-models/gguf.js';
 import { contract, gatewayRoot, json, makeDomainKey, startTestGateway, type TestGateway } from '../helpers.js';
 import { freePort } from '../support/redis.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoGguf } from '../../../../scripts/make-test-gguf.mjs';
+import { buildDemoGguf } from '../../src/platform/demo-models/gguf.js';
 import { cliPath, spawnGateway, type ChildGateway } from '../helpers.js';
 
 const run = promisify(execFile);
