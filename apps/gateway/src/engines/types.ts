@@ -31,6 +31,11 @@ export interface ModelSettings {
 
 export interface EngineCallContext {
   signal: AbortSignal;
+  /**
+   * Listens for the cancellation without making an AbortSignal (see engines/abort.ts): calls the
+   * listener once, at once if already cancelled; returns the unsubscribe. Use `onAbort(ctx, fn)`.
+   */
+  onAbort?(listener: (reason: unknown) => void): () => void;
   requestId: string;
   /** Absolute time (ms since epoch) by which the call must end. */
   deadline: number;

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineCallContext, Usage } from '../engines/types.js';
+import { Abort } from '../engines/abort.js';
 import { NO_KEY, unauthorized, type AuthContext } from './auth.js';
 import { randomToken } from './ids.js';
 
@@ -31,7 +32,9 @@ export class RequestContext implements EngineCallContext {
   /** Absolute time (ms since epoch) by which the engine call must end; set by `startEngineCall`. */
   deadline = Number.POSITIVE_INFINITY;
   private readonly t0 = performance.now();
-  private readonly controller = new AbortController();
+  /** The request's cancellation (engines/abort.ts: cheap); a real AbortSignal only when asked for. */
+  private readonly abortion = new Abort();
+  private controller: AbortController | null = null;
   private caller: AuthContext | null = null;
   private usedSoFar: (() => Usage) | null = null;
 
@@ -72,10 +75,25 @@ export class RequestContext implements EngineCallContext {
     this.caller = auth;
   }
 
-  /** Aborts when the client goes away before the answer is written, or at the deadline. */
+  /**
+   * Aborts when the client goes away before the answer is written, or at the deadline. Made on
+   * first use: code that only needs to hear of it uses `onAbort`, which costs no AbortSignal.
+   */
   get signal(): AbortSignal {
+    if (!this.controller) {
+      const controller = (this.controller = new AbortController());
+      this.abortion.listen((reason) => controller.abort(reason));
+    }
     return this.controller.signal;
   }
+
+  /** Whether the request was cancelled (client gone, deadline). */
+  get aborted(): boolean {
+    return this.abortion.aborted;
+  }
+
+  /** See EngineCallContext.onAbort. An own property, so that an engine's `{ ...ctx, signal }` keeps it. */
+  readonly onAbort = (listener: (reason: unknown) => void): (() => void) => this.abortion.listen(listener);
 
   /**
    * Arms the engine call: the deadline, and the abort when the client closes the connection before
@@ -85,10 +103,10 @@ export class RequestContext implements EngineCallContext {
     this.deadline = Date.now() + timeoutMs;
     const res = this.res;
     const onClose = () => {
-      if (!res.writableFinished) this.controller.abort(new Error('client closed the connection'));
+      if (!res.writableFinished) this.abortion.abort(new Error('client closed the connection'));
     };
     res.on('close', onClose);
-    const timer = setTimeout(() => this.controller.abort(new Error('request deadline exceeded')), timeoutMs);
+    const timer = setTimeout(() => this.abortion.abort(new Error('request deadline exceeded')), timeoutMs);
     timer.unref();
     return () => {
       clearTimeout(timer);

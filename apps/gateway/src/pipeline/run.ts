@@ -112,7 +112,7 @@ export async function runInference<C>(deps: HandlerDeps, res: ApiResponse<unknow
       const apiErr = toApiError(err);
       meter.status = apiErr.status;
       meter.usage ??= rawStream?.usage ?? null;
-      if (ctx.signal.aborted && !sse.isOpen) return; // the client went away: nothing to tell it
+      if (ctx.aborted && !sse.isOpen) return; // the client went away: nothing to tell it
       if (!res.headersSent) throw apiErr;
       // A failure after the first byte ends the stream with an error event; 5xx ones are logged too.
       if (apiErr.status >= 500) deps.log.warn({ request_id: ctx.requestId, model: model.id, code: apiErr.code, message: apiErr.message }, 'stream ended with an error');

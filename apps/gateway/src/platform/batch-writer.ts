@@ -1,9 +1,10 @@
 /**
  * Buffered, batched inserts off the request path (usage records, guardrail violations).
  *
- * push() is synchronous and cheap. The buffer is written in batches (one transaction each) when
- * it holds `batchSize` rows, or `intervalMs` after the first unwritten one, never in the caller's
- * tick. flush() writes everything buffered; close() does too and then refuses new rows, so
+ * push() is synchronous and cheap. The buffer is written in batches (one transaction each, through
+ * Store.writeBatch, which commits off the event loop) when it holds `batchSize` rows, or
+ * `intervalMs` after the first unwritten one, never in the caller's tick. flush() writes
+ * everything buffered and resolves once it is committed; close() does too and then refuses new rows, so
  * nothing is lost on a graceful shutdown. A failed write keeps its rows and retries with backoff;
  * the buffer is bounded (`maxBuffered`, oldest dropped first, and logged) so a failing store
  * cannot eat the memory.
@@ -106,15 +107,20 @@ export class BatchWriter<T> {
   }
 
   private async write(): Promise<void> {
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, this.batchSize);
+    // What is buffered now. Rows pushed while a batch commits (off the event loop, so requests go on)
+    // wait for their own full batch or the timer: no trickle of tiny transactions, an fsync each.
+    let left = this.buffer.length;
+    while (left > 0 && this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, Math.min(this.batchSize, left));
+      left -= batch.length;
       try {
-        await this.store.withTransaction(async (tx) => {
-          for (const row of batch) await tx.run(this.opts.insert, this.opts.params(row));
-        });
+        await this.store.writeBatch(
+          this.opts.insert,
+          batch.map((row) => this.opts.params(row)),
+        );
         this.failures = 0;
         // Let requests run between batches: a large buffer is written in many short steps.
-        if (this.buffer.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (left > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       } catch (err) {
         this.buffer.unshift(...batch);
         this.failures++;

@@ -1,7 +1,8 @@
 /**
  * Retention: usage and guardrail-violation records older than their retention are deleted by a
  * background job, a small batch per statement with the event loop running in between, so pruning
- * never holds SQLite's write lock or the gateway for long.
+ * never holds SQLite's write lock for long. Each batch is a Store.writeBatch, which commits off the
+ * event loop (with SQLite, on the writer thread, after the usage batches queued before it).
  */
 import type { Store } from './store/types.js';
 import { errField, type PlatformLog } from './log.js';
@@ -76,7 +77,7 @@ export class RetentionPruner {
     for (;;) {
       if (this.stopped || this.store.closed) return total;
       // ORDER BY ts: the planner walks the ts index (and stops after a batch).
-      const { changes } = await this.store.run(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ts < ? ORDER BY ts LIMIT ?)`, [before, this.batchSize]);
+      const { changes } = await this.store.writeBatch(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ts < ? ORDER BY ts LIMIT ?)`, [[before, this.batchSize]]);
       total += changes;
       if (changes < this.batchSize) return total;
       await yieldToLoop();

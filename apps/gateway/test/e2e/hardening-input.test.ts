@@ -8,16 +8,26 @@ import { contract, json, makeDomainKey, spawnGateway, startTestGateway, type Chi
 
 const MODEL = 'cordon-demo';
 
-/** A request's status, error body, wall time and the worst event-loop delay while it ran. */
-async function timed(gw: TestGateway, path: string, key: string, body: string) {
-  const h = monitorEventLoopDelay({ resolution: 1 });
-  h.enable();
-  const t = performance.now();
-  const res = await gw.req(path, { key, method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  const out = await json(res);
-  const ms = performance.now() - t;
-  h.disable();
-  return { status: res.status, body: out, ms, maxDelayMs: h.max / 1e6 };
+/**
+ * A request's status, error body, wall time and the worst event-loop delay while it ran. The gateway
+ * runs in this process, on a 2-core machine beside other test files: the operating system may
+ * deschedule the process for a while, which shows as delay too. So a try whose worst delay is
+ * `withinMs` or more is made again, up to three tries, and the last is returned: a synchronous pass in
+ * the gateway blocks every try alike, a descheduling rarely three in a row.
+ */
+async function timed(gw: TestGateway, path: string, key: string, body: string, withinMs = 100) {
+  let last: { status: number; body: any; ms: number; maxDelayMs: number } | undefined;
+  for (let attempt = 0; attempt < 3 && (!last || last.maxDelayMs >= withinMs); attempt++) {
+    const h = monitorEventLoopDelay({ resolution: 1 });
+    h.enable();
+    const t = performance.now();
+    const res = await gw.req(path, { key, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const out = await json(res);
+    const ms = performance.now() - t;
+    h.disable();
+    last = { status: res.status, body: out, ms, maxDelayMs: h.max / 1e6 };
+  }
+  return last!;
 }
 
 function expectError(status: number, body: any, want: { status?: number; param?: string | RegExp; code?: string }) {
@@ -215,13 +225,13 @@ describe('caps and token input in one gateway', () => {
 
     it('100,000 short messages: 400 at once, the event loop never held', async () => {
       const body = JSON.stringify({ model: MODEL, max_tokens: 2, messages: Array.from({ length: 100_000 }, (_, i) => ({ role: 'user', content: `hi ${i}` })) });
-      const r = await timed(gw, '/v1/chat/completions', key, body);
+      const r = await timed(gw, '/v1/chat/completions', key, body, 300);
       expectError(r.status, r.body, { param: 'messages' });
       console.log(`100k messages (${(body.length / 1e6).toFixed(1)} MB): ${r.ms.toFixed(0)} ms, worst event-loop delay ${r.maxDelayMs.toFixed(1)} ms`);
       expect(r.ms).toBeLessThan(3000);
       expect(r.maxDelayMs).toBeLessThan(300); // JSON.parse of the 3.7 MB body is most of it (30-60 ms here)
       const items = JSON.stringify({ model: MODEL, max_output_tokens: 2, input: Array.from({ length: 100_000 }, () => ({ role: 'user', content: 'hi' })) });
-      const rr = await timed(gw, '/v1/responses', key, items);
+      const rr = await timed(gw, '/v1/responses', key, items, 300);
       expectError(rr.status, rr.body, { param: 'input' });
       expect(rr.body.error.message).toMatch(/2048/);
       expect(rr.maxDelayMs).toBeLessThan(300);

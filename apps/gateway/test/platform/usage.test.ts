@@ -27,13 +27,14 @@ describe('UsageRecorder', () => {
     const store = await openStore({ dataDir: tmp.dir() });
     const usage = new UsageRecorder(store, { batchSize: 3, intervalMs: 60_000 });
     let inTx = 0;
-    const wt = store.withTransaction.bind(store);
-    store.withTransaction = ((fn: any) => (inTx++, wt(fn))) as Store['withTransaction'];
+    const wb = store.writeBatch.bind(store);
+    store.writeBatch = (sql, rows) => (inTx++, wb(sql, rows));
     for (let i = 0; i < 7; i++) expect(usage.record(rec())).toBeUndefined();
     expect(inTx).toBe(0);
     expect(await count(store)).toBe(0);
-    await sleep(20); // a full batch is written soon after, in one transaction per batch
-    expect(await count(store)).toBe(7); // everything buffered by the time the write ran
+    // A full batch is written soon after (on the writer thread, started by this first batch), in one
+    // transaction per batch: everything buffered by the time the write ran.
+    await expect.poll(() => count(store), { timeout: 5000, interval: 10 }).toBe(7);
     expect(inTx).toBeGreaterThanOrEqual(1);
     await usage.close();
     await store.close();
@@ -71,9 +72,9 @@ describe('UsageRecorder', () => {
     const store = await openStore({ dataDir: tmp.dir() });
     const log = captureLog();
     const usage = new UsageRecorder(store, { batchSize: 2, intervalMs: 5, log });
-    const wt = store.withTransaction.bind(store);
+    const wb = store.writeBatch.bind(store);
     let fail = true;
-    store.withTransaction = ((fn: any) => (fail ? Promise.reject(new Error('disk full')) : wt(fn))) as Store['withTransaction'];
+    store.writeBatch = (sql, rows) => (fail ? Promise.reject(new Error('disk full')) : wb(sql, rows));
     usage.record(rec());
     usage.record(rec());
     await expect(usage.flush()).rejects.toThrow('disk full');

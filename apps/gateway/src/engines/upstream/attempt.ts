@@ -4,6 +4,7 @@
  * attempt releases its target and tells the target's breaker how it went.
  */
 import type { Dispatcher } from 'undici';
+import type { Abort } from '../abort.js';
 import { UpstreamError, upstreamBroken } from './errors.js';
 import type { ResolvedTarget } from './settings.js';
 import type { TargetHealth } from './targets.js';
@@ -29,7 +30,7 @@ export class Attempt {
     readonly target: ResolvedTarget,
     private readonly health: TargetHealth,
     private readonly wasTrial: boolean,
-    readonly controller: AbortController,
+    readonly controller: Abort,
     private readonly unlink: () => void,
     private readonly idleMs: number,
     private readonly breaker: { threshold: number; cooldownMs: number },

@@ -1,6 +1,6 @@
 /**
  * One engine call against a model's upstream targets: target choice (targets.ts: breaker + least
- * outstanding), retries (retry.ts), the four timeouts, cancellation by ctx.signal.
+ * outstanding), retries (retry.ts), the four timeouts, cancellation by the call context (onAbort).
  *
  * A call is a loop of attempts:
  *
@@ -18,6 +18,7 @@
  */
 import type { EngineCallContext, ModelEntry } from '../types.js';
 import { EngineError } from '../types.js';
+import { Abort, onAbort } from '../abort.js';
 import { Attempt } from './attempt.js';
 import { UpstreamError, cancelled, fromTransportError, upstreamBroken, upstreamTimeout, upstreamUnavailable } from './errors.js';
 import type { PoolSet } from './pools.js';
@@ -54,7 +55,7 @@ export class UpstreamCall {
   private readonly totalTimer: NodeJS.Timeout;
   private totalTimedOut = false;
   private readonly endsAt: number;
-  private readonly onCtxAbort = () => this.stop(this.ctx.signal.reason);
+  private readonly unlisten: () => void;
   private readonly maxAttempts: number;
 
   constructor(
@@ -72,8 +73,7 @@ export class UpstreamCall {
       this.stop(new Error('total timeout'));
     }, Math.max(0, Math.min(this.endsAt - now, 2 ** 31 - 1)));
     this.totalTimer.unref();
-    if (ctx.signal.aborted) this.stop(ctx.signal.reason);
-    else ctx.signal.addEventListener('abort', this.onCtxAbort, { once: true });
+    this.unlisten = onAbort(ctx, (reason) => this.stop(reason));
     this.maxAttempts = attemptBudget(s, req.retryable);
   }
 
@@ -86,7 +86,7 @@ export class UpstreamCall {
 
   dispose(): void {
     clearTimeout(this.totalTimer);
-    this.ctx.signal.removeEventListener('abort', this.onCtxAbort);
+    this.unlisten();
   }
 
   /** The error to surface when the whole call was aborted (client gone, deadline, total timeout). */
@@ -176,7 +176,7 @@ export class UpstreamCall {
   private start(target: ResolvedTarget): Attempt {
     const health = this.deps.book.of(target);
     const wasTrial = health.acquire(Date.now());
-    const controller = new AbortController();
+    const controller = new Abort();
     if (this.stopped) controller.abort(this.stopped.reason);
     const att: Attempt = new Attempt(target, health, wasTrial, controller, () => {
       if (this.current === att) this.current = null;

@@ -89,7 +89,7 @@ export async function send(att: Attempt, pool: Pool, req: CallRequest, headers: 
       method: req.method,
       headers,
       body: req.body(t),
-      signal: att.controller.signal,
+      signal: att.controller,
     });
     att.started(res);
     if (res.statusCode >= 400 || res.statusCode < 200) {

@@ -2,25 +2,34 @@
  * The embedded store: one SQLite file, `<dataDir>/cordon.db`, on better-sqlite3 (WAL,
  * synchronous=FULL, foreign keys on, a busy timeout for other processes such as the CLI).
  *
- * better-sqlite3 is synchronous and this process has one connection, so a transaction whose
- * callback awaits could otherwise let another request's statements run inside it. It does not:
- * while a transaction is open, calls through the store wait until it ends (the transaction's own
- * work goes through the handle it is given), and a second transaction waits for the first.
+ * better-sqlite3 is synchronous and the gateway's own statements share one connection, so a
+ * transaction whose callback awaits could otherwise let another request's statements run inside
+ * it. It does not: while a transaction is open, calls through the store wait until it ends (the
+ * transaction's own work goes through the handle it is given), and a second transaction waits
+ * for the first.
+ *
+ * Batch writes (writeBatch: usage records, guardrail violations, retention deletes) go to a second
+ * connection on a writer thread (sqlite-writer-thread.ts), so their commits (an fsync each) never
+ * hold the event loop. The two connections do not fight over SQLite's one write lock: a batch
+ * waits while a transaction is open here, and a write here (run, exec, withTransaction) first lets
+ * the batches already posted commit, so the busy timeout is left for other processes.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { normalizeParams } from './sql.js';
+import { SqliteWriterThread } from './sqlite-writer-thread.js';
 import { ForeignKeyViolation, StoreError, UniqueViolation, type Param, type Row, type Store } from './types.js';
 
 export const SQLITE_FILE = 'cordon.db';
 const MAX_CACHED_STATEMENTS = 500;
+const BUSY_TIMEOUT_MS = 5000;
 
 interface Tx {
   depth: number;
 }
 
-function translateError(err: unknown): unknown {
+export function translateError(err: unknown): unknown {
   const code = (err as { code?: string } | null)?.code;
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new UniqueViolation((err as Error).message);
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new ForeignKeyViolation((err as Error).message);
@@ -34,11 +43,21 @@ export class SqliteStore implements Store {
   private active: Tx | null = null;
   private activeDone: Promise<void> = Promise.resolve();
   private savepoints = 0;
+  private closing = false;
 
-  constructor(private readonly db: Database.Database) {}
+  /** `writer`: the thread batch writes go to; without one they run on this connection. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly writer: SqliteWriterThread | null = null,
+  ) {}
+
+  /** True while the writer thread runs (it starts with the first batch). For tests and benchmarks. */
+  get writerThreadRunning(): boolean {
+    return this.writer?.running ?? false;
+  }
 
   get closed(): boolean {
-    return !this.db.open;
+    return this.closing || !this.db.open;
   }
 
   private prepare(sql: string): Database.Statement {
@@ -51,7 +70,12 @@ export class SqliteStore implements Store {
     return st;
   }
 
-  /** Calls through the store itself wait while a transaction is open (its own work uses the `tx` handle). */
+  /**
+   * Calls through the store itself wait while a transaction is open (its own work uses the `tx`
+   * handle). Writes (run, exec, withTransaction) first let the batches already posted to the writer
+   * thread commit, so this thread never sleeps in SQLite's busy handler on their lock; batches
+   * posted later do not hold them up.
+   */
   private async turn(): Promise<void> {
     while (this.active) await this.activeDone;
   }
@@ -74,6 +98,8 @@ export class SqliteStore implements Store {
         self.guard(() => self.db.exec(sql));
       },
       withTransaction: (fn) => self.nested(fn, tx),
+      // Inside a transaction the batch joins it (the writer thread would wait for its lock).
+      writeBatch: (sql, rows) => self.nested(() => self.runBatch(sql, rows), tx),
       close: () => self.close(),
     };
     return tx;
@@ -99,16 +125,19 @@ export class SqliteStore implements Store {
   }
 
   async run(sql: string, params: readonly Param[] = []): Promise<{ changes: number }> {
+    if (this.writer?.busy) await this.writer.settled();
     if (this.active) await this.turn();
     return this.guard(() => ({ changes: this.prepare(sql).run(...normalizeParams(params)).changes }));
   }
 
   async exec(sql: string): Promise<void> {
+    if (this.writer?.busy) await this.writer.settled();
     if (this.active) await this.turn();
     this.guard(() => this.db.exec(sql));
   }
 
   async withTransaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.writer?.busy) await this.writer.settled();
     while (this.active) await this.activeDone;
     const tx: Tx = { depth: 0 };
     let end!: () => void;
@@ -143,9 +172,35 @@ export class SqliteStore implements Store {
     }
   }
 
+  async writeBatch(sql: string, rows: readonly (readonly Param[])[]): Promise<{ changes: number }> {
+    if (this.closing || !this.db.open) throw new StoreError('The store is closed.');
+    if (rows.length === 0) return { changes: 0 };
+    if (!this.writer) return this.withTransaction(async () => this.runBatch(sql, rows));
+    if (this.active) await this.turn();
+    try {
+      return { changes: await this.writer.write(sql, rows) };
+    } catch (err) {
+      throw translateError(err);
+    }
+  }
+
+  /** The rows of a batch, on this connection, in the transaction the caller opened. */
+  private async runBatch(sql: string, rows: readonly (readonly Param[])[]): Promise<{ changes: number }> {
+    return this.guard(() => {
+      const st = this.prepare(sql);
+      let changes = 0;
+      for (const row of rows) changes += st.run(...normalizeParams(row)).changes;
+      return { changes };
+    });
+  }
+
+  /** Ends the writer thread after its last batch, then closes this connection. */
   async close(): Promise<void> {
     if (!this.db.open) return;
+    this.closing = true;
     while (this.active) await this.activeDone;
+    await this.writer?.close();
+    if (!this.db.open) return;
     this.statements.clear();
     this.db.close();
   }
@@ -165,6 +220,10 @@ export function openSqlite(dataDir: string): SqliteStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  return new SqliteStore(db);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // CORDON_SQLITE_WRITER_THREAD=0: batch writes on this connection, on the event loop (the old
+  // behaviour; for comparing in scripts/bench/usage-writes.mjs).
+  const threaded = process.env.CORDON_SQLITE_WRITER_THREAD !== '0';
+  const writer = threaded ? new SqliteWriterThread({ file: db.name, nativeBinding: process.env.CORDON_SQLITE_NATIVE_BINDING || undefined, busyTimeoutMs: BUSY_TIMEOUT_MS }) : null;
+  return new SqliteStore(db, writer);
 }

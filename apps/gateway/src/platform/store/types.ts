@@ -29,6 +29,15 @@ export interface Store {
    * transaction; calls from anywhere else wait until it ends). Nested calls become savepoints.
    */
   withTransaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Runs one write statement (an INSERT of buffered records, a DELETE of old ones) once per row of
+   * `rows`, all in one transaction, and resolves once it has committed (the rows are then read back
+   * by every call through this store) with the rows changed. Nothing of it is applied if it fails.
+   * Off the request path: a driver whose calls block (SQLite) commits on another thread; one that
+   * is asynchronous (PostgreSQL) runs an ordinary transaction. Inside withTransaction's callback,
+   * the `tx` handle's writeBatch joins that transaction.
+   */
+  writeBatch(sql: string, rows: readonly (readonly Param[])[]): Promise<{ changes: number }>;
   /** True once close() has been called. */
   readonly closed: boolean;
   close(): Promise<void>;

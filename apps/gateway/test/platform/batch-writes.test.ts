@@ -1,0 +1,215 @@
+// Batch writes (issue 12): usage and violation batches, and retention deletes, commit on the SQLite
+// writer thread, off the event loop, with durability unchanged: flush() resolves once the rows are
+// committed and read back by the main connection; close() writes what is buffered and ends the
+// thread; a failed batch is kept and retried; an idle thread never keeps the process alive.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { openStore, RetentionPruner, UsageRecorder, ViolationLog, type Store, type UsageRecord } from '../../src/platform/index.js';
+import { migrate } from '../../src/platform/store/migrate.js';
+import { UniqueViolation } from '../../src/platform/store/types.js';
+import { openSqlite, type SqliteStore } from '../../src/platform/store/sqlite.js';
+import { captureLog, nowS, sleep, tempRoot } from './helpers.js';
+
+const tmp = tempRoot('batch-writes');
+afterAll(() => tmp.cleanup());
+
+const rec = (over: Partial<UsageRecord> = {}): UsageRecord => ({
+  ts: nowS(),
+  domain_id: 'a',
+  key_id: 'ka',
+  model: 'm1',
+  endpoint: 'chat.completions',
+  input_tokens: 10,
+  output_tokens: 5,
+  status: 200,
+  latency_ms: 12,
+  streamed: false,
+  ...over,
+});
+const count = async (s: Store, table = 'usage_records') => Number((await s.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+
+async function openThreaded(dir = tmp.dir()): Promise<SqliteStore> {
+  const s = openSqlite(dir);
+  await migrate(s);
+  return s;
+}
+
+const open: Store[] = [];
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close();
+});
+
+describe('the SQLite writer thread', () => {
+  it('starts with the first batch, commits off the event loop, and flush() resolves once the main connection reads the rows', async () => {
+    const dir = tmp.dir();
+    const store = await openThreaded(dir);
+    open.push(store);
+    const usage = new UsageRecorder(store, { batchSize: 500, intervalMs: 60_000 });
+    expect(store.writerThreadRunning).toBe(false); // an idle gateway pays for no thread
+
+    // Another connection holds the write lock: the batch's commit has to wait for it. If the commit
+    // ran on the event loop, this thread would sleep in SQLite's busy handler and no timer would fire.
+    const other = new Database(join(dir, 'cordon.db'));
+    other.exec('BEGIN IMMEDIATE');
+    for (let i = 0; i < 5; i++) usage.record(rec({ input_tokens: i }));
+    let flushed = false;
+    const flush = usage.flush().then(() => (flushed = true));
+    const t0 = performance.now();
+    await sleep(100);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(store.writerThreadRunning).toBe(true);
+    expect(flushed).toBe(false); // not before the commit
+    expect(await count(store)).toBe(0);
+    other.exec('COMMIT');
+    other.close();
+    await flush;
+    expect(await count(store)).toBe(5); // read right after flush(), on the main connection
+    expect((await usage.report({ group_by: [] })).totals.input_tokens).toBe(10);
+    await usage.close();
+  });
+
+  it('close() writes what is buffered and ends the thread; nothing is lost', async () => {
+    const dir = tmp.dir();
+    const store = await openThreaded(dir);
+    const usage = new UsageRecorder(store, { batchSize: 100, intervalMs: 60_000 });
+    const violations = new ViolationLog(store, { intervalMs: 60_000 });
+    for (let i = 0; i < 1234; i++) usage.record(rec());
+    await usage.flush();
+    expect(store.writerThreadRunning).toBe(true);
+    for (let i = 0; i < 77; i++) usage.record(rec());
+    violations.record({ domain_id: 'a', key_id: 'ka', rule: 'pii.email', direction: 'input' });
+    await usage.close();
+    await violations.close();
+    await store.close();
+    expect(store.writerThreadRunning).toBe(false);
+    await expect(store.writeBatch('SELECT 1', [[]])).rejects.toBeInstanceOf(Error);
+    const db = new Database(join(dir, 'cordon.db'), { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM usage_records').get()).toEqual({ n: 1311 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM guardrail_violations').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('an idle thread does not keep the process alive; one with a batch in flight does', async () => {
+    const store = await openThreaded();
+    open.push(store);
+    const before = ports();
+    const pending = store.writeBatch('INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)', [['d1', 'one', nowS()]]);
+    expect(ports()).toBe(before + 1);
+    await pending;
+    expect(store.writerThreadRunning).toBe(true);
+    expect(ports()).toBe(before);
+  });
+
+  it('a write that fails in the thread is rolled back whole, kept, and retried with backoff', async () => {
+    const store = await openThreaded();
+    open.push(store);
+    const log = captureLog();
+    const usage = new UsageRecorder(store, { batchSize: 10, intervalMs: 5, log });
+    // A failure raised inside the writer thread's transaction, at the batch's last row.
+    await store.exec('CREATE TABLE fail_inserts (on_tokens INTEGER)');
+    await store.run('INSERT INTO fail_inserts (on_tokens) VALUES (?)', [99]);
+    await store.exec(
+      "CREATE TRIGGER fail_usage BEFORE INSERT ON usage_records WHEN NEW.input_tokens IN (SELECT on_tokens FROM fail_inserts) BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END",
+    );
+    usage.record(rec({ input_tokens: 1 }));
+    usage.record(rec({ input_tokens: 2 }));
+    usage.record(rec({ input_tokens: 99 }));
+    await expect(usage.flush()).rejects.toThrow('disk full (test)');
+    expect(usage.pending).toBe(3);
+    expect(await count(store)).toBe(0); // the first two rows were not committed either
+    expect(log.text()).toContain('usage: write failed; will retry');
+    await sleep(30);
+    expect(log.lines.length).toBeGreaterThanOrEqual(2); // the backoff timer retried (and failed again)
+    await store.run('DELETE FROM fail_inserts');
+    await expect.poll(() => count(store), { timeout: 5000, interval: 20 }).toBe(3);
+    expect(usage.pending).toBe(0);
+    await usage.close();
+  });
+
+  it('constraint errors from the thread are the driver-neutral ones', async () => {
+    const store = await openThreaded();
+    open.push(store);
+    const insert = 'INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)';
+    await store.writeBatch(insert, [['dup', 'x', 1]]);
+    await expect(store.writeBatch(insert, [['ok', 'x', 1], ['dup', 'y', 1]])).rejects.toBeInstanceOf(UniqueViolation);
+    expect(await store.get('SELECT id FROM domains WHERE id = ?', ['ok'])).toBeUndefined();
+  });
+
+  it('writeBatch inside withTransaction joins the transaction', async () => {
+    const store = await openThreaded();
+    open.push(store);
+    const insert = 'INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)';
+    await expect(
+      store.withTransaction(async (tx) => {
+        expect((await tx.writeBatch(insert, [['t1', 'a', 1], ['t2', 'b', 1]])).changes).toBe(2);
+        expect(await tx.get('SELECT COUNT(*) AS n FROM domains WHERE id IN (?, ?)', ['t1', 't2'])).toEqual({ n: 2 });
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect(await store.get('SELECT id FROM domains WHERE id = ?', ['t1'])).toBeUndefined();
+    expect(store.writerThreadRunning).toBe(false);
+  });
+
+  it('main-connection writes and thread batches interleave without losing either', async () => {
+    const store = await openThreaded();
+    open.push(store);
+    const usage = new UsageRecorder(store, { batchSize: 50, intervalMs: 1 });
+    const insert = 'INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)';
+    const writes: Promise<unknown>[] = [];
+    for (let i = 0; i < 500; i++) {
+      usage.record(rec());
+      if (i % 25 === 0) writes.push(store.run(insert, [`m${i}`, 'x', 1]));
+      if (i % 100 === 0) await sleep(1);
+    }
+    await Promise.all(writes);
+    await usage.close();
+    expect(await count(store)).toBe(500);
+    expect(await count(store, 'domains')).toBeGreaterThanOrEqual(20);
+  });
+
+  it('retention deletes run as batches too', async () => {
+    const store = await openThreaded();
+    open.push(store);
+    const usage = new UsageRecorder(store);
+    const old = nowS() - 40 * 86_400;
+    for (let i = 0; i < 30; i++) usage.record(rec({ ts: old }));
+    for (let i = 0; i < 5; i++) usage.record(rec());
+    await usage.close();
+    const calls: string[] = [];
+    const wb = store.writeBatch.bind(store);
+    store.writeBatch = (sql, rows) => (calls.push(sql), wb(sql, rows));
+    const pruner = new RetentionPruner(store, { usageDays: 30, violationsDays: 30, intervalMs: 0, batchSize: 7 });
+    expect(await pruner.prune()).toEqual({ usage: 30, violations: 0 });
+    expect(calls.filter((c) => c.startsWith('DELETE FROM usage_records'))).toHaveLength(5); // 7+7+7+7+2
+    expect(await count(store)).toBe(5);
+    await pruner.close();
+  });
+
+  it('CORDON_SQLITE_WRITER_THREAD=0 writes batches on the main connection (for comparisons)', async () => {
+    process.env.CORDON_SQLITE_WRITER_THREAD = '0';
+    let store: SqliteStore;
+    try {
+      store = await openThreaded();
+    } finally {
+      delete process.env.CORDON_SQLITE_WRITER_THREAD;
+    }
+    open.push(store);
+    const usage = new UsageRecorder(store);
+    usage.record(rec());
+    await usage.flush();
+    expect(await count(store)).toBe(1);
+    expect(store.writerThreadRunning).toBe(false);
+    await usage.close();
+  });
+});
+
+describe('openStore', () => {
+  it('gives a store whose writer thread is lazy', async () => {
+    const store = await openStore({ dataDir: tmp.dir() });
+    open.push(store);
+    expect((await store.writeBatch('INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)', [['z', 'z', 1]])).changes).toBe(1);
+    expect(await count(store, 'domains')).toBeGreaterThanOrEqual(1);
+  });
+});
