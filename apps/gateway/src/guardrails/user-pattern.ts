@@ -5,7 +5,12 @@
  * `(?<name>…)`); what RE2 cannot run in linear time (backreferences, lookarounds) is refused with
  * the reason, when the policy is set.
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as Re2Class } from 're2js';
+
+/** re2js (about 3 MB resident), loaded when the first pattern is compiled: an idle gateway does not hold it. */
+let re2js: { RE2JS: typeof Re2Class } | null = null;
+const RE2 = (): typeof Re2Class => (re2js ??= createRequire(import.meta.url)('re2js')).RE2JS;
 
 /**
  * The largest compiled program (RE2's instruction count, its measure of a pattern's cost). Finding
@@ -35,7 +40,10 @@ const JS_DOT = '[^\\n\\r\\x{2028}\\x{2029}]';
 /** RE2 inline flags, e.g. `(?s)`: the author writes RE2 and means RE2's `.`. */
 const INLINE_FLAGS = /\(\?[imsU-]+[:)]/;
 
-const FLAG_BITS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, u: 0 };
+function flagBit(f: string): number | undefined {
+  const re2 = RE2();
+  return f === 'i' ? re2.CASE_INSENSITIVE : f === 'm' ? re2.MULTILINE : f === 's' ? re2.DOTALL : f === 'u' ? 0 : undefined;
+}
 
 /**
  * The pattern in RE2 syntax, with JavaScript's meaning of `\s`, `\S` and `.`; throws for the
@@ -83,21 +91,21 @@ function toRe2Syntax(src: string, dotAll: boolean): string {
     }
     out += c === '.' ? dot : c;
   }
-  return RE2JS.translateRegExp(out);
+  return RE2().translateRegExp(out);
 }
 
 /** Compiles a superadmin's pattern with its flags (any of i, m, s, u); throws UserPatternError saying why it cannot run. */
-export function compileUserPattern(pattern: string, flags = ''): RE2JS {
+export function compileUserPattern(pattern: string, flags = ''): Re2Class {
   let bits = 0;
   for (const f of flags) {
-    const bit = FLAG_BITS[f];
+    const bit = flagBit(f);
     if (bit === undefined) throw new UserPatternError(`has the flag '${f}'; only i, m, s and u are supported`);
     bits |= bit;
   }
   const source = toRe2Syntax(pattern, flags.includes('s'));
-  let re: RE2JS;
+  let re: Re2Class;
   try {
-    re = RE2JS.compile(source, bits);
+    re = RE2().compile(source, bits);
   } catch (err) {
     throw new UserPatternError(`is not valid RE2 syntax (${(err as Error).message.replace(/^error parsing regexp: /, '')})`);
   }
@@ -112,10 +120,10 @@ export function compileUserPattern(pattern: string, flags = ''): RE2JS {
  * One case-insensitive pattern matching any of the blocked terms, each a whole word where it
  * starts or ends with a word character, with any run of whitespace between its words.
  */
-export function compileTerms(terms: string[]): RE2JS {
+export function compileTerms(terms: string[]): Re2Class {
   const alts = terms.map((t) => {
-    const body = t.split(/\s+/).map((w) => RE2JS.quote(w)).join(`[${JS_SPACE}]+`);
+    const body = t.split(/\s+/).map((w) => RE2().quote(w)).join(`[${JS_SPACE}]+`);
     return `${/^\w/.test(t) ? '\\b' : ''}${body}${/\w$/.test(t) ? '\\b' : ''}`;
   });
-  return RE2JS.compile(alts.join('|'), RE2JS.CASE_INSENSITIVE);
+  return RE2().compile(alts.join('|'), RE2().CASE_INSENSITIVE);
 }
