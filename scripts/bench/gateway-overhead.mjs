@@ -4,6 +4,10 @@
 // Load from wrk (Debian package). The fake and wrk share core 0, the gateway runs on core 1
 // (taskset). Auth, validation, logging, metrics and usage accounting stay on.
 //   node scripts/bench/gateway-overhead.mjs [--seconds 10]
+// Options: --only json16 (one configuration), --prof DIR (CPU profile), --heap-snapshot DIR.
+// Environment: CORDON_BENCH_NODE_FLAGS='--trace-gc ...' (node flags for the gateway only),
+// CORDON_BENCH_GATEWAY_OUT=file (keep the gateway's stdout), CORDON_BENCH_SIGNAL=SIGUSR2 (send the
+// gateway a signal after the runs, e.g. for a profiler preloaded with NODE_OPTIONS=-r).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';

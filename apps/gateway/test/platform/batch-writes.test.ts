@@ -9,25 +9,13 @@ import { openStore, RetentionPruner, UsageRecorder, ViolationLog, type Store, ty
 import { migrate } from '../../src/platform/store/migrate.js';
 import { UniqueViolation } from '../../src/platform/store/types.js';
 import { openSqlite, type SqliteStore } from '../../src/platform/store/sqlite.js';
-import { captureLog, nowS, sleep, tempRoot } from './helpers.js';
+import { captureLog, nowS, sleep, tempRoot, countRows, usageRecord } from './helpers.js';
 
 const tmp = tempRoot('batch-writes');
 afterAll(() => tmp.cleanup());
 
-const rec = (over: Partial<UsageRecord> = {}): UsageRecord => ({
-  ts: nowS(),
-  domain_id: 'a',
-  key_id: 'ka',
-  model: 'm1',
-  endpoint: 'chat.completions',
-  input_tokens: 10,
-  output_tokens: 5,
-  status: 200,
-  latency_ms: 12,
-  streamed: false,
-  ...over,
-});
-const count = async (s: Store, table = 'usage_records') => Number((await s.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+const rec = (over: Partial<UsageRecord> = {}): UsageRecord => usageRecord(nowS(), over);
+const count = countRows;
 const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
 
 async function openThreaded(dir = tmp.dir()): Promise<SqliteStore> {

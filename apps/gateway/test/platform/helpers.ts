@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PlatformLog } from '../../src/platform/log.js';
+import type { Store, UsageRecord } from '../../src/platform/index.js';
 
 export function tempRoot(name: string): { root: string; dir(sub?: string): string; cleanup(): void } {
   const root = mkdtempSync(join(tmpdir(), `cordon-platform-${name}-`));
@@ -44,3 +45,21 @@ export function allRows(dataDir: string): string {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const nowS = () => Math.floor(Date.now() / 1000);
+
+/** A usage record with test defaults (domain a, key ka, model m1, 10 in / 5 out); `over` replaces fields. */
+export const usageRecord = (ts: number, over: Partial<UsageRecord> = {}): UsageRecord => ({
+  ts,
+  domain_id: 'a',
+  key_id: 'ka',
+  model: 'm1',
+  endpoint: 'chat.completions',
+  input_tokens: 10,
+  output_tokens: 5,
+  status: 200,
+  latency_ms: 12,
+  streamed: false,
+  ...over,
+});
+
+/** How many rows a table holds. */
+export const countRows = async (s: Store, table = 'usage_records') => Number((await s.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);

@@ -1,26 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, UsageRecorder, type Store, type UsageRecord } from '../../src/platform/index.js';
-import { captureLog, sleep, tempRoot } from './helpers.js';
+import { captureLog, sleep, tempRoot, countRows, usageRecord } from './helpers.js';
 
 const tmp = tempRoot('usage');
 afterAll(() => tmp.cleanup());
 
 const DAY1 = Date.UTC(2026, 10, 22, 12) / 1000; // 2026-11-22 12:00 UTC
 const DAY2 = Date.UTC(2026, 10, 23, 0, 0, 1) / 1000;
-const rec = (over: Partial<UsageRecord> = {}): UsageRecord => ({
-  ts: DAY1,
-  domain_id: 'a',
-  key_id: 'ka',
-  model: 'm1',
-  endpoint: 'chat.completions',
-  input_tokens: 10,
-  output_tokens: 5,
-  status: 200,
-  latency_ms: 12,
-  streamed: false,
-  ...over,
-});
-const count = async (s: Store) => Number((await s.get<{ n: number }>('SELECT COUNT(*) AS n FROM usage_records'))!.n);
+const rec = (over: Partial<UsageRecord> = {}): UsageRecord => usageRecord(DAY1, over);
+const count = countRows;
 
 describe('UsageRecorder', () => {
   it('record() is synchronous and writes nothing on the caller\'s tick', async () => {
