@@ -78,10 +78,7 @@ function requestFrame(deps: HandlerDeps): RequestFrame {
         const operation = route?.op.operationId;
         deps.metrics.observe(operation ?? 'unmatched', req.method ?? '', res.statusCode, ctx.model ?? '', ms / 1000);
         const auth = ctx.authenticated;
-        requestLog.info(
-          { request_id: ctx.requestId, method: req.method, route: operation, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key.id, model: ctx.model ?? undefined, lane: route?.lane },
-          'request',
-        );
+        requestLog({ request_id: ctx.requestId, method: req.method, route: operation, status: res.statusCode, ms, domain: auth?.domainId, key_id: auth?.key.id, model: ctx.model ?? undefined, lane: route?.lane });
       });
       return ctx;
     },

@@ -24,15 +24,41 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return log;
 }
 
+/** The fields of the one log line per request, in the order they are written. */
+export interface RequestLine {
+  request_id: string;
+  method: string | undefined;
+  route: string | undefined;
+  status: number;
+  ms: number;
+  domain: string | undefined;
+  key_id: string | undefined;
+  model: string | undefined;
+  lane: string | undefined;
+}
+
+const REQUEST_FIELDS = ['request_id', 'method', 'route', 'status', 'ms', 'domain', 'key_id', 'model', 'lane'] as const;
+
 /**
- * The logger for the one line per request: the same destination and level, without the redaction
- * pass. That line has fixed fields (ids, route, status, timing, model) and never a header, a body
- * or a secret, so redaction has nothing to find there, and skipping it saves work on every request.
+ * The writer of the one line per request: the same destination, level and JSON as pino's
+ * (`{"level":30,"time":…,"service":"cordon",…,"msg":"request"}`), serialized here directly. The line
+ * has fixed fields (ids, route, status, timing, model) and never a header, a body or a secret, so
+ * pino's generic path (its serializers and redaction) has nothing to do there; it allocated about
+ * 5 KB a line, the most of anything on the request path.
  */
-export function requestLogger(log: Log): Log {
+export function requestLogger(log: Log): (line: RequestLine) => void {
   const dest = destinations.get(log);
-  // A logger made elsewhere: its own (redacting) self.
-  return dest ? pino({ level: log.level, base: { service: 'cordon' } }, dest) : log;
+  // A logger made elsewhere: through pino itself.
+  if (!dest) return (line) => log.info(line, 'request');
+  return (line) => {
+    if (!log.isLevelEnabled('info')) return;
+    let out = `{"level":30,"time":${Date.now()},"service":"cordon"`;
+    for (const k of REQUEST_FIELDS) {
+      const v = line[k];
+      if (v !== undefined) out += `,"${k}":${JSON.stringify(v)}`;
+    }
+    dest.write(`${out},"msg":"request"}\n`);
+  };
 }
 
 /**

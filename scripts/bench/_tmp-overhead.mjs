@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+// The gateway's own cost in front of an upstream. A minimal fast fake upstream on loopback (the only
+// place a fake belongs: it isolates the gateway's cost) answers chat completions, JSON and SSE.
+// Load from wrk (Debian package). The fake and wrk share core 0, the gateway runs on core 1
+// (taskset). Auth, validation, logging, metrics and usage accounting stay on.
+//   node scripts/bench/gateway-overhead.mjs [--seconds 10]
+// Options: --only json16 (one configuration), --prof DIR (CPU profile), --heap-snapshot DIR.
+// Environment: CORDON_BENCH_NODE_FLAGS='--trace-gc ...' (node flags for the gateway only),
+// CORDON_BENCH_GATEWAY_OUT=file (keep the gateway's stdout), CORDON_BENCH_SIGNAL=SIGUSR2 (send the
+// gateway a signal after the runs, e.g. for a profiler preloaded with NODE_OPTIONS=-r).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const i = process.argv.indexOf('--seconds');
+const SECONDS = i > 0 ? Number(process.argv[i + 1]) : 10;
+const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-overhead-'));
+const key = 'bench-admin-key-0123456789';
+const CLK_TCK = 100;
+const CORES = os.availableParallelism(); // read before this process pins itself for the first-byte client
+
+// ---- the fake upstream (its own process, pinned to core 0) ---------------------------------------
+const fakeSrc = `
+const http = require('node:http');
+const body = JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'Hello there, this is a short answer.', refusal: null }, logprobs: null, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 9, total_tokens: 19 } });
+const chunk = (c, f) => 'data: ' + JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: c, finish_reason: f }] }) + '\\n\\n';
+const stream = chunk({ role: 'assistant', content: '' }, null) + ['Hello', ' there', ',', ' this', ' is', ' a', ' short', ' answer', '.'].map((w) => chunk({ content: w }, null)).join('') + chunk({}, 'stop') +
+  'data: ' + JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 10, completion_tokens: 9, total_tokens: 19 } }) + '\\n\\ndata: [DONE]\\n\\n';
+http.createServer((req, res) => {
+  let data = '';
+  req.on('data', (d) => (data += d));
+  req.on('end', () => {
+    if (data.includes('"stream":true')) { res.writeHead(200, { 'content-type': 'text/event-stream' }); res.end(stream); }
+    else { res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }); res.end(body); }
+  });
+}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
+`;
+writeFileSync(join(tmp, 'fake.cjs'), fakeSrc);
+
+// ---- the floor: a plain node:http + undici forwarder (its own process, on the gateway's core) ----
+// What any Node gateway pays before doing anything of its own: read the body, forward it with
+// undici's pooled client, pipe the answer back. Cordon's added latency is compared with this, in the
+// same run on the same core, so that the VM's own jitter is not counted against the gateway.
+const forwarderSrc = `
+const http = require('node:http');
+const { Pool } = require(${JSON.stringify(join(root, 'node_modules/undici/index.js'))});
+const pool = new Pool(process.argv[2], { connections: 128 });
+http.createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (d) => chunks.push(d));
+  req.on('end', async () => {
+    try {
+      const up = await pool.request({ method: 'POST', path: req.url, headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
+      const headers = { 'content-type': up.headers['content-type'] };
+      if (up.headers['content-length']) headers['content-length'] = up.headers['content-length'];
+      res.writeHead(up.statusCode, headers);
+      for await (const c of up.body) res.write(c);
+      res.end();
+    } catch (e) { res.writeHead(502); res.end(); }
+  });
+}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
+`;
+writeFileSync(join(tmp, 'forwarder.cjs'), forwarderSrc);
+const cpuMs = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+};
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const children = [];
+// Whatever happens (an error included), the processes this benchmark started stop with it.
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+function startPinned(core, args, env = {}) {
+  const child = spawn('taskset', ['-c', String(core), process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return child;
+}
+const fake = startPinned(0, [join(tmp, 'fake.cjs')]);
+const fakePort = await new Promise((r) => fake.stdout.once('data', (d) => r(Number(String(d).trim()))));
+const forwarder = startPinned(1, [join(tmp, 'forwarder.cjs'), `http://127.0.0.1:${fakePort}`]);
+const forwarderPort = await new Promise((r) => forwarder.stdout.once('data', (d) => r(Number(String(d).trim()))));
+
+// ---- the gateway (pinned to core 1) --------------------------------------------------------------
+// --prof DIR: write a V8 CPU profile of the gateway (node --cpu-prof) into DIR when it exits.
+const p = process.argv.indexOf('--prof');
+const profArgs = p > 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[p + 1]] : [];
+// --heap-snapshot DIR: after the runs, a heap snapshot of the gateway (a full GC comes first) in DIR.
+const hs = process.argv.indexOf('--heap-snapshot');
+if (hs > 0) profArgs.push('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${process.argv[hs + 1]}`);
+// --only json16: run one configuration (for profiling).
+const o = process.argv.indexOf('--only');
+const ONLY = o > 0 ? process.argv[o + 1] : null;
+// CORDON_BENCH_NODE_FLAGS='--flag ...': node flags for the gateway only (GC tracing, heap sizes).
+if (process.env.CORDON_BENCH_NODE_FLAGS) profArgs.push(...process.env.CORDON_BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean));
+const gw = startPinned(1, [...profArgs, join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
+  CORDON_DATA_DIR: tmp, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+});
+let out = '';
+const gwUrl = await new Promise((r) => gw.stdout.on('data', (d) => { out += d; const m = /"url":"([^"]+)"/.exec(out); if (m) r(m[1]); }));
+// CORDON_BENCH_GATEWAY_OUT=file: keep the gateway's stdout (its log, or V8's --trace-gc lines) there.
+if (process.env.CORDON_BENCH_GATEWAY_OUT) gw.stdout.pipe((await import('node:fs')).createWriteStream(process.env.CORDON_BENCH_GATEWAY_OUT));
+else gw.stdout.resume();
+// Idle: started, nothing served yet (settled for 3 s).
+await new Promise((r) => setTimeout(r, 3000));
+const idleRss = rssMb(gw.pid);
+const reg = await fetch(`${gwUrl}/admin/v1/models`, {
+  method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+  body: JSON.stringify({ id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `http://127.0.0.1:${fakePort}/v1`, model: 'm' }] }, capabilities: ['chat'] }),
+});
+if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
+
+
+function wrkWarm(url) {
+  const body = JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] });
+  const lua = join(tmp, 'warm.lua');
+  writeFileSync(lua, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n`);
+  execFileSync('taskset', ['-c', '0', 'wrk', '-t', '1', '-c', '16', '-d', '3s', '-s', lua, url], { encoding: 'utf8' });
+}
+
+function wrk(url, conns, stream) {
+  const body = JSON.stringify({ model: stream ? 'fake' : 'fake', messages: [{ role: 'user', content: 'Hello' }], ...(stream ? { stream: true } : {}) });
+  const lua = join(tmp, `post-${stream}.lua`);
+  writeFileSync(lua, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n` +
+    `done = function(summary, latency, requests)\n  io.write(string.format("RESULT %d %.3f %.3f %.3f\\n", summary.requests, latency:percentile(50), latency:percentile(99), summary.duration))\nend\n`);
+  const text = execFileSync('taskset', ['-c', '0', 'wrk', '-t', '1', '-c', String(conns), '-d', `${SECONDS}s`, '--latency', '-s', lua, url], { encoding: 'utf8' });
+  const [, n, p50, p99, dur] = /RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(text);
+  return { requests: Number(n), rps: Number(n) / (Number(dur) / 1e6), p50: Number(p50) / 1000, p99: Number(p99) / 1000 };
+}
+
+// Stream time to first byte: wrk reports whole-response latency, so a small node:http client (in
+// this process, pinned with wrk's core) measures the first body byte of streamed chat, `conns`
+// requests in flight for `seconds`.
+async function streamTtfb(url, conns, seconds) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
+  const body = JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }], stream: true });
+  const u = new URL(url);
+  const ttfbs = [];
+  const until = performance.now() + seconds * 1000;
+  const one = () =>
+    new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      let first = 0;
+      const req = http.request(
+        { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.on('data', () => (first ||= performance.now()));
+          res.on('end', () => resolve(first - t0));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  await Promise.all(
+    Array.from({ length: conns }, async () => {
+      while (performance.now() < until) ttfbs.push(await one());
+    }),
+  );
+  agent.destroy();
+  ttfbs.sort((a, b) => a - b);
+  return { n: ttfbs.length, p50: ttfbs[Math.floor(ttfbs.length / 2)], p99: ttfbs[Math.floor(ttfbs.length * 0.99)] };
+}
+
+// The gateway's event-loop delay (prom-client's monitorEventLoopDelay, reset at every scrape): p99 and max
+// over one run, read right after it.
+const scrape = async () => (await fetch(`${gwUrl}/metrics`, { headers: { authorization: `Bearer ${key}` } })).text();
+const seconds = (text, name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+async function loopDelay() {
+  const text = await scrape();
+  return { p99: seconds(text, 'cordon_nodejs_eventloop_lag_p99_seconds'), max: seconds(text, 'cordon_nodejs_eventloop_lag_max_seconds') };
+}
+
+const rows = [];
+// Warm-up, not measured: 3 s through Cordon, so that every configuration (also a lone `--only`)
+// meets a gateway whose JIT has compiled the request path.
+wrkWarm(`${gwUrl}/v1/chat/completions`);
+for (const [conns, stream] of [[1, false], [16, false], [64, false], [16, true]]) {
+  if (ONLY && ONLY !== `${stream ? 'stream' : 'json'}${conns}`) continue;
+  const direct = wrk(`http://127.0.0.1:${fakePort}/v1/chat/completions`, conns, stream);
+  const f0 = cpuMs(forwarder.pid);
+  const floor = wrk(`http://127.0.0.1:${forwarderPort}/v1/chat/completions`, conns, stream);
+  const f1 = cpuMs(forwarder.pid);
+  await scrape(); // resets the event-loop delay histogram
+  const c0 = cpuMs(gw.pid);
+  const via = wrk(`${gwUrl}/v1/chat/completions`, conns, stream);
+  const c1 = cpuMs(gw.pid);
+  const loop = await loopDelay();
+  rows.push({ conns, stream, direct, floor, via, cpuPerReq: (c1 - c0) / via.requests, floorCpuPerReq: (f1 - f0) / floor.requests, loop });
+}
+let ttfb = null;
+if (!ONLY || ONLY === 'ttfb16') {
+  execFileSync('taskset', ['-p', '-c', '0', String(process.pid)]);
+  const direct = await streamTtfb(`http://127.0.0.1:${fakePort}/v1/chat/completions`, 16, Math.min(SECONDS, 5));
+  const via = await streamTtfb(`${gwUrl}/v1/chat/completions`, 16, Math.min(SECONDS, 5));
+  ttfb = { direct, via };
+}
+if (process.env.CORDON_BENCH_SIGNAL) {
+  gw.kill(process.env.CORDON_BENCH_SIGNAL);
+  await new Promise((r) => setTimeout(r, 3000));
+}
+if (hs > 0) {
+  gw.kill('SIGUSR2');
+  await new Promise((r) => setTimeout(r, 8000));
+}
+const rss = rssMb(gw.pid);
+// The gateway's own view of its memory (prom-client's default metrics): heap vs. the rest.
+const metricsText = await (await fetch(`${gwUrl}/metrics`, { headers: { authorization: `Bearer ${key}` } })).text();
+const metric = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(metricsText)?.[1] ?? NaN) / 1e6;
+const heapLine = `heap used ${metric('cordon_nodejs_heap_size_used_bytes').toFixed(0)} MB, heap total ${metric('cordon_nodejs_heap_size_total_bytes').toFixed(0)} MB, external ${metric('cordon_nodejs_external_memory_bytes').toFixed(0)} MB`;
+gw.kill('SIGTERM');
+fake.kill('SIGTERM');
+forwarder.kill('SIGTERM');
+await new Promise((r) => gw.once('exit', r));
+rmSync(tmp, { recursive: true, force: true });
+
+console.log(`machine: ${os.cpus()[0].model}, ${CORES} cores, node ${process.version}; ${SECONDS}s per run; wrk + fake on core 0, gateway on core 1`);
+console.log('added latency = through it minus direct to the fake upstream; the forwarder is plain node:http + undici on the same core');
+console.log('mode        conns | direct p50/p99 ms | forwarder added p50/p99 ms, CPU ms/req | cordon rps, added p50/p99 ms, CPU ms/req | cordon p99 - forwarder p99 | event loop p99/max ms');
+for (const r of rows) {
+  const mode = r.stream ? 'stream' : 'json';
+  const f = (x) => x.toFixed(2);
+  console.log(
+    `${mode.padEnd(11)} ${String(r.conns).padStart(5)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ` +
+      `+${f(r.floor.p50 - r.direct.p50)} / +${f(r.floor.p99 - r.direct.p99)}, ${r.floorCpuPerReq.toFixed(3)} | ` +
+      `${r.via.rps.toFixed(0)}, +${f(r.via.p50 - r.direct.p50)} / +${f(r.via.p99 - r.direct.p99)}, ${r.cpuPerReq.toFixed(3)} | ${f(r.via.p99 - r.floor.p99)} | ${f(r.loop.p99)} / ${f(r.loop.max)}`,
+  );
+}
+if (ttfb) {
+  console.log(
+    `stream first byte, 16 in flight (node:http client): direct p50 ${ttfb.direct.p50.toFixed(2)} ms p99 ${ttfb.direct.p99.toFixed(2)} ms; ` +
+      `cordon p50 ${ttfb.via.p50.toFixed(2)} ms p99 ${ttfb.via.p99.toFixed(2)} ms; added p50 ${(ttfb.via.p50 - ttfb.direct.p50).toFixed(2)} ms (${ttfb.via.n} streams)`,
+  );
+}
+console.log(`gateway RSS idle (started, nothing served): ${idleRss.toFixed(0)} MB; after the runs: ${rss.toFixed(0)} MB (${heapLine})`);
+console.log('targets: added p99 at 1 conn <= forwarder p99 + 1 ms; CPU <= 0.20 ms/req at 16 (json); RSS idle <= 90 MB, after <= 130 MB; added p50 at 1 and stream first byte not worse than before');
