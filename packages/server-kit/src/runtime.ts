@@ -131,9 +131,11 @@ const toOpenApiPath = (route: string) => route.replace(/:([^/]+)/g, '{$1}');
  * What express-openapi-validator gets of the spec: every operation at each of its real URL paths
  * (the route table's, one per server, a server variable as a path parameter), so it never has to
  * reason about servers; and without the JSON request bodies, which the generated validators check.
- * It keeps the parameters, the multipart bodies and the responses.
+ * It keeps the parameters and the multipart bodies, and the responses only when it validates them
+ * (tests): dereferencing the response schemas was most of its start-up work (about 300 ms on the
+ * first request, held on the event loop) and memory.
  */
-export function toValidatorSpec(spec: Record<string, any>, ops: Iterable<OperationDef>): Record<string, any> {
+export function toValidatorSpec(spec: Record<string, any>, ops: Iterable<OperationDef>, withResponses = true): Record<string, any> {
   const paths: Record<string, any> = {};
   for (const op of ops) {
     const item = spec.paths?.[op.specPath] ?? {};
@@ -142,6 +144,7 @@ export function toValidatorSpec(spec: Record<string, any>, ops: Iterable<Operati
       // Each path gets its own copy: the validator annotates operation objects as it compiles them.
       const operation = structuredClone(item[op.method]);
       delete operation.servers;
+      if (!withResponses) operation.responses = { default: { description: 'not validated' } };
       const content = operation.requestBody?.content;
       if (content?.[JSON_MEDIA]) {
         delete content[JSON_MEDIA];
@@ -247,13 +250,17 @@ export type RequestIdOf = (req: IncomingMessage) => string | undefined;
 /** What the error mapper reads of a request. */
 export type ErrorRequest = IncomingMessage & { path: string };
 
-/** Writes a JSON body with a status (both lanes' responses). */
-export function writeJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+/** Writes a whole text body with a status and its media type (a type already set on the response wins). */
+export function writeText(res: ServerResponse, status: number, text: string, contentType = 'text/plain; charset=utf-8'): void {
   res.statusCode = status;
-  if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
+  if (!res.hasHeader('content-type')) res.setHeader('content-type', contentType);
   res.setHeader('content-length', Buffer.byteLength(text));
   res.end(text);
+}
+
+/** Writes a JSON body with a status (both lanes' responses). */
+export function writeJson(res: ServerResponse, status: number, body: unknown): void {
+  writeText(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
 }
 
 /** Turns anything thrown into an OpenAI-shaped error response. Never leaks a stack or a body. */
@@ -392,17 +399,17 @@ export function buildApiRouter<C>(ops: Iterable<OperationDef>, handlers: Partial
     next(op ? (mediaTypeError(op, req) ?? undefined) : undefined);
   });
   router.use(multipartReader(options.spec, { ...DEFAULT_MULTIPART_LIMITS, ...options.multipart, fileBytes: options.fileLimit ?? DEFAULT_MULTIPART_LIMITS.fileBytes }));
-  // express-openapi-validator (parameters, multipart bodies, response checks) is loaded and built on
-  // the first request that reaches it: a gateway that serves only the node:http lane never pays its
-  // memory (its module and its processed copy of the contract).
-  let openApiValidator: Promise<RequestHandler> | null = null;
+  // express-openapi-validator (parameters, multipart bodies, response checks) is loaded and built as
+  // the router is made, off the request path: loading it takes a few hundred milliseconds of the
+  // event loop, which the first request to reach it would otherwise wait for (and every other request
+  // with it).
   const loadOpenApiValidator = async (): Promise<RequestHandler> => {
     const OpenApiValidator: typeof OpenApiValidatorModule = await import('express-openapi-validator');
     memoizeValidatorRouteLookup();
     const chain = express.Router({ caseSensitive: true, strict: true });
     chain.use(
       OpenApiValidator.middleware({
-        apiSpec: toValidatorSpec(options.spec, opList) as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],
+        apiSpec: toValidatorSpec(options.spec, opList, options.validateResponses === true) as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],
         validateRequests: { coerceTypes: true, allowUnknownQueryParameters: false },
         validateResponses: options.validateResponses ? { removeAdditional: false } : false,
         validateSecurity: false,
@@ -414,8 +421,11 @@ export function buildApiRouter<C>(ops: Iterable<OperationDef>, handlers: Partial
     );
     return chain;
   };
+  const openApiValidator = loadOpenApiValidator();
+  // A failed load is each request's error, not an unhandled rejection at start.
+  openApiValidator.catch(() => {});
   router.use((req, res, next) => {
-    (openApiValidator ??= loadOpenApiValidator()).then((validate) => validate(req, res, next), next);
+    openApiValidator.then((validate) => validate(req, res, next), next);
   });
   router.use(async (req, res, next) => {
     const match = routeOf(req);

@@ -5,12 +5,7 @@
  * `(?<name>…)`); what RE2 cannot run in linear time (backreferences, lookarounds) is refused with
  * the reason, when the policy is set.
  */
-import { createRequire } from 'node:module';
-import type { RE2JS as Re2Class } from 're2js';
-
-/** re2js (about 3 MB resident), loaded when the first pattern is compiled: an idle gateway does not hold it. */
-let re2js: { RE2JS: typeof Re2Class } | null = null;
-const RE2 = (): typeof Re2Class => (re2js ??= createRequire(import.meta.url)('re2js')).RE2JS;
+import { RE2JS } from 're2js';
 
 /**
  * The largest compiled program (RE2's instruction count, its measure of a pattern's cost). Finding
@@ -40,10 +35,7 @@ const JS_DOT = '[^\\n\\r\\x{2028}\\x{2029}]';
 /** RE2 inline flags, e.g. `(?s)`: the author writes RE2 and means RE2's `.`. */
 const INLINE_FLAGS = /\(\?[imsU-]+[:)]/;
 
-function flagBit(f: string): number | undefined {
-  const re2 = RE2();
-  return f === 'i' ? re2.CASE_INSENSITIVE : f === 'm' ? re2.MULTILINE : f === 's' ? re2.DOTALL : f === 'u' ? 0 : undefined;
-}
+const FLAG_BITS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, u: 0 };
 
 /**
  * The pattern in RE2 syntax, with JavaScript's meaning of `\s`, `\S` and `.`; throws for the
@@ -91,21 +83,21 @@ function toRe2Syntax(src: string, dotAll: boolean): string {
     }
     out += c === '.' ? dot : c;
   }
-  return RE2().translateRegExp(out);
+  return RE2JS.translateRegExp(out);
 }
 
 /** Compiles a superadmin's pattern with its flags (any of i, m, s, u); throws UserPatternError saying why it cannot run. */
-export function compileUserPattern(pattern: string, flags = ''): Re2Class {
+export function compileUserPattern(pattern: string, flags = ''): RE2JS {
   let bits = 0;
   for (const f of flags) {
-    const bit = flagBit(f);
+    const bit = FLAG_BITS[f];
     if (bit === undefined) throw new UserPatternError(`has the flag '${f}'; only i, m, s and u are supported`);
     bits |= bit;
   }
   const source = toRe2Syntax(pattern, flags.includes('s'));
-  let re: Re2Class;
+  let re: RE2JS;
   try {
-    re = RE2().compile(source, bits);
+    re = RE2JS.compile(source, bits);
   } catch (err) {
     throw new UserPatternError(`is not valid RE2 syntax (${(err as Error).message.replace(/^error parsing regexp: /, '')})`);
   }
@@ -120,10 +112,10 @@ export function compileUserPattern(pattern: string, flags = ''): Re2Class {
  * One case-insensitive pattern matching any of the blocked terms, each a whole word where it
  * starts or ends with a word character, with any run of whitespace between its words.
  */
-export function compileTerms(terms: string[]): Re2Class {
+export function compileTerms(terms: string[]): RE2JS {
   const alts = terms.map((t) => {
-    const body = t.split(/\s+/).map((w) => RE2().quote(w)).join(`[${JS_SPACE}]+`);
+    const body = t.split(/\s+/).map((w) => RE2JS.quote(w)).join(`[${JS_SPACE}]+`);
     return `${/^\w/.test(t) ? '\\b' : ''}${body}${/\w$/.test(t) ? '\\b' : ''}`;
   });
-  return RE2().compile(alts.join('|'), RE2().CASE_INSENSITIVE);
+  return RE2JS.compile(alts.join('|'), RE2JS.CASE_INSENSITIVE);
 }

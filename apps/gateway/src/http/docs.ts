@@ -16,15 +16,14 @@ export function docsRouter(): Router {
     res.setHeader('x-frame-options', 'DENY');
     next();
   });
-  // Read on first request, then kept (about 1 MB together): an idle gateway does not hold them.
-  let specJson: string | undefined;
-  let specYaml: string | undefined;
+  const specJson = readFileSync(require.resolve('@cordon/contract/openapi.json'), 'utf8');
+  const specYaml = readFileSync(require.resolve('@cordon/contract/openapi.yaml'), 'utf8');
   const docsFile = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/dist/index.html');
   router.get('/openapi.json', (_req, res) => {
-    res.type('application/json').send((specJson ??= readFileSync(require.resolve('@cordon/contract/openapi.json'), 'utf8')));
+    res.type('application/json').send(specJson);
   });
   router.get('/openapi.yaml', (_req, res) => {
-    res.type('application/yaml').send((specYaml ??= readFileSync(require.resolve('@cordon/contract/openapi.yaml'), 'utf8')));
+    res.type('application/yaml').send(specYaml);
   });
   router.get(['/docs', '/docs/'], (_req, res) => {
     if (!existsSync(docsFile)) {

@@ -27,8 +27,6 @@ export class RequestContext implements EngineCallContext {
   engineMs = 0;
   /** The registry id of the model the request was resolved to (logs, metrics). */
   model: string | null = null;
-  /** The usage recorded for the request (null until metered, or when the engine reported none). */
-  usage: Usage | null = null;
   /** Absolute time (ms since epoch) by which the engine call must end; set by `startEngineCall`. */
   deadline = Number.POSITIVE_INFINITY;
   private readonly t0 = performance.now();

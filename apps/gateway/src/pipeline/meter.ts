@@ -35,7 +35,6 @@ export function recordUsage(deps: HandlerDeps, ctx: RequestContext, r: { endpoin
   });
   if (input) deps.metrics.countTokens(model, 'input', input);
   if (output) deps.metrics.countTokens(model, 'output', output);
-  ctx.usage = r.usage;
 }
 
 /**

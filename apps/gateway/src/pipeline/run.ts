@@ -5,8 +5,7 @@
  * chunks, completion chunks, Responses events or transcript events, streamed as SSE or folded into
  * one body.
  */
-import type { ServerResponse } from 'node:http';
-import type { ApiError, ApiResponse } from '@cordon/server-kit';
+import { writeText, type ApiError, type ApiResponse } from '@cordon/server-kit';
 import type { Engine, EngineCallContext, ModelEntry, ModelVocabulary, RawStream, Usage } from '../engines/types.js';
 import type { HandlerDeps } from '../handlers/deps.js';
 import type { RequestContext } from '../http/request-context.js';
@@ -23,12 +22,6 @@ export class PlainText {
   constructor(readonly text: string) {}
 }
 
-function sendText(res: ServerResponse, text: string): void {
-  res.statusCode = 200;
-  res.setHeader('content-type', 'text/plain; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(text));
-  res.end(text);
-}
 
 /** Turns choice pieces into what the client gets: SSE events when `out` is given, else one JSON body. */
 export interface Encoder<C> {
@@ -84,7 +77,7 @@ export async function runInference<C>(deps: HandlerDeps, res: ApiResponse<unknow
       ctx.engineMs += performance.now() - engineStart;
       const body = await inf.encoder.close(meter.usage, null);
       ctx.stampOverhead();
-      if (body instanceof PlainText) sendText(res, body.text);
+      if (body instanceof PlainText) writeText(res, 200, body.text);
       else res.json(body);
       return;
     }
