@@ -1,6 +1,7 @@
 /**
  * The gateway: HTTP → request id → auth (key → domain) → body parse → contract validation →
- * handler → platform / engine. Built from the generated server kit.
+ * handler → platform / engine. Built from the generated server kit. An engine host (engine-host/)
+ * is built here too (buildHandler with its own ServedApi): the same lanes and inference handlers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
@@ -11,11 +12,11 @@ import { requestLogger, type Log } from './log.js';
 import { RequestContext } from './http/request-context.js';
 import { Metrics } from './http/metrics.js';
 import { readinessHandler } from './http/readiness.js';
-import { authenticator } from './http/auth.js';
+import { authenticator, type AuthDeps } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
 import { EngineSet } from './engines/engine-set.js';
 import { createPlatform, type Platform } from './platform/index.js';
-import type { GatewayHandlers, HandlerDeps } from './handlers/deps.js';
+import type { GatewayDeps, GatewayHandlers, HandlerDeps } from './handlers/deps.js';
 import { modelHandlers } from './handlers/openai/models.js';
 import { chatHandlers } from './handlers/openai/chat.js';
 import { completionHandlers } from './handlers/openai/completions.js';
@@ -32,22 +33,44 @@ export interface Gateway {
   app: Express;
   /** The server's request listener: the fast lane for JSON inference calls, else the Express app. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
-  deps: HandlerDeps;
+  deps: GatewayDeps;
   /** Resolves when the gateway may take traffic (store open, migrations run). */
   ready: boolean;
   close(): Promise<void>;
 }
 
-export function allHandlers(deps: HandlerDeps): GatewayHandlers {
+/** The inference handlers, which run on the gateway and on an engine host alike. */
+export function inferenceHandlers(deps: HandlerDeps): GatewayHandlers {
   return {
     ...modelHandlers(deps),
     ...chatHandlers(deps),
     ...completionHandlers(deps),
     ...embeddingHandlers(deps),
-    ...responsesHandlers(deps),
     ...audioHandlers(deps),
+  };
+}
+
+export function allHandlers(deps: GatewayDeps): GatewayHandlers {
+  return {
+    ...inferenceHandlers(deps),
+    ...responsesHandlers(deps),
     ...adminHandlers(deps),
   };
+}
+
+/**
+ * What differs between the servers built here (the gateway; an engine host, see engine-host/):
+ * who a caller is, the routes served ahead of the API, and whether the fast lane serves.
+ */
+export interface ServedApi {
+  deps: HandlerDeps;
+  handlers: GatewayHandlers;
+  /** A bearer token to its key and domain. */
+  callers: AuthDeps;
+  /** Express routes ahead of the API router (health, readiness, metrics, docs). */
+  routes?(app: Express): void;
+  /** Serve JSON inference calls from the node:http fast lane (else everything through Express). */
+  fastLane: boolean;
 }
 
 interface RequestFrame {
@@ -57,18 +80,16 @@ interface RequestFrame {
   auth(req: IncomingMessage): Promise<void>;
 }
 
-const frames = new WeakMap<HandlerDeps, RequestFrame>();
+const frames = new WeakMap<ServedApi, RequestFrame>();
 const requestIdOf = (req: IncomingMessage) => RequestContext.of(req).requestId;
 
-/** What every request gets, on either lane (Express or node:http): built once per gateway. */
-function requestFrame(deps: HandlerDeps): RequestFrame {
-  let frame = frames.get(deps);
+/** What every request gets, on either lane (Express or node:http): built once per server. */
+function requestFrame(api: ServedApi): RequestFrame {
+  let frame = frames.get(api);
   if (frame) return frame;
+  const { deps } = api;
   const requestLog = requestLogger(deps.log);
-  const authenticate = authenticator({
-    authenticate: (secret) => deps.platform.keys.authenticate(secret),
-    getDomain: (id) => deps.platform.domains.get(id),
-  });
+  const authenticate = authenticator(api.callers);
   frame = {
     first: (req, res) => {
       const ctx = RequestContext.for(req, res);
@@ -84,11 +105,42 @@ function requestFrame(deps: HandlerDeps): RequestFrame {
     },
     auth: (req) => authenticate(req, RequestContext.of(req)),
   };
-  frames.set(deps, frame);
+  frames.set(api, frame);
   return frame;
 }
 
-export function buildApp(deps: HandlerDeps, handlers: GatewayHandlers = allHandlers(deps)): Express {
+/** The gateway's callers, routes and lanes. */
+export function gatewayApi(deps: GatewayDeps, handlers: GatewayHandlers = allHandlers(deps)): ServedApi {
+  return {
+    deps,
+    handlers,
+    callers: {
+      authenticate: (secret) => deps.platform.keys.authenticate(secret),
+      getDomain: (id) => deps.platform.domains.get(id),
+    },
+    routes(app) {
+      app.get('/healthz', (_req, res) => {
+        res.json({ status: 'ok' });
+      });
+      app.get('/readyz', readinessHandler(deps));
+      app.get(
+        '/metrics',
+        deps.metrics.handler({
+          tokenHash: deps.config.operations.metricsTokenHash,
+          roleOf: async (secret) => {
+            const r = await deps.platform.keys.authenticate(secret);
+            return r.ok ? r.key.role : null;
+          },
+        }),
+      );
+      app.use(docsRouter());
+    },
+    fastLane: deps.config.fastLane,
+  };
+}
+
+export function buildApp(api: ServedApi): Express {
+  const { deps } = api;
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -96,31 +148,17 @@ export function buildApp(deps: HandlerDeps, handlers: GatewayHandlers = allHandl
   // Paths match as the server kit's path gate matches them: exact case, no trailing slash.
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
-  const { first, auth } = requestFrame(deps);
+  const { first, auth } = requestFrame(api);
   app.use((req, res, next) => {
     first(req, res);
     next();
   });
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', readinessHandler(deps));
-  app.get(
-    '/metrics',
-    deps.metrics.handler({
-      tokenHash: deps.config.operations.metricsTokenHash,
-      roleOf: async (secret) => {
-        const r = await deps.platform.keys.authenticate(secret);
-        return r.ok ? r.key.role : null;
-      },
-    }),
-  );
-  app.use(docsRouter());
+  api.routes?.(app);
   const authenticate: RequestHandler = (req, _res, next) => {
     auth(req).then(() => next(), next);
   };
   app.use(
-    createApiRouter(handlers, {
+    createApiRouter(api.handlers, {
       spec: openapiSpec,
       context: RequestContext.of,
       requestIdOf,
@@ -145,10 +183,11 @@ export const FAST_LANE_OPERATIONS = ['createChatCompletion', 'createCompletion',
  * The server's request listener: JSON inference calls go through the fast lane (node:http, the same
  * auth, contract validation and handlers, without Express); everything else to the Express app.
  */
-export function buildHandler(deps: HandlerDeps, app: Express, handlers: GatewayHandlers = allHandlers(deps)): (req: IncomingMessage, res: ServerResponse) => void {
-  if (!deps.config.fastLane) return app;
-  const { first, auth } = requestFrame(deps);
-  const bound = bindHandlers(handlers);
+export function buildHandler(api: ServedApi, app: Express = buildApp(api)): (req: IncomingMessage, res: ServerResponse) => void {
+  if (!api.fastLane) return app;
+  const { deps } = api;
+  const { first, auth } = requestFrame(api);
+  const bound = bindHandlers(api.handlers);
   const routes = FAST_LANE_OPERATIONS.flatMap((id) => {
     const handler = bound[id];
     return handler ? [{ op: operationDefs[id], handler }] : [];
@@ -174,7 +213,7 @@ export function buildHandler(deps: HandlerDeps, app: Express, handlers: GatewayH
 export async function createGateway(config: Config, log: Log): Promise<Gateway> {
   const platform: Platform = await createPlatform({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, adminKey: config.adminKey, retention: config.retention, log });
   const metrics = new Metrics();
-  const engines: EngineSet = createEngines(config, log);
+  const engines: EngineSet = createEngines(config, log, metrics);
   platform.registry.onChange((id) => engines.forget(id));
   if (config.demoModel) await ensureDemoModel(config, platform, log);
   // ioredis (and the TLS stack it loads) only when Redis is configured: about 25 MB of RSS otherwise.
@@ -187,12 +226,12 @@ export async function createGateway(config: Config, log: Log): Promise<Gateway> 
     // Buffered and written off the request path; rule, domain, key and time only, never content.
     violations: (v) => platform.violations.record(v),
   });
-  const deps: HandlerDeps = { config, log, metrics, platform, engines, enforcer };
-  const handlers = allHandlers(deps);
-  const app = buildApp(deps, handlers);
+  const deps: GatewayDeps = { config, log, metrics, platform, engines, enforcer };
+  const api = gatewayApi(deps);
+  const app = buildApp(api);
   return {
     app,
-    handler: buildHandler(deps, app, handlers),
+    handler: buildHandler(api, app),
     deps,
     ready: true,
     async close() {

@@ -31,6 +31,8 @@ const HELP = `cordon: an OpenAI-compatible inference gateway
 
 Usage:
   cordon serve                                   run the gateway (CORDON_* environment variables)
+  cordon engine-host --socket PATH|--port N [--host H] [--models FILE]
+                                                 serve embedded models alone ($CORDON_ENGINE_HOST_TOKEN)
   cordon domains list
   cordon domains create <id> [--name NAME]
   cordon domains get <id>
@@ -92,6 +94,12 @@ const keyColumns = ['id', 'domain_id', 'name', 'role', 'prefix', 'created_at', '
 const fmtKey = (k: Record<string, unknown>) => ({ ...k, created_at: time(k.created_at), expires_at: time(k.expires_at), last_used_at: time(k.last_used_at), revoked_at: time(k.revoked_at) });
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  // Its own options (engine-host/main.ts); started lazily like `serve`.
+  if (argv[0] === 'engine-host') {
+    const { engineHost } = await import('./engine-host/main.js');
+    await engineHost(argv.slice(1));
+    return -1; // keep running
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -46,6 +46,12 @@ export interface Config {
   };
   /** What upstream targets may reach (engines/upstream/access.ts). */
   upstreams: UpstreamAccess;
+  /**
+   * The engine hosts the gateway runs as children, one per llama-cpp or whisper model
+   * (engines/host/supervisor.ts): how long a start may take, the restart backoff, and how many
+   * exits in a row (without a healthy `healthyMs` or a served request between them) mark the model failed.
+   */
+  engineHosts: { startTimeoutMs: number; restartBaseMs: number; restartMaxMs: number; maxConsecutiveExits: number; healthyMs: number };
   /** What is kept, for how long, and how big it may grow (see platform/retention.ts, responses-store.ts). */
   retention: {
     /** Days of usage records kept (0: forever). */
@@ -150,6 +156,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstreams: {
       keyEnv: env.CORDON_UPSTREAM_KEY_ENV_ALLOW ? commaList(env.CORDON_UPSTREAM_KEY_ENV_ALLOW) : DEFAULT_UPSTREAM_ACCESS.keyEnv,
       hosts: commaList(env.CORDON_UPSTREAM_HOSTS),
+    },
+    engineHosts: {
+      startTimeoutMs: Math.max(100, int(env, 'CORDON_ENGINE_HOST_START_TIMEOUT_MS', 30_000)),
+      restartBaseMs: int(env, 'CORDON_ENGINE_HOST_RESTART_BASE_MS', 200),
+      restartMaxMs: int(env, 'CORDON_ENGINE_HOST_RESTART_MAX_MS', 5_000),
+      maxConsecutiveExits: Math.max(1, int(env, 'CORDON_ENGINE_HOST_MAX_EXITS', 3)),
+      healthyMs: Math.max(1, int(env, 'CORDON_ENGINE_HOST_HEALTHY_MS', 60_000)),
     },
     retention: {
       usageDays: int(env, 'CORDON_USAGE_RETENTION_DAYS', 400),

@@ -24,7 +24,7 @@ export interface RunningServer {
  * - A head Node's parser refuses (bad or doubled Content-Length, a head over 16 KB, ...): an
  *   OpenAI-shaped error instead of Node's empty 400, then the connection is closed.
  */
-function answerBeforeTheBody(server: Server): void {
+export function answerBeforeTheBody(server: Server): void {
   server.on('checkContinue', (req, res) => {
     req.once('resume', () => {
       if (!res.headersSent) res.writeContinue();
@@ -37,6 +37,39 @@ function answerBeforeTheBody(server: Server): void {
     const body = JSON.stringify(errorBody(status, status === 408 ? 'The request was not received in time.' : 'The request could not be read: it is not valid HTTP/1.1.', 'invalid_http'));
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
+}
+
+/**
+ * Counts the requests in flight on each connection; the function returned stops accepting, closes
+ * idle keep-alive connections (and each busy one when its last request ends), and resolves when all
+ * are closed, or at the deadline after closing what is left.
+ */
+export function drainer(server: Server, log: Log): (timeoutMs: number) => Promise<void> {
+  const active = new Map<Socket, number>(); // socket -> requests in flight on it
+  let closing = false;
+  server.on('connection', (s) => {
+    active.set(s, 0);
+    s.on('close', () => active.delete(s));
+  });
+  server.on('request', (req, res) => {
+    const s = req.socket;
+    active.set(s, (active.get(s) ?? 0) + 1);
+    res.on('close', () => {
+      const n = (active.get(s) ?? 1) - 1;
+      active.set(s, n);
+      if (closing && n === 0) s.destroy();
+    });
+  });
+  return async (timeoutMs) => {
+    closing = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const [s, n] of active) if (n === 0) s.destroy(); // idle keep-alive sockets
+    const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
+    if ((await Promise.race([closed, deadline])) === 'timeout') {
+      log.warn({ open: active.size }, 'shutdown deadline passed; closing remaining connections');
+      server.closeAllConnections();
+    }
+  };
 }
 
 export async function startServer(config: Config = loadConfig(), log: Log = createLogger(config.logLevel)): Promise<RunningServer> {
@@ -53,21 +86,7 @@ export async function startServer(config: Config = loadConfig(), log: Log = crea
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  const active = new Map<Socket, number>(); // socket -> requests in flight on it
-  server.on('connection', (s) => {
-    active.set(s, 0);
-    s.on('close', () => active.delete(s));
-  });
-  server.on('request', (req, res) => {
-    const s = req.socket;
-    active.set(s, (active.get(s) ?? 0) + 1);
-    res.on('close', () => {
-      const n = (active.get(s) ?? 1) - 1;
-      active.set(s, n);
-      if (closing && n === 0) s.destroy();
-    });
-  });
-  let closing = false;
+  const drain = drainer(server, log);
   let shutdownPromise: Promise<void> | undefined;
   log.info({ url, data_dir: config.dataDir }, 'cordon listening');
   const shutdown = (reason = 'shutdown') =>
@@ -79,15 +98,8 @@ export async function startServer(config: Config = loadConfig(), log: Log = crea
         log.info({ reason, ms: config.operations.drainDelayMs }, 'draining: /readyz answers 503; still serving');
         await new Promise((resolve) => setTimeout(resolve, config.operations.drainDelayMs));
       }
-      closing = true;
       log.info({ reason }, 'shutting down: no new connections; finishing in-flight requests');
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const [s, n] of active) if (n === 0) s.destroy(); // idle keep-alive sockets
-      const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs).unref());
-      if ((await Promise.race([closed, deadline])) === 'timeout') {
-        log.warn({ open: active.size }, 'shutdown deadline passed; closing remaining connections');
-        server.closeAllConnections();
-      }
+      await drain(config.shutdownTimeoutMs);
       await gateway.close();
       log.info('stopped');
       log.flush();

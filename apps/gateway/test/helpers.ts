@@ -11,6 +11,7 @@ import { createLogger } from '../src/log.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { createContractValidator, type ContractValidator } from '@cordon/contract/testing';
 import { createReferenceValidator } from '@cordon/contract/reference';
+import type { EngineHostEngine } from '../src/engines/host/engine.js';
 
 const own = createContractValidator();
 /**
@@ -156,4 +157,39 @@ export async function makeDomainKey(gw: TestGateway, domain: string, role: 'memb
   if (k.status !== 201) throw new Error(`key: ${k.status} ${await k.text()}`);
   const body = await json(k);
   return { id: body.id as string, secret: body.secret as string, domain };
+}
+
+/** A generating engine's counters for one model: sequences generating, tokens generated so far, requests waiting. */
+export interface EngineStats {
+  active: number;
+  generatedTokens: number;
+  queued: number;
+}
+
+/**
+ * The counters of `modelId` on the gateway's `engine` (llama-cpp by default). The gateway's llama-cpp
+ * engine is host-backed (EngineHostEngine): the figures come from the model's engine host
+ * (GET /host/v1/stats), so read them again after each change rather than holding them.
+ */
+export async function engineStats(gw: TestGateway, modelId: string, engine = 'llama-cpp'): Promise<EngineStats> {
+  const e = gw.gateway.deps.engines.get(engine) as EngineHostEngine | undefined;
+  if (typeof e?.stats !== 'function') throw new Error(`the gateway's '${engine}' engine has no stats()`);
+  return e.stats(modelId);
+}
+
+/** Waits (polling every 20 ms) until `cond` holds; throws naming `what` after `ms`. */
+export async function until(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * The gateway's log as records, one per line (a write may hold several lines: the lines an engine
+ * host logs are forwarded into the gateway's log).
+ */
+export function logRecords(gw: TestGateway): any[] {
+  return gw.logs.flatMap((chunk) => chunk.split('\n')).filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
 }

@@ -43,7 +43,7 @@ export interface EngineCallContext {
    * A generating engine registers how to read what it has used so far: a call cut short (client
    * gone, deadline, write timeout) before its usage event is metered with that, not with nothing.
    */
-  trackUsage?(usedSoFar: () => Usage): void;
+  trackUsage?(usedSoFar: () => Usage | Promise<Usage>): void;
 }
 
 type Schemas = components['schemas'];
@@ -118,7 +118,19 @@ export interface TranscriptSegment {
 
 export type TranscriptionEvent =
   | { type: 'segment'; segment: TranscriptSegment }
-  | { type: 'done'; language: string };
+  /** `duration`: seconds of audio, from an engine that decoded the upload itself (transcribeUpload). */
+  | { type: 'done'; language: string; duration?: number };
+
+/** An audio upload as the client sent it, for an engine that decodes it itself (an engine host). */
+export interface TranscriptionUpload {
+  translate: boolean;
+  /** Segments as the engine finishes them (the client streams), rather than all at the end. */
+  stream: boolean;
+  /** The client's multipart fields (validated). */
+  fields: Record<string, unknown>;
+  /** The multipart body with these fields and the client's file. */
+  body(boundary: string, fields: Record<string, unknown>): Buffer;
+}
 
 export type ModelState =
   | { state: 'unloaded' }
@@ -156,8 +168,11 @@ export interface ModelVocabulary {
   size: number;
   /** Tokens one request may hold: prompt and completion together. */
   contextSize: number;
-  /** The text of token ids; call it only with ids checked against `size` (others crash llama.cpp). */
-  detokenize(tokens: readonly number[]): string;
+  /**
+   * The text of token ids; call it only with ids checked against `size` (others crash llama.cpp).
+   * Asynchronous: the tokenizer lives in the model's engine host (engines/host/).
+   */
+  detokenize(tokens: readonly number[]): Promise<string>;
 }
 
 /** An upstream's SSE bytes, passed through untouched but for `model` (see upstream/raw.ts). */
@@ -217,6 +232,11 @@ export interface Engine {
   embeddings?(model: ModelEntry, req: EmbeddingRequest, ctx: EngineCallContext): Promise<EmbeddingResult>;
   /** Segments as the engine finishes them, then one `done`. */
   transcribe?(model: ModelEntry, req: TranscriptionRequest, ctx: EngineCallContext): AsyncIterable<TranscriptionEvent>;
+  /**
+   * Transcribes (or translates) an upload the engine decodes itself: the same events as
+   * `transcribe`, so the caller's output guardrails and encoder apply as they do to those.
+   */
+  transcribeUpload?(model: ModelEntry, upload: TranscriptionUpload, ctx: EngineCallContext): AsyncIterable<TranscriptionEvent>;
   /**
    * Takes a place in the model's queue before the caller prepares the input (decodes audio): a full
    * queue fails at once (503). A later call with the same ctx uses the place; the function returned

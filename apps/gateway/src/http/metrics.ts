@@ -1,5 +1,6 @@
 /**
- * Prometheus metrics: requests by route, status and model; latency histograms; guardrail violations.
+ * Prometheus metrics: requests by route, status and model; latency histograms; guardrail violations;
+ * engine host starts and exits.
  * /metrics answers only a superadmin key or the metrics token (CORDON_METRICS_TOKEN, held as its
  * SHA-256 and compared in constant time): route names, models and counts are not for members.
  */
@@ -49,6 +50,18 @@ export class Metrics {
     name: 'cordon_guardrail_violations_total',
     help: 'Guardrail violations by rule and direction.',
     labelNames: ['rule', 'direction'] as const,
+    registers: [this.registry],
+  });
+  readonly engineHostExits = new client.Counter({
+    name: 'cordon_engine_host_exits_total',
+    help: 'Engine host processes that exited without being asked to, by model and reason (a signal name like SIGKILL, code_<n>, or start_timeout).',
+    labelNames: ['model', 'reason'] as const,
+    registers: [this.registry],
+  });
+  readonly engineHostStarts = new client.Counter({
+    name: 'cordon_engine_host_starts_total',
+    help: 'Engine host processes started, by model (the first start and every restart).',
+    labelNames: ['model'] as const,
     registers: [this.registry],
   });
   readonly rateLimited = new client.Counter({

@@ -34,7 +34,7 @@ export class RequestContext implements EngineCallContext {
   private readonly abortion = new Abort();
   private controller: AbortController | null = null;
   private caller: AuthContext | null = null;
-  private usedSoFar: (() => Usage) | null = null;
+  private usedSoFar: (() => Usage | Promise<Usage>) | null = null;
 
   private constructor(
     private readonly res: ServerResponse,
@@ -116,12 +116,12 @@ export class RequestContext implements EngineCallContext {
    * A generating engine registers how to read what it has used so far (see EngineCallContext). An
    * own property, so that an engine's `{ ...ctx, signal }` keeps it.
    */
-  readonly trackUsage = (read: () => Usage): void => {
+  readonly trackUsage = (read: () => Usage | Promise<Usage>): void => {
     this.usedSoFar = read;
   };
 
   /** What the engine has used so far, when it registered a reader; else null. */
-  usageSoFar(): Usage | null {
+  async usageSoFar(): Promise<Usage | null> {
     return this.usedSoFar ? this.usedSoFar() : null;
   }
 

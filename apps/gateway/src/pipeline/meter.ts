@@ -1,6 +1,6 @@
 /**
- * Metering: one usage record per inference request (buffered off the request path by the
- * platform), and the frame of a metered engine call.
+ * Metering: one usage record per inference request (to the usage sink: the gateway's platform
+ * buffers it off the request path; an engine host drops it), and the frame of a metered engine call.
  */
 import type { Usage } from '../engines/types.js';
 import type { Admission } from '../policy/enforcer.js';
@@ -32,7 +32,7 @@ export function recordUsage(deps: HandlerDeps, ctx: RequestContext, r: { endpoin
     status: r.status,
     latency_ms: Date.now() - ctx.startedAt,
     streamed: r.streamed,
-  });
+  }, ctx.requestId);
   if (input) deps.metrics.countTokens(model, 'input', input);
   if (output) deps.metrics.countTokens(model, 'output', output);
 }
@@ -60,7 +60,7 @@ export async function metered(
   } finally {
     disarm();
     // Cut short before the engine's usage event: what was generated until now still counts.
-    meter.usage ??= ctx.usageSoFar();
+    meter.usage ??= await ctx.usageSoFar();
     m.admission.settle(meter.usage);
     recordUsage(deps, ctx, { endpoint: m.endpoint, usage: meter.usage, status: meter.status, streamed: m.streamed });
   }

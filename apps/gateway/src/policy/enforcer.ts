@@ -83,7 +83,7 @@ export class PolicyEnforcer {
    */
   async admit(
     ctx: RequestContext,
-    a: { body: Record<string, any>; countTokens?: (s: string) => Promise<number>; detokenize?: (ids: readonly number[]) => string },
+    a: { body: Record<string, any>; countTokens?: (s: string) => Promise<number>; detokenize?: (ids: readonly number[]) => Promise<string> },
   ): Promise<Admission> {
     const { domainId, key } = ctx.auth;
     const { policy, guard, hasInput, hasOutput } = await this.guardFor(domainId);
@@ -91,7 +91,7 @@ export class PolicyEnforcer {
       const param = 'prompt' in a.body ? 'prompt' : 'input';
       throw new ApiError(400, `This domain's input guardrails read text, and this model cannot turn token ids into text for them: send '${param}' as text.`, 'unsupported_value', param);
     }
-    const slots = textSlots(a.body, hasInput ? a.detokenize : undefined);
+    const slots = await textSlots(a.body, hasInput ? a.detokenize : undefined);
     const texts = slots.map((s) => s.get());
     // Exact tokens only when a token limit is set (it costs a tokenizer pass).
     let counted: ((s: string) => number) | undefined;

@@ -50,21 +50,23 @@ export function hasTokenInput(body: Record<string, any>): boolean {
 
 /**
  * Every piece of text the caller sent that a model will read. With `detokenize`, token-array
- * input is read as its text (ids already checked against the vocabulary), and a masked text
- * replaces the ids it came from.
+ * input is read as its text (ids already checked against the vocabulary; all arrays at once), and a
+ * masked text replaces the ids it came from.
  */
-export function textSlots(body: Record<string, any>, detokenize?: (ids: readonly number[]) => string): Slot[] {
+export async function textSlots(body: Record<string, any>, detokenize?: (ids: readonly number[]) => Promise<string>): Promise<Slot[]> {
   const slots: Slot[] = [];
   if (detokenize) {
-    for (const { ids, replace } of tokenArrays(body)) {
-      let text: string | undefined;
+    const arrays = tokenArrays(body);
+    const texts = await Promise.all(arrays.map((a) => detokenize(a.ids)));
+    arrays.forEach(({ replace }, i) => {
+      const text = texts[i]!;
       slots.push({
-        get: () => (text ??= detokenize(ids)),
+        get: () => text,
         set: (x) => {
           if (x !== text) replace(x);
         },
       });
-    }
+    });
   }
   if (Array.isArray(body.messages)) {
     for (const m of body.messages) if (m && typeof m === 'object') slots.push(...stringSlots(m, 'content'));

@@ -4,7 +4,7 @@
 // the same seed. The request log says which lane served each request, so the test also checks that
 // the fast lane took what it should and left the rest to Express.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, makeDomainKey, startTestGateway, type TestGateway } from '../helpers.js';
+import { json, logRecords, makeDomainKey, startTestGateway, type TestGateway } from '../helpers.js';
 
 let fast: TestGateway;
 let slow: TestGateway;
@@ -75,7 +75,7 @@ async function send(gw: TestGateway, c: Case) {
 }
 
 function lineFor(gw: TestGateway, requestId: string): Record<string, any> | undefined {
-  return gw.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'request' && l.request_id === requestId);
+  return logRecords(gw).find((l) => l.msg === 'request' && l.request_id === requestId);
 }
 
 describe('the fast lane answers exactly as the Express path does', () => {

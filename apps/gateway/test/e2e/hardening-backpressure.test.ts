@@ -5,9 +5,8 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, makeDomainKey, startTestGateway, type TestGateway } from '../helpers.js';
+import { contract, engineStats, makeDomainKey, startTestGateway, until, type TestGateway } from '../helpers.js';
 import { RawSseRewriter, SseParser } from '../../src/engines/upstream/index.js';
-import type { LlamaCppEngine } from '../../src/engines/llama-cpp/index.js';
 
 const WRITE_TIMEOUT_MS = 1000;
 const MAX_EVENT_BYTES = 256 * 1024;
@@ -131,14 +130,6 @@ async function stallLog(n: number, withinMs: number): Promise<{ buffered_bytes: 
   }
 }
 
-async function until(cond: () => boolean, ms: number, what: string) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 async function usageOf(keyId: string) {
   await gw.gateway.deps.platform.usage.flush();
   const report = await gw.gateway.deps.platform.usage.report({ group_by: ['key', 'model'] });
@@ -163,7 +154,6 @@ afterAll(async () => {
 
 describe('a client that stops reading', () => {
   it('embedded llama: bounded buffer, dropped after the write timeout, sequence released, usage recorded, others served', async () => {
-    const engine = gw.gateway.deps.engines.get('llama-cpp') as LlamaCppEngine;
     const key = await makeDomainKey(gw, 'slow-llama');
     // Greedy decoding runs to max_tokens: 16 x 2000 tokens is about 5 MB of events, more than the
     // loopback socket buffers (about 4 MB) take, so the gateway's writes are refused at some point.
@@ -181,10 +171,10 @@ describe('a client that stops reading', () => {
     expect(log.buffered_bytes).toBeLessThan(64 * 1024);
     expect(log.sent_bytes).toBeGreaterThan(0);
     // The generation is aborted and the sequence given back.
-    await until(() => engine.stats('cordon-demo').active === 0, 5000, 'the llama sequence to be released');
-    const tokens = engine.stats('cordon-demo').generatedTokens;
+    await until(async () => (await engineStats(gw, 'cordon-demo')).active === 0, 5000, 'the llama sequence to be released');
+    const tokens = (await engineStats(gw, 'cordon-demo')).generatedTokens;
     await new Promise((r) => setTimeout(r, 300));
-    expect(engine.stats('cordon-demo').generatedTokens).toBe(tokens);
+    expect((await engineStats(gw, 'cordon-demo')).generatedTokens).toBe(tokens);
     // The connection is gone: what the client finally reads has no end of stream.
     const rest = await slow.drainToClose();
     expect(rest).not.toContain('data: [DONE]');

@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, json, startTestGateway, type TestGateway } from '../helpers.js';
+import { contract, engineStats, json, startTestGateway, type TestGateway } from '../helpers.js';
 
 let gw: TestGateway;
 let openai: OpenAI;
@@ -221,7 +221,6 @@ describe('embeddings', () => {
 
 describe('engine behaviour', () => {
   it('aborting a stream stops generation', async () => {
-    const engine = gw.gateway.deps.engines.get('llama-cpp') as any;
     const ac = new AbortController();
     const s = await openai.chat.completions.create({ model: MODEL, messages: user('Go on forever'), max_tokens: 4000, stream: true, temperature: 1, seed: 77 }, { signal: ac.signal });
     let n = 0;
@@ -233,9 +232,9 @@ describe('engine behaviour', () => {
       /* aborted */
     }
     await new Promise((r) => setTimeout(r, 300));
-    const a = engine.stats(MODEL).generatedTokens;
+    const a = (await engineStats(gw, MODEL)).generatedTokens;
     await new Promise((r) => setTimeout(r, 500));
-    expect(engine.stats(MODEL).generatedTokens).toBe(a);
+    expect((await engineStats(gw, MODEL)).generatedTokens).toBe(a);
   });
 
   it('a GGUF missing a required key is refused, and the gateway keeps serving', async () => {

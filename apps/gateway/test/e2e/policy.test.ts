@@ -1,7 +1,7 @@
 // Guardrails and rate limits, set through /admin/v1/domains/{id}/policy, on the real engine.
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, json, makeDomainKey, startTestGateway, type TestGateway } from '../helpers.js';
+import { contract, engineStats, json, makeDomainKey, startTestGateway, type TestGateway } from '../helpers.js';
 
 let gw: TestGateway;
 const MODEL = 'cordon-demo';
@@ -15,7 +15,7 @@ async function setPolicy(domain: string, policy: unknown) {
   const res = await gw.req(`/admin/v1/domains/${domain}/policy`, { method: 'PUT', json: policy });
   expect(res.status).toBe(200);
 }
-const engine = () => gw.gateway.deps.engines.get('llama-cpp') as any;
+const generatedTokens = async () => (await engineStats(gw, MODEL)).generatedTokens;
 const chat = (key: string, content: string, extra: Record<string, unknown> = {}) =>
   gw.req('/v1/chat/completions', { key, method: 'POST', json: { model: MODEL, messages: [{ role: 'user', content }], max_tokens: 4, seed: 1, ...extra } });
 
@@ -37,14 +37,14 @@ describe('input guardrails', () => {
   });
 
   const blocked = async (content: string, rule: RegExp) => {
-    const before = engine().stats(MODEL).generatedTokens;
+    const before = await generatedTokens();
     const res = await chat(key, content);
     const body = await json(res);
     expect(res.status, content).toBe(400);
     expect(contract.schema('ErrorResponse', body)).toBeNull();
     expect(body.error.code).toBe('content_policy_violation');
     expect(body.error.message).toMatch(rule);
-    expect(engine().stats(MODEL).generatedTokens).toBe(before); // never reached the engine
+    expect(await generatedTokens()).toBe(before); // never reached the engine
     return body.error.message as string;
   };
 
@@ -143,7 +143,7 @@ describe('rate limits', () => {
       expect(res.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+(\.\d+)?(ms|s)|^\d+m\d+s$/);
     }
     expect(remaining).toEqual(['2', '1', '0']);
-    const before = engine().stats(MODEL).generatedTokens;
+    const before = await generatedTokens();
     const res = await chat(k.secret, 'hi');
     const body = await json(res);
     expect(res.status).toBe(429);
@@ -151,7 +151,7 @@ describe('rate limits', () => {
     expect(body.error.type).toBe('rate_limit_error');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(res.headers.get('x-ratelimit-remaining-requests')).toBe('0');
-    expect(engine().stats(MODEL).generatedTokens).toBe(before);
+    expect(await generatedTokens()).toBe(before);
     const m = await (await gw.req('/metrics')).text();
     expect(m).toMatch(/cordon_rate_limited_total\{scope="key"\} [1-9]/);
   });

@@ -16,6 +16,7 @@ import {
 } from '../../src/engines/upstream/index.js';
 import { OllamaEngine, listOllamaModels, pullOllamaModel } from '../../src/engines/upstream/ollama.js';
 import { fromTransportError } from '../../src/engines/upstream/errors.js';
+import { readSettings } from '../../src/engines/upstream/settings.js';
 import { EngineError, type ChatEvent, type EngineCallContext, type ModelEntry } from '../../src/engines/types.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 
@@ -1011,5 +1012,24 @@ describe('fault proxy', () => {
 
     await proxy.setMode('pass');
     expect((await get()).status).toBe(200);
+  });
+});
+
+describe('settings from the registry', () => {
+  it('cannot carry the internal socket path or bearer token of a local engine host', () => {
+    const model = {
+      id: 'smuggler',
+      engine: 'openai-compatible',
+      settings: { targets: [{ base_url: 'http://127.0.0.1:9/v1', model: 'x', socketPath: '/tmp/cordon-eh-x/h1.sock', bearerToken: 'stolen-token' }] },
+      capabilities: ['chat'],
+      owned_by: 'cordon',
+      created: 1,
+      domains: null,
+    } as ModelEntry;
+    const [target] = readSettings(model).targets;
+    expect(target).toMatchObject({ base_url: 'http://127.0.0.1:9/v1', model: 'x', origin: 'http://127.0.0.1:9' });
+    expect(target).not.toHaveProperty('socketPath');
+    expect(target).not.toHaveProperty('bearerToken');
+    expect(target!.key).not.toContain('unix:');
   });
 });

@@ -74,7 +74,7 @@ export class LlamaCppEngine implements Engine {
   async vocabulary(m: ModelEntry, requestId?: string): Promise<ModelVocabulary> {
     const l = await this.models.loaded(m, requestId);
     const model = l.model;
-    return { size: vocabularySize(model), contextSize: l.context.contextSize, detokenize: (ids) => model.detokenize(checkTokenIds(model, ids, 'tokens')) };
+    return { size: vocabularySize(model), contextSize: l.context.contextSize, detokenize: async (ids) => model.detokenize(checkTokenIds(model, ids, 'tokens')) };
   }
 
   chat(m: ModelEntry, req: ChatRequest, ctx: EngineCallContext): AsyncIterable<ChatEvent> {

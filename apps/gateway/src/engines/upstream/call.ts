@@ -147,7 +147,7 @@ export class UpstreamCall {
       this.attempts++;
       const att = this.start(target);
       try {
-        const pool = this.deps.pools.get(target.origin, this.s.connect_timeout_ms);
+        const pool = this.deps.pools.get(target.origin, this.s.connect_timeout_ms, target.socketPath);
         await send(att, pool, this.req, requestHeaders(this.req, target, this.deps, this.ctx, this.model), this.s.first_byte_timeout_ms);
         return att;
       } catch (err) {

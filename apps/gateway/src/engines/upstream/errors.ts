@@ -139,6 +139,20 @@ export function retryAfterOf(headers: Record<string, string | string[] | undefin
   return Number.isFinite(d) ? Math.max(0, (d - Date.now()) / 1000) : undefined;
 }
 
+/**
+ * An error answer of a local engine host (engines/host/): the host runs the gateway's own handlers,
+ * so its status, message and code are the ones to surface as they are (a full queue stays a 503
+ * with its Retry-After). Never retried here: the engine host engine decides. A refused token is the
+ * gateway's problem, not the caller's: 502.
+ */
+export function fromHostResponse(status: number, headers: Record<string, string | string[] | undefined>, text: string): UpstreamError {
+  const parsed = parseErrorBody(text);
+  if (status === 401 || status === 403 || !parsed) {
+    return new UpstreamError(502, `The engine host failed (HTTP ${status}).`, 'engine_host_error', 'http', false, false, null, undefined, truncate(text) || undefined);
+  }
+  return new UpstreamError(status, truncate(parsed.message, 2000), parsed.code, 'http', false, false, parsed.param, retryAfterOf(headers));
+}
+
 /** An upstream HTTP error response as an UpstreamError. */
 export function fromUpstreamResponse(status: number, headers: Record<string, string | string[] | undefined>, text: string): UpstreamError {
   const parsed = parseErrorBody(text);

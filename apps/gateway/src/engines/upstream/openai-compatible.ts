@@ -62,6 +62,13 @@ export interface UpstreamEngineOptions {
   /** Jitter source in [0, 1) (tests pin it). */
   random?: () => number;
   userAgent?: string;
+  /**
+   * Internal: the settings of a model from somewhere other than its registry entry (a local engine
+   * host's socket target, engines/host/). Registry settings can never name a socket or a token.
+   */
+  settingsOf?: (model: ModelEntry) => UpstreamSettings;
+  /** Internal: share these pools (the engine host engine reaches its hosts' extension endpoints through them). */
+  poolSet?: PoolSet;
 }
 
 /** The raw SSE pass-through (see raw.ts for its per-chunk cost). */
@@ -82,9 +89,11 @@ export class OpenAICompatibleEngine implements Engine {
   private readonly access: UpstreamAccess;
   private readonly deps: CallDeps;
   private readonly native: NativeResponses;
+  private readonly settingsOf: ((model: ModelEntry) => UpstreamSettings) | null;
 
   constructor(opts: UpstreamEngineOptions = {}) {
-    this.pools = new PoolSet(opts.pools);
+    this.pools = opts.poolSet ?? new PoolSet(opts.pools);
+    this.settingsOf = opts.settingsOf ?? null;
     this.tuning = { ...DEFAULT_TUNING, ...(opts.defaults ?? {}) };
     this.maxEventBytes = opts.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     this.access = opts.access ?? DEFAULT_UPSTREAM_ACCESS;
@@ -106,6 +115,7 @@ export class OpenAICompatibleEngine implements Engine {
   private readonly settingsCache = new WeakMap<ModelEntry, UpstreamSettings>();
 
   private settings(model: ModelEntry): UpstreamSettings {
+    if (this.settingsOf) return this.settingsOf(model);
     let s = this.settingsCache.get(model);
     if (!s) {
       s = readSettings(model, this.tuning, this.access);

@@ -1,4 +1,4 @@
-/** One keep-alive undici Pool per upstream origin (and connect timeout), created on first use and reused. */
+/** One keep-alive undici Pool per upstream origin or Unix socket (and connect timeout), created on first use and reused. */
 import { Pool } from 'undici';
 
 export interface PoolOptions {
@@ -14,16 +14,16 @@ export class PoolSet {
 
   constructor(private readonly opts: PoolOptions = {}) {}
 
-  get(origin: string, connectTimeoutMs: number): Pool {
+  get(origin: string, connectTimeoutMs: number, socketPath?: string): Pool {
     if (this.closed) throw new Error('the upstream engine is closed');
-    const key = `${origin}|${connectTimeoutMs}`;
+    const key = `${origin}|${socketPath ?? ''}|${connectTimeoutMs}`;
     let pool = this.pools.get(key);
     if (!pool) {
       pool = new Pool(origin, {
         connections: this.opts.connections ?? 128,
         pipelining: 1,
         keepAliveTimeout: this.opts.keepAliveTimeoutMs ?? 4_000,
-        connect: { timeout: connectTimeoutMs },
+        connect: socketPath ? { timeout: connectTimeoutMs, socketPath } : { timeout: connectTimeoutMs },
         // undici's own timeouts are off: the engine's timers (first byte, idle, total) run the show.
         headersTimeout: 0,
         bodyTimeout: 0,
@@ -31,6 +31,14 @@ export class PoolSet {
       this.pools.set(key, pool);
     }
     return pool;
+  }
+
+  /** Closes the pools of one Unix socket (its engine host is gone for good). */
+  async closeSocket(socketPath: string): Promise<void> {
+    const mark = `|${socketPath}|`;
+    const doomed = [...this.pools].filter(([k]) => k.includes(mark));
+    for (const [k] of doomed) this.pools.delete(k);
+    await Promise.all(doomed.map(([, p]) => p.destroy().catch(() => {})));
   }
 
   get size(): number {

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import type { Pool } from 'undici';
 import type { EngineCallContext, ModelEntry } from '../types.js';
 import type { Attempt } from './attempt.js';
-import { fromUpstreamResponse } from './errors.js';
+import { fromHostResponse, fromUpstreamResponse } from './errors.js';
 import type { ResolvedTarget } from './settings.js';
 
 export interface CallRequest {
@@ -64,7 +64,8 @@ export interface HeaderDeps {
 export function requestHeaders(req: CallRequest, target: ResolvedTarget, deps: HeaderDeps, ctx: EngineCallContext, model: ModelEntry): Record<string, string> {
   const h: Record<string, string> = { ...(req.headers ?? {}), 'user-agent': deps.userAgent };
   if (ctx.requestId) h['x-request-id'] = ctx.requestId;
-  if (target.api_key_env) {
+  if (target.bearerToken) h['authorization'] = `Bearer ${target.bearerToken}`;
+  else if (target.api_key_env) {
     const key = deps.env[target.api_key_env];
     if (key) h['authorization'] = `Bearer ${key}`;
     else deps.log?.warn({ model: model.id, api_key_env: target.api_key_env }, 'upstream api_key_env is not set');
@@ -100,7 +101,7 @@ export async function send(att: Attempt, pool: Pool, req: CallRequest, headers: 
         return;
       }
       const text = (await att.readAll(64 * 1024).catch(() => Buffer.alloc(0))).toString('utf8');
-      throw fromUpstreamResponse(res.statusCode, res.headers, text);
+      throw t.socketPath ? fromHostResponse(res.statusCode, res.headers, text) : fromUpstreamResponse(res.statusCode, res.headers, text);
     }
     if (req.stream) await att.prime();
     att.healthy();

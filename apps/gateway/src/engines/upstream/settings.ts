@@ -51,8 +51,15 @@ export interface ResolvedTarget extends UpstreamTarget {
   origin: string;
   /** Path prefix from base_url, without a trailing slash (`/v1`). */
   prefix: string;
-  /** Breaker / load key: the normalized base_url. */
+  /** Breaker / load key: the normalized base_url (and the socket, for a socket target). */
   key: string;
+  /**
+   * Internal only (a local engine host, engines/host/): connect to this Unix socket instead of the
+   * origin's host and port. Never read from registry settings (resolveTarget copies named fields).
+   */
+  socketPath?: string;
+  /** Internal only, like socketPath: the bearer token sent to the target (an engine host's token). */
+  bearerToken?: string;
 }
 
 export interface UpstreamSettings extends UpstreamTuning {
@@ -76,7 +83,16 @@ export function resolveTarget(t: UpstreamTarget): ResolvedTarget {
     throw new EngineError(500, 'The model is misconfigured: a target base_url must be http or https.', 'model_misconfigured');
   }
   const prefix = url.pathname.replace(/\/+$/, '');
-  return { ...t, origin: url.origin, prefix, key: `${url.origin}${prefix}` };
+  // Named fields only: a registry row cannot smuggle in the internal ones (socketPath, bearerToken).
+  const out: ResolvedTarget = { base_url: t.base_url, model: t.model, origin: url.origin, prefix, key: `${url.origin}${prefix}` };
+  if (t.api_key_env !== undefined) out.api_key_env = t.api_key_env;
+  return out;
+}
+
+/** A target on a Unix socket with its own bearer token (a local engine host); never made from registry settings. */
+export function socketTarget(socketPath: string, bearerToken: string, model: string, prefix = '/v1'): ResolvedTarget {
+  const origin = 'http://localhost';
+  return { base_url: `${origin}${prefix}`, model, origin, prefix, key: `unix:${socketPath}${prefix}`, socketPath, bearerToken };
 }
 
 /**

@@ -10,7 +10,7 @@ import { ApiError } from '@cordon/server-kit';
 import { requireRole, type AuthContext } from '../../http/auth.js';
 import type { components } from '@cordon/contract';
 import type { ModelEntry, ModelState } from '../../engines/types.js';
-import type { GatewayHandlers, HandlerDeps } from '../deps.js';
+import type { GatewayDeps, GatewayHandlers } from '../deps.js';
 import { compileGuardrails, GuardrailConfigError } from '../../guardrails/index.js';
 import { fullPolicy } from '../../platform/policies.js';
 import { mayManageKey } from '../../platform/keys.js';
@@ -29,7 +29,7 @@ export function toRegistryModel(m: ModelEntry, status?: ModelState): components[
   return { object: 'registry_model', ...m, ...(status ? { status } : {}) };
 }
 
-export function adminHandlers(deps: HandlerDeps): Partial<GatewayHandlers> {
+export function adminHandlers(deps: GatewayDeps): Partial<GatewayHandlers> {
   const { platform } = deps;
   const modelStatus = (m: ModelEntry) => deps.engines.get(m.engine)?.status(m);
 

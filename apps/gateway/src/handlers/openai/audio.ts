@@ -57,12 +57,13 @@ export function audioHandlers(deps: HandlerDeps): Pick<GatewayHandlers, 'createT
     const endpoint = task === 'translate' ? 'audio.translations' : 'audio.transcriptions';
     // Admission reads the prompt (the only text a client sends with audio).
     const input = body.prompt ? { prompt: body.prompt } : {};
-    if (!engine.transcribe && engine.forwardMultipart) {
-      const fields = { ...(req.body as Record<string, unknown>) };
+    const fields = { ...(req.body as Record<string, unknown>) };
+    if (!engine.transcribe && !engine.transcribeUpload && engine.forwardMultipart) {
       return forward(deps, res, ctx, first, { endpoint, input, stream, path: task === 'translate' ? '/audio/translations' : '/audio/transcriptions', body: (boundary, upstreamModel) => multipart(boundary, { ...fields, model: upstreamModel }, file) });
     }
-    const transcribe = engine.transcribe?.bind(engine);
-    if (!transcribe) throw new ApiError(400, `The model '${model.id}' cannot transcribe audio.`, 'model_not_supported', 'model');
+    if (!engine.transcribe && !engine.transcribeUpload) throw new ApiError(400, `The model '${model.id}' cannot transcribe audio.`, 'model_not_supported', 'model');
+    // An engine host decodes the upload itself; its events still pass the output guardrails and the encoder here.
+    const upload = { translate: task === 'translate', stream, fields, body: (boundary: string, f: Record<string, unknown>) => multipart(boundary, f, file) };
     let duration = 0;
     await runInference<TranscriptPiece>(deps, res, ctx, first, {
       text: transcriptText,
@@ -72,6 +73,18 @@ export function audioHandlers(deps: HandlerDeps): Pick<GatewayHandlers, 'createT
       choices: 1,
       vocabulary: null,
       async *call(r: Resolved, call) {
+        if (r.engine.transcribeUpload) {
+          for await (const ev of r.engine.transcribeUpload(r.model, upload, call)) {
+            if (ev.type === 'segment') yield { type: 'choice', choice: { segment: ev.segment, text: ev.segment.text, finish: null } };
+            else {
+              if (ev.duration !== undefined) duration = ev.duration;
+              yield { type: 'choice', choice: { segment: null, text: '', finish: 'stop', language: ev.language } };
+            }
+          }
+          return;
+        }
+        const transcribe = r.engine.transcribe?.bind(r.engine);
+        if (!transcribe) throw new ApiError(400, `The model '${r.model.id}' cannot transcribe audio.`, 'model_not_supported', 'model');
         // A place in the model's queue first: a full queue is a 503 before any decoding. The place is
         // the engine's once transcribe() has it; until then this request gives it back.
         const release = r.engine.reserve?.(r.model, call) ?? (() => {});

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../http/request-context.js';
 import type { components } from '@cordon/contract';
 import type { ChatChoiceDelta, ChatRequest, ModelEntry, NativeResponses, ResponsesRequest } from '../../engines/types.js';
 import type { Admission } from '../../policy/enforcer.js';
-import type { GatewayHandlers, HandlerDeps } from '../deps.js';
+import type { GatewayDeps, GatewayHandlers } from '../deps.js';
 import { resolveModel } from './resolve.js';
 import { toApiError } from '../../pipeline/errors.js';
 import { metered } from '../../pipeline/meter.js';
@@ -75,7 +75,7 @@ function toChatRequest(body: ResponsesRequest, messages: Msg[]): ChatRequest {
   return chat;
 }
 
-export function responsesHandlers(deps: HandlerDeps): Pick<GatewayHandlers, 'createResponse' | 'getResponse' | 'deleteResponse'> {
+export function responsesHandlers(deps: GatewayDeps): Pick<GatewayHandlers, 'createResponse' | 'getResponse' | 'deleteResponse'> {
   return {
     async createResponse(req, res, ctx) {
       const body = req.body;
@@ -169,7 +169,7 @@ export function responsesHandlers(deps: HandlerDeps): Pick<GatewayHandlers, 'cre
  * domain isolation work as they do for translated responses.
  */
 async function passThrough(
-  deps: HandlerDeps,
+  deps: GatewayDeps,
   body: ResponsesRequest,
   res: ApiResponse<unknown>,
   ctx: RequestContext,

@@ -1,0 +1,91 @@
+/**
+ * What the gateway's handlers get in an engine host: no domains, keys, guardrails, limits or usage
+ * store (those stay in the gateway). Every model is open to the one caller, whose token is the
+ * host's; admission lets everything through and filters nothing; usage is in the answers, which the
+ * gateway meters (the last records are kept only for streams the gateway cut short: RecentUsage).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Admission } from '../policy/enforcer.js';
+import type { AuthDeps, AuthenticatedKey } from '../http/auth.js';
+import type { Admitter, RequestMetrics, UsageSink } from '../handlers/deps.js';
+import type { Usage } from '../engines/types.js';
+import type { UsageRecord } from '../platform/index.js';
+
+export const OPEN_ADMISSION: Admission = {
+  filtersOutput: false,
+  outputFilter: () => null,
+  settle: () => {},
+};
+
+export const openAdmitter: Admitter = {
+  admit: async () => OPEN_ADMISSION,
+  violation: () => {},
+};
+
+/**
+ * Usage records are not stored here: the last ones are kept by request id, for the gateway to read
+ * the usage of a stream it cut short before the usage chunk (GET /host/v1/usage/{id}). Bounded: the
+ * oldest go first.
+ */
+export class RecentUsage implements UsageSink {
+  private readonly records = new Map<string, Usage>();
+  private readonly waiters = new Map<string, Array<(u: Usage) => void>>();
+
+  constructor(private readonly keep = 1024) {}
+
+  record(rec: UsageRecord, requestId?: string): void {
+    if (!requestId) return;
+    const usage: Usage = { prompt_tokens: rec.input_tokens, completion_tokens: rec.output_tokens, total_tokens: rec.input_tokens + rec.output_tokens };
+    this.records.delete(requestId);
+    this.records.set(requestId, usage);
+    if (this.records.size > this.keep) this.records.delete(this.records.keys().next().value!);
+    const waiting = this.waiters.get(requestId);
+    this.waiters.delete(requestId);
+    for (const w of waiting ?? []) w(usage);
+  }
+
+  /** The request's usage, waiting up to `ms` for it to be recorded; null if it is not. */
+  await(requestId: string, ms: number): Promise<Usage | null> {
+    const known = this.records.get(requestId);
+    if (known) return Promise.resolve(known);
+    if (this.waiters.size >= this.keep) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const list = this.waiters.get(requestId) ?? [];
+      const done = (u: Usage | null) => {
+        clearTimeout(timer);
+        resolve(u);
+      };
+      const timer = setTimeout(() => {
+        const rest = (this.waiters.get(requestId) ?? []).filter((w) => w !== done);
+        if (rest.length) this.waiters.set(requestId, rest);
+        else this.waiters.delete(requestId);
+        resolve(null);
+      }, ms);
+      timer.unref();
+      list.push(done);
+      this.waiters.set(requestId, list);
+    });
+  }
+}
+
+/** A host serves no /metrics: nothing is counted. */
+export const uncounted: RequestMetrics = { observe: () => {}, countTokens: () => {} };
+
+/** The host's one caller (its key and domain in request contexts and log lines). */
+export const HOST_CALLER: AuthenticatedKey = { id: 'engine-host', domain_id: 'engine-host', role: 'member' };
+
+const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+/** Whether a bearer secret is the host token, compared in constant time (of equal-length digests). */
+export function tokenChecker(token: string): (secret: string) => boolean {
+  const expected = digest(token);
+  return (secret) => timingSafeEqual(digest(secret), expected);
+}
+
+/** The callers of a host: whoever holds its token. */
+export function hostCallers(isToken: (secret: string) => boolean): AuthDeps {
+  return {
+    authenticate: (secret) => (isToken(secret) ? { ok: true, key: HOST_CALLER } : { ok: false, reason: 'invalid' }),
+    getDomain: (id) => (id === HOST_CALLER.domain_id ? { id, disabled: false } : null),
+  };
+}
