@@ -38,6 +38,8 @@ export interface RunningEngineHost {
   engines: LocalEngines;
   /** Stop accepting, let in-flight requests finish up to shutdownTimeoutMs, close the engines. */
   shutdown(reason?: string): Promise<void>;
+  /** How long the host has had no request in flight (0 while one is), ms. */
+  idleMs(): number;
 }
 
 /** Removes a socket file a previous host left behind; anything else at that path is an error. */
@@ -107,7 +109,14 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
   };
   const hostApi = hostEndpoints({ catalog, engines, isToken, config, log, usage, onState: tell });
 
+  let inFlight = 0;
+  let lastActive = performance.now();
   const server = createServer({ ServerResponse: GatewayResponse }, (req, res) => {
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      lastActive = performance.now();
+    });
     const path = pathOf(req.url ?? '');
     if (path === '/healthz' && req.method === 'GET') return writeJson(res, 200, { status: 'ok' });
     res.once('finish', tellAll);
@@ -132,5 +141,5 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
       log.info('engine host stopped');
       log.flush();
     })());
-  return { server, address, engines, shutdown };
+  return { server, address, engines, shutdown, idleMs: () => (inFlight > 0 ? 0 : performance.now() - lastActive) };
 }

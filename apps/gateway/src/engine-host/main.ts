@@ -23,8 +23,8 @@ import { startEngineHost, type HostListen, type RunningEngineHost } from './host
 
 export const HOST_TOKEN_ENV = 'CORDON_ENGINE_HOST_TOKEN';
 
-/** What the host tells its parent over IPC. */
-export type HostMessage = { type: 'ready' } | { type: 'state'; model: string; state: ModelState };
+/** What a host tells its supervisor over IPC: it listens; a model's state changed; it is idle and exits. */
+export type HostMessage = { type: 'ready' } | { type: 'idle' } | { type: 'state'; model: string; state: ModelState };
 
 function listenOf(values: { socket?: string; port?: string; host?: string }): HostListen {
   if (values.socket !== undefined && values.port !== undefined) throw new Error('pass --socket or --port, not both');
@@ -101,6 +101,18 @@ export async function engineHost(argv: string[]): Promise<RunningEngineHost> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGINT', () => onSignal('SIGINT'));
   tell({ type: 'ready' });
+  // Supervised, a host whose model went unused as long as a model is kept loaded exits: an idle
+  // model holds no process (the gateway starts it again on the next request).
+  const idleMs = config.llama.idleUnloadMs;
+  if (process.channel && idleMs > 0) {
+    const check = setInterval(() => {
+      if (running.idleMs() < idleMs) return;
+      clearInterval(check);
+      tell({ type: 'idle' });
+      onSignal('idle');
+    }, Math.min(30_000, Math.max(50, idleMs / 4)));
+    check.unref();
+  }
   return running;
 }
 

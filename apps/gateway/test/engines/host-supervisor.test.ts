@@ -55,9 +55,9 @@ function supervisor(over: Partial<SupervisorOptions> = {}) {
   return { sup, ...c };
 }
 
-function hostConfig() {
+function hostConfig(idleUnloadMs = 60_000) {
   return {
-    llama: { sequences: 2, queueSize: 8, idleUnloadMs: 60_000, contextSize: 512 },
+    llama: { sequences: 2, queueSize: 8, idleUnloadMs, contextSize: 512 },
     audio: { maxDurationSeconds: 60, minSampleRate: 8000, maxChannels: 2, whisperQueue: 2 },
     ffmpeg: null,
     requestCaps: { messages: 64, tools: 8, stop: 4, logitBias: 16, generations: 4, inputTokens: 1000, schemaDepth: 8, schemaNodes: 100 },
@@ -137,7 +137,9 @@ describe('engine host supervisor (real host)', () => {
       const restartMs = performance.now() - t1;
       expect(next.generation).toBe(2);
       expect(next.pid).not.toBe(ep.pid);
-      expect(next.socketPath).toBe(ep.socketPath);
+      // A new socket per start: a host still draining never removes its successor's.
+      expect(next.socketPath).not.toBe(ep.socketPath);
+      expect(existsSync(ep.socketPath)).toBe(false);
       expect(next.token).not.toBe(ep.token);
       expect(await health(next)).toEqual({ status: 'ok' });
       expect(exits).toEqual([`${model.id}:SIGKILL`]);
@@ -239,6 +241,26 @@ describe('engine host supervisor (real host)', () => {
     expect(exits).toEqual([]);
     expect(lines.some((l) => l.msg === 'engine host did not stop in time; killing it' && l.engine_host === other.id)).toBe(true);
     await expect(sup.ensure(model, soon())).rejects.toMatchObject({ status: 503, code: 'engine_host_unavailable' });
+  });
+
+  it('a host whose model goes unused exits by itself (not counted as an exit); the next use starts it again', async () => {
+    const { sup, exits, starts } = supervisor({ hostConfig: hostConfig(400) });
+    try {
+      const ep = await sup.ensure(model, soon());
+      expect(await health(ep)).toEqual({ status: 'ok' });
+      const t0 = performance.now();
+      await ep.exited;
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(300);
+      expect(exits).toEqual([]);
+      expect(sup.status(model.id)).toEqual({ state: 'unloaded' });
+      expect(lines.some((l) => l.msg === 'engine host idle: it stops until its model is used again' && l.pid === ep.pid)).toBe(true);
+      const next = await sup.ensure(model, soon());
+      expect(next.generation).toBe(2);
+      expect(await health(next)).toEqual({ status: 'ok' });
+      expect(starts).toEqual([model.id, model.id]);
+    } finally {
+      await sup.close();
+    }
   });
 
   it('a host that never says ready is killed at the start timeout (reason start_timeout)', async () => {

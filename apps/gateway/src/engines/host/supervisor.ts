@@ -3,8 +3,9 @@
  * that model's requests only, is attributed to it exactly, and llama batches within one model's
  * context anyway), started on the model's first use.
  *
- *  - Each host listens on a Unix socket in a 0700 directory of its own (short: sun_path is 108
- *    bytes) and takes requests with a random token made for that start; it says `{type:'ready'}`
+ *  - Each start of a host listens on a Unix socket of its own (a new one per start, so that a host
+ *    still draining never removes its successor's) in the supervisor's 0700 directory (short:
+ *    sun_path is 108 bytes) and takes requests with a random token made for that start; it says `{type:'ready'}`
  *    over IPC once it listens. It exits by itself when the IPC channel closes (the gateway died,
  *    even by SIGKILL): no orphans.
  *  - `ensure(model, deadline)` answers the ready host, starting it or waiting for a restart within
@@ -15,6 +16,8 @@
  *    healthy `healthyMs` or a served request between them, mark the model failed with the reason
  *    (status() says it) until its registry entry changes (`forget`).
  *  - The host's stdout (pino JSON lines) and stderr go into the gateway's log with `engine_host: <model>`.
+ *  - A host whose model went unused for `CORDON_LLAMA_IDLE_UNLOAD_MS` says `{type:'idle'}` and exits
+ *    (an idle model holds no process); the next request starts it again. Not counted as an exit.
  *  - close(): SIGTERM to every host (each drains its requests), SIGKILL after `shutdownTimeoutMs`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -151,10 +154,7 @@ class HostSlot {
   /** Exits of these processes were asked for (forget, close). */
   readonly retiring = new Set<Endpoint>();
 
-  constructor(
-    readonly model: HostModelEntry,
-    readonly socketPath: string,
-  ) {}
+  constructor(readonly model: HostModelEntry) {}
 
   clearTimers(): void {
     for (const t of [this.restartTimer, this.healthyTimer, this.startTimer]) if (t) clearTimeout(t);
@@ -179,7 +179,7 @@ export class EngineHostSupervisor {
     if (this.closed) return Promise.reject(unavailable(model.id, 'the gateway is shutting down'));
     let slot = this.slots.get(model.id);
     if (!slot) {
-      slot = new HostSlot(hostModelOf(model), this.socketPath());
+      slot = new HostSlot(hostModelOf(model));
       this.slots.set(model.id, slot);
     }
     if (slot.phase === 'ready' && slot.current) return Promise.resolve(slot.current);
@@ -225,8 +225,7 @@ export class EngineHostSupervisor {
     const ep = slot.live;
     slot.live = slot.current = null;
     slot.phase = 'idle';
-    const stopped = ep ? this.stop(slot, ep, this.opts.shutdownTimeoutMs) : Promise.resolve();
-    void stopped.then(() => this.retire(slot));
+    if (ep) void this.stop(slot, ep, this.opts.shutdownTimeoutMs);
   }
 
   /** SIGTERM to every host, SIGKILL to those still running after shutdownTimeoutMs; the socket directory goes. */
@@ -243,7 +242,6 @@ export class EngineHostSupervisor {
           slot.live = slot.current = null;
           slot.phase = 'idle';
           if (ep) await this.stop(slot, ep, this.opts.shutdownTimeoutMs);
-          this.retire(slot);
         }),
       );
       if (this.dir) rmSync(this.dir, { recursive: true, force: true });
@@ -304,15 +302,15 @@ export class EngineHostSupervisor {
     slot.generation++;
     slot.reported = null;
     slot.killReason = null;
-    rmSync(slot.socketPath, { force: true });
+    const socketPath = this.socketPath();
     const token = randomBytes(32).toString('base64url');
     const env = hostEnv(this.opts.env ?? process.env, {
       CORDON_ENGINE_HOST_TOKEN: token,
       CORDON_ENGINE_HOST_MODELS: JSON.stringify([slot.model]),
       CORDON_ENGINE_HOST_CONFIG: JSON.stringify(this.opts.hostConfig),
     });
-    const proc = spawn(process.execPath, [this.entry, '--socket', slot.socketPath], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
-    const ep = new Endpoint(slot.model.id, slot.generation, slot.socketPath, token, proc);
+    const proc = spawn(process.execPath, [this.entry, '--socket', socketPath], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
+    const ep = new Endpoint(slot.model.id, slot.generation, socketPath, token, proc);
     slot.live = ep;
     this.opts.metrics?.engineHostStarts.labels(slot.model.id).inc();
     // The gateway's own lifetime decides: these handles do not keep it running.
@@ -326,6 +324,9 @@ export class EngineHostSupervisor {
       if (ended) return;
       ended = true;
       ep.exit();
+      // This start's socket will not be used again: its file and its connection pool go.
+      rmSync(socketPath, { force: true });
+      this.opts.onRetired?.(socketPath);
       this.onExit(slot, ep, code, signal, spawnError);
     };
     proc.on('error', (err) => {
@@ -386,6 +387,13 @@ export class EngineHostSupervisor {
       slot.healthyTimer.unref();
       this.opts.log.info({ engine_host: slot.model.id, pid: ep.pid, generation: ep.generation }, 'engine host ready');
       for (const w of [...slot.waiters]) w.resolve(ep);
+    } else if (m.type === 'idle' && slot.phase === 'ready' && slot.current === ep) {
+      // Its model went unused: it exits (asked for, not counted); the next request starts it again.
+      slot.retiring.add(ep);
+      slot.clearTimers();
+      slot.live = slot.current = null;
+      slot.phase = 'idle';
+      this.opts.log.info({ engine_host: slot.model.id, pid: ep.pid, generation: ep.generation }, 'engine host idle: it stops until its model is used again');
     } else if (m.type === 'state' && 'state' in m) {
       const state = modelStateOf(m.state);
       if (state) slot.reported = state;
@@ -439,10 +447,6 @@ export class EngineHostSupervisor {
     await ep.exited;
   }
 
-  private retire(slot: HostSlot): void {
-    rmSync(slot.socketPath, { force: true });
-    this.opts.onRetired?.(slot.socketPath);
-  }
 }
 
 function describeExit(code: number | null, signal: NodeJS.Signals | null, killReason: string | null, spawnError?: Error): string {
