@@ -9,7 +9,10 @@
  * - Not set, and a bootstrap key exists: nothing changes (a key registered from CORDON_ADMIN_KEY
  *   earlier stays valid until it is revoked or replaced).
  *
- * All of it runs in one transaction, so two processes starting at once cannot both make a key.
+ * All of it runs in one transaction, under the `cordon:bootstrap` lock, so instances starting at
+ * once (on one PostgreSQL database, or one SQLite file) cannot both make a key: the second finds
+ * the first's. (With PostgreSQL and several data directories, only the instance that generated the
+ * key has admin.key; the others warn that it is missing: set CORDON_ADMIN_KEY for such a fleet.)
  */
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +25,7 @@ import { randomId } from './util.js';
 
 export const DEFAULT_DOMAIN = 'default';
 export const ADMIN_KEY_FILE = 'admin.key';
+export const BOOTSTRAP_LOCK = 'cordon:bootstrap';
 
 export interface BootstrapOptions {
   store: Store;
@@ -60,7 +64,17 @@ export async function bootstrapPlatform(opts: BootstrapOptions): Promise<Bootstr
     if (problem) throw new Error(`CORDON_ADMIN_KEY is not acceptable: ${problem}.`);
   }
 
-  const result: BootstrapResult & { removeKeyFile?: boolean } = await store.withTransaction(async (tx) => {
+  const result: BootstrapResult & { removeKeyFile?: boolean } = await store.withLock(BOOTSTRAP_LOCK, () => bootstrapLocked(store, log, keyPath, adminKey));
+  // After the commit: a generated key's file is useless once CORDON_ADMIN_KEY has replaced it.
+  if (result.removeKeyFile && existsSync(keyPath)) {
+    rmSync(keyPath, { force: true });
+    log.info({ path: keyPath }, 'removed the file of the replaced superadmin key');
+  }
+  return { defaultDomainId: result.defaultDomainId, ...(result.adminKeyPath ? { adminKeyPath: result.adminKeyPath } : {}) };
+}
+
+function bootstrapLocked(store: Store, log: PlatformLog, keyPath: string, adminKey: string | undefined): Promise<BootstrapResult & { removeKeyFile?: boolean }> {
+  return store.withTransaction(async (tx) => {
     // Services bound to the transaction's handle: their statements run inside it.
     const domains = new DomainService(tx);
     const keys = new KeyService(tx, { log });
@@ -114,10 +128,4 @@ export async function bootstrapPlatform(opts: BootstrapOptions): Promise<Bootstr
     log.info({ path: keyPath }, 'created the superadmin key; it is in this file, readable only by this user');
     return { defaultDomainId: DEFAULT_DOMAIN, adminKeyPath: keyPath };
   });
-  // After the commit: a generated key's file is useless once CORDON_ADMIN_KEY has replaced it.
-  if (result.removeKeyFile && existsSync(keyPath)) {
-    rmSync(keyPath, { force: true });
-    log.info({ path: keyPath }, 'removed the file of the replaced superadmin key');
-  }
-  return { defaultDomainId: result.defaultDomainId, ...(result.adminKeyPath ? { adminKeyPath: result.adminKeyPath } : {}) };
 }

@@ -17,7 +17,7 @@ import { errField, type PlatformLog } from './log.js';
 import type { Config } from '../config.js';
 
 export type { PlatformLog } from './log.js';
-export type { Store, Row, Param } from './store/types.js';
+export type { Store, StoreKind, Row, Param } from './store/types.js';
 export { StoreError } from './store/types.js';
 export { openStore, toNumberedPlaceholders, type OpenStoreOptions } from './store/index.js';
 export { PlatformError, type PlatformErrorCode } from './errors.js';
@@ -66,8 +66,10 @@ export interface Platform {
 
 export interface CreatePlatformOptions {
   dataDir: string;
-  /** CORDON_DATABASE_URL: reserved (only unset or 'sqlite:' today). */
+  /** CORDON_DATABASE_URL: unset or 'sqlite:' (the embedded SQLite file in dataDir), or postgres://... */
   databaseUrl?: string;
+  /** CORDON_DATABASE_POOL: PostgreSQL connections per instance (default: that variable, else 10). */
+  databasePoolSize?: number;
   /** CORDON_ADMIN_KEY. */
   adminKey?: string;
   /** Retention and storage caps (config.retention). Absent: each service's defaults, and no pruning job. */
@@ -77,11 +79,15 @@ export interface CreatePlatformOptions {
 
 export async function createPlatform(opts: CreatePlatformOptions): Promise<Platform> {
   const { log } = opts;
-  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
-  const domains = new DomainService(store);
+  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, poolSize: opts.databasePoolSize, log });
+  const domains = new DomainService(store, { log });
   const keys = new KeyService(store, { log });
+  const registry = new RegistryService(store, { log });
+  const policies = new PolicyService(store, { log });
   let boot;
   try {
+    // Changes made by any instance sharing the store reach these services at once (change-feed.ts).
+    await Promise.all([domains.followChanges(), keys.followChanges(), registry.followChanges(), policies.followChanges()]);
     boot = await bootstrapPlatform({ store, dataDir: opts.dataDir, adminKey: opts.adminKey, log });
     keys.invalidate();
   } catch (err) {
@@ -125,8 +131,8 @@ export async function createPlatform(opts: CreatePlatformOptions): Promise<Platf
     store,
     domains,
     keys,
-    registry: new RegistryService(store, { log }),
-    policies: new PolicyService(store),
+    registry,
+    policies,
     usage,
     responses,
     violations,

@@ -327,6 +327,31 @@ describe('the README, as written', () => {
         async () => expect(await ok(`npx cordon models pull ${fileBase}/pulled.gguf --sha256 ${demoSha} --register pulled`)).toContain('registered as pulled'),
       ],
       ['usage [--domain D]', async () => expect(await ok('npx cordon usage --domain default')).toMatch(/^TOTAL\s+requests \d+/m)],
+      [
+        'engine-host --socket PATH|--port N [--host H] [--models FILE]',
+        async () => {
+          // A standalone host of the demo model: /healthz open, the API only with its token.
+          const modelsFile = join(work, 'host-models.json');
+          writeFileSync(modelsFile, JSON.stringify([{ id: 'hosted', engine: 'llama-cpp', settings: { path: demoGguf }, capabilities: ['chat', 'completions'] }]));
+          const hostPort = await freePort();
+          const token = `host-${createHash('sha256').update(modelsFile).digest('hex').slice(0, 24)}`;
+          let out = '';
+          const host = background(`npx cordon engine-host --port ${hostPort} --host 127.0.0.1 --models ${modelsFile}`, { CORDON_ENGINE_HOST_TOKEN: token }, (s) => (out += s));
+          try {
+            const base = `http://127.0.0.1:${hostPort}`;
+            await waitHealthy(base, host, () => out, 30_000);
+            expect((await fetch(`${base}/v1/models`)).status).toBe(401);
+            const listed = await fetch(`${base}/v1/models`, { headers: { authorization: `Bearer ${token}` } });
+            expect(listed.status).toBe(200);
+            expect((await listed.json()).data.map((m: { id: string }) => m.id)).toEqual(['hosted']);
+            expect(out).not.toContain(token);
+          } finally {
+            await stopGroup(host);
+          }
+          // SIGTERM (to the group, as Ctrl-C): the host drained and stopped.
+          expect(out).toContain('engine host stopped');
+        },
+      ],
     ];
     expect(checks.map(([form]) => form).sort()).toEqual(synopsisForms().sort());
     for (const [, check] of checks) await check();

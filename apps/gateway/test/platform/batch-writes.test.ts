@@ -8,8 +8,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore, RetentionPruner, UsageRecorder, ViolationLog, type Store, type UsageRecord } from '../../src/platform/index.js';
 import { migrate } from '../../src/platform/store/migrate.js';
 import { UniqueViolation } from '../../src/platform/store/types.js';
-import { openSqlite, type SqliteStore } from '../../src/platform/store/sqlite.js';
-import { captureLog, nowS, sleep, tempRoot, countRows, usageRecord } from './helpers.js';
+import { openSqlite, SqliteStore } from '../../src/platform/store/sqlite.js';
+import { captureLog, nowS, sleep, tempRoot, countRows, usageRecord, STORE_KINDS, storeTargets } from './helpers.js';
 
 const tmp = tempRoot('batch-writes');
 afterAll(() => tmp.cleanup());
@@ -116,65 +116,6 @@ describe('the SQLite writer thread', () => {
     await usage.close();
   });
 
-  it('constraint errors from the thread are the driver-neutral ones', async () => {
-    const store = await openThreaded();
-    open.push(store);
-    const insert = 'INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)';
-    await store.writeBatch(insert, [['dup', 'x', 1]]);
-    await expect(store.writeBatch(insert, [['ok', 'x', 1], ['dup', 'y', 1]])).rejects.toBeInstanceOf(UniqueViolation);
-    expect(await store.get('SELECT id FROM domains WHERE id = ?', ['ok'])).toBeUndefined();
-  });
-
-  it('writeBatch inside withTransaction joins the transaction', async () => {
-    const store = await openThreaded();
-    open.push(store);
-    const insert = 'INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)';
-    await expect(
-      store.withTransaction(async (tx) => {
-        expect((await tx.writeBatch(insert, [['t1', 'a', 1], ['t2', 'b', 1]])).changes).toBe(2);
-        expect(await tx.get('SELECT COUNT(*) AS n FROM domains WHERE id IN (?, ?)', ['t1', 't2'])).toEqual({ n: 2 });
-        throw new Error('undo');
-      }),
-    ).rejects.toThrow('undo');
-    expect(await store.get('SELECT id FROM domains WHERE id = ?', ['t1'])).toBeUndefined();
-    expect(store.writerThreadRunning).toBe(false);
-  });
-
-  it('main-connection writes and thread batches interleave without losing either', async () => {
-    const store = await openThreaded();
-    open.push(store);
-    const usage = new UsageRecorder(store, { batchSize: 50, intervalMs: 1 });
-    const insert = 'INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)';
-    const writes: Promise<unknown>[] = [];
-    for (let i = 0; i < 500; i++) {
-      usage.record(rec());
-      if (i % 25 === 0) writes.push(store.run(insert, [`m${i}`, 'x', 1]));
-      if (i % 100 === 0) await sleep(1);
-    }
-    await Promise.all(writes);
-    await usage.close();
-    expect(await count(store)).toBe(500);
-    expect(await count(store, 'domains')).toBeGreaterThanOrEqual(20);
-  });
-
-  it('retention deletes run as batches too', async () => {
-    const store = await openThreaded();
-    open.push(store);
-    const usage = new UsageRecorder(store);
-    const old = nowS() - 40 * 86_400;
-    for (let i = 0; i < 30; i++) usage.record(rec({ ts: old }));
-    for (let i = 0; i < 5; i++) usage.record(rec());
-    await usage.close();
-    const calls: string[] = [];
-    const wb = store.writeBatch.bind(store);
-    store.writeBatch = (sql, rows) => (calls.push(sql), wb(sql, rows));
-    const pruner = new RetentionPruner(store, { usageDays: 30, violationsDays: 30, intervalMs: 0, batchSize: 7 });
-    expect(await pruner.prune()).toEqual({ usage: 30, violations: 0 });
-    expect(calls.filter((c) => c.startsWith('DELETE FROM usage_records'))).toHaveLength(5); // 7+7+7+7+2
-    expect(await count(store)).toBe(5);
-    await pruner.close();
-  });
-
   it('CORDON_SQLITE_WRITER_THREAD=0 writes batches on the main connection (for comparisons)', async () => {
     process.env.CORDON_SQLITE_WRITER_THREAD = '0';
     let store: SqliteStore;
@@ -200,4 +141,71 @@ describe('openStore', () => {
     expect((await store.writeBatch('INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)', [['z', 'z', 1]])).changes).toBe(1);
     expect(await count(store, 'domains')).toBeGreaterThanOrEqual(1);
   });
+});
+
+// What every store's writeBatch does (SQLite: on the writer thread; PostgreSQL: one transaction).
+describe.each(STORE_KINDS)('writeBatch, %s store', (kind) => {
+  const stores = storeTargets(kind, 'batch-writes');
+
+    it('constraint errors are the driver-neutral ones, and a failed batch leaves nothing', async () => {
+      const store = await (await stores.fresh()).open();
+      open.push(store);
+      const insert = 'INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)';
+      await store.writeBatch(insert, [['dup', 'x', 1]]);
+      await expect(store.writeBatch(insert, [['ok', 'x', 1], ['dup', 'y', 1]])).rejects.toBeInstanceOf(UniqueViolation);
+      expect(await store.get('SELECT id FROM domains WHERE id = ?', ['ok'])).toBeUndefined();
+    });
+
+
+    it('writeBatch inside withTransaction joins the transaction', async () => {
+      const store = await (await stores.fresh()).open();
+      open.push(store);
+      const insert = 'INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)';
+      await expect(
+        store.withTransaction(async (tx) => {
+          expect((await tx.writeBatch(insert, [['t1', 'a', 1], ['t2', 'b', 1]])).changes).toBe(2);
+          expect(await tx.get('SELECT COUNT(*) AS n FROM domains WHERE id IN (?, ?)', ['t1', 't2'])).toEqual({ n: 2 });
+          throw new Error('undo');
+        }),
+      ).rejects.toThrow('undo');
+      expect(await store.get('SELECT id FROM domains WHERE id = ?', ['t1'])).toBeUndefined();
+      if (store instanceof SqliteStore) expect(store.writerThreadRunning).toBe(false); // a batch in a transaction never reaches the thread
+    });
+
+
+    it('other writes and batches interleave without losing either', async () => {
+      const store = await (await stores.fresh()).open();
+      open.push(store);
+      const usage = new UsageRecorder(store, { batchSize: 50, intervalMs: 1 });
+      const insert = 'INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)';
+      const writes: Promise<unknown>[] = [];
+      for (let i = 0; i < 500; i++) {
+        usage.record(rec());
+        if (i % 25 === 0) writes.push(store.run(insert, [`m${i}`, 'x', 1]));
+        if (i % 100 === 0) await sleep(1);
+      }
+      await Promise.all(writes);
+      await usage.close();
+      expect(await count(store)).toBe(500);
+      expect(await count(store, 'domains')).toBeGreaterThanOrEqual(20);
+    });
+
+
+    it('retention deletes run as batches too', async () => {
+      const store = await (await stores.fresh()).open();
+      open.push(store);
+      const usage = new UsageRecorder(store);
+      const old = nowS() - 40 * 86_400;
+      for (let i = 0; i < 30; i++) usage.record(rec({ ts: old }));
+      for (let i = 0; i < 5; i++) usage.record(rec());
+      await usage.close();
+      const calls: string[] = [];
+      const wb = store.writeBatch.bind(store);
+      store.writeBatch = (sql, rows) => (calls.push(sql), wb(sql, rows));
+      const pruner = new RetentionPruner(store, { usageDays: 30, violationsDays: 30, intervalMs: 0, batchSize: 7 });
+      expect(await pruner.prune()).toEqual({ usage: 30, violations: 0 });
+      expect(calls.filter((c) => c.startsWith('DELETE FROM usage_records'))).toHaveLength(5); // 7+7+7+7+2
+      expect(await count(store)).toBe(5);
+      await pruner.close();
+    });
 });

@@ -1,247 +1,248 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { DomainService, KeyService, openStore, TOKEN_PATTERN, type Store } from '../../src/platform/index.js';
-import { allRows, captureLog, nowS, rawBytes, sleep, tempRoot } from './helpers.js';
+import { DomainService, KeyService, TOKEN_PATTERN, type Store } from '../../src/platform/index.js';
+import { captureLog, nowS, sleep, STORE_KINDS, storeTargets, type StoreTarget } from './helpers.js';
 
-const tmp = tempRoot('keys');
-let dir: string;
-let store: Store;
-let keys: KeyService;
-const log = captureLog();
+describe.each(STORE_KINDS)('%s store', (kind) => {
+  const stores = storeTargets(kind, 'keys');
+  let target: StoreTarget;
+  let store: Store;
+  let keys: KeyService;
+  const log = captureLog();
 
-beforeAll(async () => {
-  dir = tmp.dir();
-  store = await openStore({ dataDir: dir });
-  const domains = new DomainService(store);
-  await domains.create({ id: 'acme', name: 'ACME' });
-  await domains.create({ id: 'other', name: 'Other' });
-  keys = new KeyService(store, { log });
-});
-afterAll(async () => {
-  await keys.close();
-  await store.close();
-  tmp.cleanup();
-});
+  beforeAll(async () => {
+    target = await stores.fresh();
+    store = await target.open();
+    const domains = new DomainService(store);
+    await domains.create({ id: 'acme', name: 'ACME' });
+    await domains.create({ id: 'other', name: 'Other' });
+    keys = new KeyService(store, { log });
+  });
+  afterAll(async () => {
+    await keys.close();
+    await store.close();
+  });
 
-describe('create', () => {
-  it('returns the public record and a cdn_<id>_<43 base64url> secret shown once', async () => {
-    const { key, secret } = await keys.create({ domain_id: 'acme', name: 'ci', role: 'member' });
-    expect(secret).toMatch(TOKEN_PATTERN);
-    expect(secret).toMatch(/^cdn_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
-    expect(secret.slice(4, 16)).toBe(key.id);
-    expect(Buffer.from(secret.slice(17), 'base64url')).toHaveLength(32);
-    expect(key).toEqual({
-      id: key.id,
-      object: 'api_key',
-      domain_id: 'acme',
-      name: 'ci',
-      role: 'member',
-      prefix: secret.slice(0, 12),
-      created_at: expect.any(Number),
-      expires_at: null,
-      last_used_at: null,
-      revoked_at: null,
+  describe('create', () => {
+    it('returns the public record and a cdn_<id>_<43 base64url> secret shown once', async () => {
+      const { key, secret } = await keys.create({ domain_id: 'acme', name: 'ci', role: 'member' });
+      expect(secret).toMatch(TOKEN_PATTERN);
+      expect(secret).toMatch(/^cdn_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+      expect(secret.slice(4, 16)).toBe(key.id);
+      expect(Buffer.from(secret.slice(17), 'base64url')).toHaveLength(32);
+      expect(key).toEqual({
+        id: key.id,
+        object: 'api_key',
+        domain_id: 'acme',
+        name: 'ci',
+        role: 'member',
+        prefix: secret.slice(0, 12),
+        created_at: expect.any(Number),
+        expires_at: null,
+        last_used_at: null,
+        revoked_at: null,
+      });
+      expect(Object.keys(key).sort()).toEqual(['created_at', 'domain_id', 'expires_at', 'id', 'last_used_at', 'name', 'object', 'prefix', 'revoked_at', 'role']);
+      expect(JSON.stringify(await keys.get(key.id))).not.toContain(secret.slice(17));
     });
-    expect(Object.keys(key).sort()).toEqual(['created_at', 'domain_id', 'expires_at', 'id', 'last_used_at', 'name', 'object', 'prefix', 'revoked_at', 'role']);
-    expect(JSON.stringify(await keys.get(key.id))).not.toContain(secret.slice(17));
+
+    it('validates role, name, expires_at and the domain', async () => {
+      await expect(keys.create({ domain_id: 'acme', name: 'x', role: 'root' as any })).rejects.toMatchObject({ status: 400, param: 'role' });
+      await expect(keys.create({ domain_id: 'acme', name: '', role: 'member' })).rejects.toMatchObject({ status: 400, param: 'name' });
+      await expect(keys.create({ domain_id: 'acme', name: 'x', role: 'member', expires_at: 1.5 })).rejects.toMatchObject({ status: 400, param: 'expires_at' });
+      await expect(keys.create({ domain_id: 'nope', name: 'x', role: 'member' })).rejects.toMatchObject({ status: 404, code: 'domain_not_found' });
+    });
+
+    it('lists all keys or one domain\'s', async () => {
+      const b = await keys.create({ domain_id: 'other', name: 'b', role: 'admin' });
+      const all = await keys.list();
+      const other = await keys.list({ domain_id: 'other' });
+      expect(all.map((k) => k.id)).toContain(b.key.id);
+      expect(other.every((k) => k.domain_id === 'other')).toBe(true);
+      expect(other.map((k) => k.id)).toContain(b.key.id);
+      expect((await keys.list({ domain_id: 'acme' })).map((k) => k.id)).not.toContain(b.key.id);
+    });
   });
 
-  it('validates role, name, expires_at and the domain', async () => {
-    await expect(keys.create({ domain_id: 'acme', name: 'x', role: 'root' as any })).rejects.toMatchObject({ status: 400, param: 'role' });
-    await expect(keys.create({ domain_id: 'acme', name: '', role: 'member' })).rejects.toMatchObject({ status: 400, param: 'name' });
-    await expect(keys.create({ domain_id: 'acme', name: 'x', role: 'member', expires_at: 1.5 })).rejects.toMatchObject({ status: 400, param: 'expires_at' });
-    await expect(keys.create({ domain_id: 'nope', name: 'x', role: 'member' })).rejects.toMatchObject({ status: 404, code: 'domain_not_found' });
-  });
-
-  it('lists all keys or one domain\'s', async () => {
-    const b = await keys.create({ domain_id: 'other', name: 'b', role: 'admin' });
-    const all = await keys.list();
-    const other = await keys.list({ domain_id: 'other' });
-    expect(all.map((k) => k.id)).toContain(b.key.id);
-    expect(other.every((k) => k.domain_id === 'other')).toBe(true);
-    expect(other.map((k) => k.id)).toContain(b.key.id);
-    expect((await keys.list({ domain_id: 'acme' })).map((k) => k.id)).not.toContain(b.key.id);
-  });
-});
-
-describe('secrets at rest', () => {
-  it('neither a secret nor its random part is anywhere in the database (raw bytes or rows)', async () => {
-    const made = [];
-    for (let i = 0; i < 5; i++) made.push(await keys.create({ domain_id: 'acme', name: `k${i}`, role: 'member' }));
-    const rotated = await keys.rotate(made[0]!.key.id);
-    const opaque = `my-own-admin-secret-${randomBytes(8).toString('hex')}`;
-    await keys.register({ domain_id: 'acme', name: 'op', role: 'superadmin' }, opaque);
-    for (const m of made) expect((await keys.authenticate(m.secret)).ok).toBe(m !== made[0]);
-    expect((await keys.authenticate(rotated.secret)).ok).toBe(true);
-    expect((await keys.authenticate(opaque)).ok).toBe(true);
-    await sleep(20); // let last_used_at writes land
-    const bytes = rawBytes(dir);
-    const rows = allRows(dir);
-    for (const secret of [...made.map((m) => m.secret), rotated.secret, opaque]) {
-      const body = secret.startsWith('cdn_') ? secret.slice(17) : secret;
-      for (const needle of [secret, body]) {
-        expect(bytes.includes(Buffer.from(needle))).toBe(false);
-        expect(rows.includes(needle)).toBe(false);
+  describe('secrets at rest', () => {
+    it('neither a secret nor its random part is anywhere in the database (raw bytes or rows)', async () => {
+      const made = [];
+      for (let i = 0; i < 5; i++) made.push(await keys.create({ domain_id: 'acme', name: `k${i}`, role: 'member' }));
+      const rotated = await keys.rotate(made[0]!.key.id);
+      const opaque = `my-own-admin-secret-${randomBytes(8).toString('hex')}`;
+      await keys.register({ domain_id: 'acme', name: 'op', role: 'superadmin' }, opaque);
+      for (const m of made) expect((await keys.authenticate(m.secret)).ok).toBe(m !== made[0]);
+      expect((await keys.authenticate(rotated.secret)).ok).toBe(true);
+      expect((await keys.authenticate(opaque)).ok).toBe(true);
+      await sleep(20); // let last_used_at writes land
+      const bytes = await target.rawBytes();
+      const rows = await target.allRows();
+      for (const secret of [...made.map((m) => m.secret), rotated.secret, opaque]) {
+        const body = secret.startsWith('cdn_') ? secret.slice(17) : secret;
+        for (const needle of [secret, body]) {
+          expect(bytes.includes(Buffer.from(needle))).toBe(false);
+          expect(rows.includes(needle)).toBe(false);
+        }
       }
-    }
-    // The opaque secret is not shown as a prefix either (it may be short).
-    expect(rows.includes(opaque.slice(0, 12))).toBe(false);
-    expect(log.text()).not.toContain(opaque);
-    for (const m of made) expect(log.text()).not.toContain(m.secret);
-  });
-});
-
-describe('authenticate', () => {
-  it('accepts a live key and returns its record', async () => {
-    const { key, secret } = await keys.create({ domain_id: 'acme', name: 'live', role: 'admin' });
-    const r = await keys.authenticate(secret);
-    expect(r).toEqual({ ok: true, key: expect.objectContaining({ id: key.id, domain_id: 'acme', role: 'admin' }) });
+      // The opaque secret is not shown as a prefix either (it may be short).
+      expect(rows.includes(opaque.slice(0, 12))).toBe(false);
+      expect(log.text()).not.toContain(opaque);
+      for (const m of made) expect(log.text()).not.toContain(m.secret);
+    });
   });
 
-  it('says why it refuses: missing, malformed, unknown', async () => {
-    const { secret } = await keys.create({ domain_id: 'acme', name: 'x', role: 'member' });
-    expect(await keys.authenticate(undefined)).toEqual({ ok: false, reason: 'missing' });
-    expect(await keys.authenticate('')).toEqual({ ok: false, reason: 'missing' });
-    expect(await keys.authenticate(42)).toEqual({ ok: false, reason: 'missing' });
-    expect(await keys.authenticate('short')).toEqual({ ok: false, reason: 'malformed' });
-    expect(await keys.authenticate('has space inside it ok')).toEqual({ ok: false, reason: 'malformed' });
-    expect(await keys.authenticate('x'.repeat(10_000))).toEqual({ ok: false, reason: 'malformed' });
-    // right id, wrong random part; a made-up id; a one-character change
-    expect(await keys.authenticate(`${secret.slice(0, 17)}${'A'.repeat(43)}`)).toEqual({ ok: false, reason: 'unknown' });
-    expect(await keys.authenticate(`cdn_abcdefabcdef_${'A'.repeat(43)}`)).toEqual({ ok: false, reason: 'unknown' });
-    const flipped = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
-    expect(await keys.authenticate(flipped)).toEqual({ ok: false, reason: 'unknown' });
-    expect(await keys.authenticate('an-opaque-secret-nobody-registered')).toEqual({ ok: false, reason: 'unknown' });
-  });
+  describe('authenticate', () => {
+    it('accepts a live key and returns its record', async () => {
+      const { key, secret } = await keys.create({ domain_id: 'acme', name: 'live', role: 'admin' });
+      const r = await keys.authenticate(secret);
+      expect(r).toEqual({ ok: true, key: expect.objectContaining({ id: key.id, domain_id: 'acme', role: 'admin' }) });
+    });
 
-  it('revocation takes effect on the very next call (even right after a cached success)', async () => {
-    const { key, secret } = await keys.create({ domain_id: 'acme', name: 'rev', role: 'member' });
-    expect((await keys.authenticate(secret)).ok).toBe(true);
-    expect((await keys.authenticate(secret)).ok).toBe(true); // now cached
-    const revoked = await keys.revoke(key.id);
-    expect(revoked?.revoked_at).toBeTypeOf('number');
-    expect(await keys.authenticate(secret)).toEqual({ ok: false, reason: 'revoked' });
-    // idempotent: the first revocation time stays
-    expect((await keys.revoke(key.id))?.revoked_at).toBe(revoked?.revoked_at);
-    expect(await keys.revoke('nosuchkey000')).toBeNull();
-  });
+    it('says why it refuses: missing, malformed, unknown', async () => {
+      const { secret } = await keys.create({ domain_id: 'acme', name: 'x', role: 'member' });
+      expect(await keys.authenticate(undefined)).toEqual({ ok: false, reason: 'missing' });
+      expect(await keys.authenticate('')).toEqual({ ok: false, reason: 'missing' });
+      expect(await keys.authenticate(42)).toEqual({ ok: false, reason: 'missing' });
+      expect(await keys.authenticate('short')).toEqual({ ok: false, reason: 'malformed' });
+      expect(await keys.authenticate('has space inside it ok')).toEqual({ ok: false, reason: 'malformed' });
+      expect(await keys.authenticate('x'.repeat(10_000))).toEqual({ ok: false, reason: 'malformed' });
+      // right id, wrong random part; a made-up id; a one-character change
+      expect(await keys.authenticate(`${secret.slice(0, 17)}${'A'.repeat(43)}`)).toEqual({ ok: false, reason: 'unknown' });
+      expect(await keys.authenticate(`cdn_abcdefabcdef_${'A'.repeat(43)}`)).toEqual({ ok: false, reason: 'unknown' });
+      const flipped = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
+      expect(await keys.authenticate(flipped)).toEqual({ ok: false, reason: 'unknown' });
+      expect(await keys.authenticate('an-opaque-secret-nobody-registered')).toEqual({ ok: false, reason: 'unknown' });
+    });
 
-  it('rotation: the new secret works and the old one stops at once', async () => {
-    const { key, secret } = await keys.create({ domain_id: 'acme', name: 'rot', role: 'member' });
-    expect((await keys.authenticate(secret)).ok).toBe(true);
-    const r = await keys.rotate(key.id);
-    expect(r.secret).not.toBe(secret);
-    expect(r.secret.slice(4, 16)).toBe(key.id);
-    expect(r.key.prefix).toBe(r.secret.slice(0, 12));
-    expect(await keys.authenticate(secret)).toEqual({ ok: false, reason: 'unknown' });
-    expect((await keys.authenticate(r.secret)).ok).toBe(true);
-    await expect(keys.rotate('nosuchkey000')).rejects.toMatchObject({ status: 404, code: 'key_not_found' });
-    await keys.revoke(key.id);
-    await expect(keys.rotate(key.id)).rejects.toMatchObject({ status: 409, code: 'key_revoked' });
-  });
+    it('revocation takes effect on the very next call (even right after a cached success)', async () => {
+      const { key, secret } = await keys.create({ domain_id: 'acme', name: 'rev', role: 'member' });
+      expect((await keys.authenticate(secret)).ok).toBe(true);
+      expect((await keys.authenticate(secret)).ok).toBe(true); // now cached
+      const revoked = await keys.revoke(key.id);
+      expect(revoked?.revoked_at).toBeTypeOf('number');
+      expect(await keys.authenticate(secret)).toEqual({ ok: false, reason: 'revoked' });
+      // idempotent: the first revocation time stays
+      expect((await keys.revoke(key.id))?.revoked_at).toBe(revoked?.revoked_at);
+      expect(await keys.revoke('nosuchkey000')).toBeNull();
+    });
 
-  it('rejects expired keys (checked on every call, not cached)', async () => {
-    const past = await keys.create({ domain_id: 'acme', name: 'old', role: 'member', expires_at: nowS() - 10 });
-    expect(await keys.authenticate(past.secret)).toEqual({ ok: false, reason: 'expired' });
-    const soon = await keys.create({ domain_id: 'acme', name: 'soon', role: 'member', expires_at: nowS() + 1 });
-    expect((await keys.authenticate(soon.secret)).ok).toBe(true);
-    await sleep(2100);
-    expect(await keys.authenticate(soon.secret)).toEqual({ ok: false, reason: 'expired' });
-    const later = await keys.create({ domain_id: 'acme', name: 'later', role: 'member', expires_at: nowS() + 3600 });
-    expect((await keys.authenticate(later.secret)).ok).toBe(true);
-  });
+    it('rotation: the new secret works and the old one stops at once', async () => {
+      const { key, secret } = await keys.create({ domain_id: 'acme', name: 'rot', role: 'member' });
+      expect((await keys.authenticate(secret)).ok).toBe(true);
+      const r = await keys.rotate(key.id);
+      expect(r.secret).not.toBe(secret);
+      expect(r.secret.slice(4, 16)).toBe(key.id);
+      expect(r.key.prefix).toBe(r.secret.slice(0, 12));
+      expect(await keys.authenticate(secret)).toEqual({ ok: false, reason: 'unknown' });
+      expect((await keys.authenticate(r.secret)).ok).toBe(true);
+      await expect(keys.rotate('nosuchkey000')).rejects.toMatchObject({ status: 404, code: 'key_not_found' });
+      await keys.revoke(key.id);
+      await expect(keys.rotate(key.id)).rejects.toMatchObject({ status: 409, code: 'key_revoked' });
+    });
 
-  it('authenticates an operator-chosen (opaque) secret by its hash', async () => {
-    const secret = 'Operator-Chosen-Secret-1234567890';
-    const key = await keys.register({ domain_id: 'acme', name: 'op2', role: 'superadmin' }, secret);
-    expect(key.prefix).toBe('(custom)');
-    expect(await keys.authenticate(secret)).toMatchObject({ ok: true, key: { id: key.id, role: 'superadmin' } });
-    await keys.revoke(key.id);
-    expect(await keys.authenticate(secret)).toEqual({ ok: false, reason: 'revoked' });
-    // the same secret may be registered again once the old one is revoked
-    const again = await keys.register({ domain_id: 'acme', name: 'op3', role: 'superadmin' }, secret);
-    expect(await keys.authenticate(secret)).toMatchObject({ ok: true, key: { id: again.id } });
-    await expect(keys.register({ domain_id: 'acme', name: 'dup', role: 'member' }, secret)).rejects.toMatchObject({ status: 409 });
-    await expect(keys.register({ domain_id: 'acme', name: 'weak', role: 'member' }, 'too-short')).rejects.toMatchObject({ status: 400 });
-  });
+    it('rejects expired keys (checked on every call, not cached)', async () => {
+      const past = await keys.create({ domain_id: 'acme', name: 'old', role: 'member', expires_at: nowS() - 10 });
+      expect(await keys.authenticate(past.secret)).toEqual({ ok: false, reason: 'expired' });
+      const soon = await keys.create({ domain_id: 'acme', name: 'soon', role: 'member', expires_at: nowS() + 1 });
+      expect((await keys.authenticate(soon.secret)).ok).toBe(true);
+      await sleep(2100);
+      expect(await keys.authenticate(soon.secret)).toEqual({ ok: false, reason: 'expired' });
+      const later = await keys.create({ domain_id: 'acme', name: 'later', role: 'member', expires_at: nowS() + 3600 });
+      expect((await keys.authenticate(later.secret)).ok).toBe(true);
+    });
 
-  it('never throws on garbage of any type, length or encoding, and logs none of it', async () => {
-    const { secret } = await keys.create({ domain_id: 'acme', name: 'fuzz', role: 'member' });
-    const before = log.lines.length;
-    const samples: unknown[] = [null, undefined, 0, -1, NaN, {}, [], Symbol('x'), () => 1, Buffer.from('abc'), new Uint8Array(4), true, 10n];
-    const alphabet = ['a', 'Z', '0', '_', '-', ' ', '\t', '\n', '\0', 'é', 'ß', '中', '😀', '\ud800', '\udfff', '\u202e', '%', '"', "'", '\\', 'cdn_'];
-    for (let i = 0; i < 4000; i++) {
-      const kind = i % 6;
-      const len = kind === 0 ? Math.floor(Math.random() * 20) : kind === 1 ? 60 : kind === 2 ? 10_000 + Math.floor(Math.random() * 100_000) : Math.floor(Math.random() * 600);
-      let s = '';
-      if (kind === 3) s = randomBytes(len).toString('latin1');
-      else if (kind === 4) s = `cdn_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`.slice(0, 4 + Math.floor(Math.random() * 70));
-      else if (kind === 5) s = secret.slice(0, Math.floor(Math.random() * secret.length)) + alphabet[i % alphabet.length];
-      else {
-        const chunk = Array.from({ length: Math.min(len, 500) }, () => alphabet[Math.floor(Math.random() * alphabet.length)]!).join('');
-        s = chunk.repeat(Math.ceil(len / Math.max(1, chunk.length))).slice(0, len);
+    it('authenticates an operator-chosen (opaque) secret by its hash', async () => {
+      const secret = 'Operator-Chosen-Secret-1234567890';
+      const key = await keys.register({ domain_id: 'acme', name: 'op2', role: 'superadmin' }, secret);
+      expect(key.prefix).toBe('(custom)');
+      expect(await keys.authenticate(secret)).toMatchObject({ ok: true, key: { id: key.id, role: 'superadmin' } });
+      await keys.revoke(key.id);
+      expect(await keys.authenticate(secret)).toEqual({ ok: false, reason: 'revoked' });
+      // the same secret may be registered again once the old one is revoked
+      const again = await keys.register({ domain_id: 'acme', name: 'op3', role: 'superadmin' }, secret);
+      expect(await keys.authenticate(secret)).toMatchObject({ ok: true, key: { id: again.id } });
+      await expect(keys.register({ domain_id: 'acme', name: 'dup', role: 'member' }, secret)).rejects.toMatchObject({ status: 409 });
+      await expect(keys.register({ domain_id: 'acme', name: 'weak', role: 'member' }, 'too-short')).rejects.toMatchObject({ status: 400 });
+    });
+
+    it('never throws on garbage of any type, length or encoding, and logs none of it', async () => {
+      const { secret } = await keys.create({ domain_id: 'acme', name: 'fuzz', role: 'member' });
+      const before = log.lines.length;
+      const samples: unknown[] = [null, undefined, 0, -1, NaN, {}, [], Symbol('x'), () => 1, Buffer.from('abc'), new Uint8Array(4), true, 10n];
+      const alphabet = ['a', 'Z', '0', '_', '-', ' ', '\t', '\n', '\0', 'é', 'ß', '中', '😀', '\ud800', '\udfff', '\u202e', '%', '"', "'", '\\', 'cdn_'];
+      for (let i = 0; i < 4000; i++) {
+        const kind = i % 6;
+        const len = kind === 0 ? Math.floor(Math.random() * 20) : kind === 1 ? 60 : kind === 2 ? 10_000 + Math.floor(Math.random() * 100_000) : Math.floor(Math.random() * 600);
+        let s = '';
+        if (kind === 3) s = randomBytes(len).toString('latin1');
+        else if (kind === 4) s = `cdn_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`.slice(0, 4 + Math.floor(Math.random() * 70));
+        else if (kind === 5) s = secret.slice(0, Math.floor(Math.random() * secret.length)) + alphabet[i % alphabet.length];
+        else {
+          const chunk = Array.from({ length: Math.min(len, 500) }, () => alphabet[Math.floor(Math.random() * alphabet.length)]!).join('');
+          s = chunk.repeat(Math.ceil(len / Math.max(1, chunk.length))).slice(0, len);
+        }
+        samples.push(s);
       }
-      samples.push(s);
-    }
-    for (const s of samples) {
-      if (s === secret) continue; // a truncation plus one character can rebuild the real secret
-      const r = await keys.authenticate(s);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(['missing', 'malformed', 'unknown']).toContain(r.reason);
-    }
-    expect(log.lines.length).toBe(before);
-    expect((await keys.authenticate(secret)).ok).toBe(true);
+      for (const s of samples) {
+        if (s === secret) continue; // a truncation plus one character can rebuild the real secret
+        const r = await keys.authenticate(s);
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(['missing', 'malformed', 'unknown']).toContain(r.reason);
+      }
+      expect(log.lines.length).toBe(before);
+      expect((await keys.authenticate(secret)).ok).toBe(true);
+    });
   });
-});
 
-describe('touchLastUsed', () => {
-  it('records last use off the request path, at most once a minute per key', async () => {
-    await keys.close(); // earlier tests' pending writes
-    const { key, secret } = await keys.create({ domain_id: 'acme', name: 'touch', role: 'member' });
-    expect((await keys.get(key.id))?.last_used_at).toBeNull();
-    let writes = 0;
-    const run = store.run.bind(store);
-    store.run = (async (sql: string, params?: any[]) => {
-      if (sql.startsWith('UPDATE api_keys SET last_used_at') && params?.[1] === key.id) writes++;
-      return run(sql, params);
-    }) as Store['run'];
-    try {
-      await keys.authenticate(secret);
-      expect(writes).toBe(0); // not on the request path
-      await sleep(10);
-      expect(writes).toBe(1);
-      for (let i = 0; i < 20; i++) await keys.authenticate(secret);
-      await sleep(10);
-      expect(writes).toBe(1);
-      const t = (await keys.get(key.id))!.last_used_at!;
-      expect(Math.abs(t - nowS())).toBeLessThanOrEqual(2);
-      keys.touchLastUsed(key.id, t + 61);
-      await keys.close();
-      expect(writes).toBe(2);
-      expect((await keys.get(key.id))!.last_used_at).toBe(t + 61);
-    } finally {
-      store.run = run;
-    }
+  describe('touchLastUsed', () => {
+    it('records last use off the request path, at most once a minute per key', async () => {
+      await keys.close(); // earlier tests' pending writes
+      const { key, secret } = await keys.create({ domain_id: 'acme', name: 'touch', role: 'member' });
+      expect((await keys.get(key.id))?.last_used_at).toBeNull();
+      let writes = 0;
+      const run = store.run.bind(store);
+      store.run = (async (sql: string, params?: any[]) => {
+        if (sql.startsWith('UPDATE api_keys SET last_used_at') && params?.[1] === key.id) writes++;
+        return run(sql, params);
+      }) as Store['run'];
+      try {
+        await keys.authenticate(secret);
+        expect(writes).toBe(0); // not on the request path
+        await sleep(10);
+        expect(writes).toBe(1);
+        for (let i = 0; i < 20; i++) await keys.authenticate(secret);
+        await sleep(10);
+        expect(writes).toBe(1);
+        const t = (await keys.get(key.id))!.last_used_at!;
+        expect(Math.abs(t - nowS())).toBeLessThanOrEqual(2);
+        keys.touchLastUsed(key.id, t + 61);
+        await keys.close();
+        expect(writes).toBe(2);
+        expect((await keys.get(key.id))!.last_used_at).toBe(t + 61);
+      } finally {
+        store.run = run;
+      }
+    });
   });
-});
 
-describe('a failing store', () => {
-  it('is an error (logged without the secret), not a wrong key', async () => {
-    const { secret } = await keys.create({ domain_id: 'acme', name: 'outage', role: 'member' });
-    const log2 = captureLog();
-    const k2 = new KeyService(store, { log: log2 });
-    const get = store.get.bind(store);
-    store.get = (async () => {
-      throw new Error('disk I/O error');
-    }) as Store['get'];
-    try {
-      await expect(k2.authenticate(secret)).rejects.toThrow('The key store is unavailable.');
-      // input problems are still answered without the store
-      expect(await k2.authenticate('')).toEqual({ ok: false, reason: 'missing' });
-    } finally {
-      store.get = get;
-    }
-    expect(log2.text()).toContain('disk I/O error');
-    expect(log2.text()).not.toContain(secret);
+  describe('a failing store', () => {
+    it('is an error (logged without the secret), not a wrong key', async () => {
+      const { secret } = await keys.create({ domain_id: 'acme', name: 'outage', role: 'member' });
+      const log2 = captureLog();
+      const k2 = new KeyService(store, { log: log2 });
+      const get = store.get.bind(store);
+      store.get = (async () => {
+        throw new Error('disk I/O error');
+      }) as Store['get'];
+      try {
+        await expect(k2.authenticate(secret)).rejects.toThrow('The key store is unavailable.');
+        // input problems are still answered without the store
+        expect(await k2.authenticate('')).toEqual({ ok: false, reason: 'missing' });
+      } finally {
+        store.get = get;
+      }
+      expect(log2.text()).toContain('disk I/O error');
+      expect(log2.text()).not.toContain(secret);
+    });
   });
 });

@@ -1,8 +1,18 @@
-/** Runs the numbered migrations a store has not seen yet, each in one transaction. Idempotent. */
+/**
+ * Runs the numbered migrations a store has not seen yet, each in one transaction, under the
+ * `cordon:migrate` lock (many instances starting at once on one PostgreSQL database: one migrates,
+ * the others then find nothing to do). Idempotent.
+ */
 import { migrations as allMigrations, type Migration } from './migrations.js';
 import { StoreError, type Store } from './types.js';
 
-export async function migrate(store: Store, migrations: readonly Migration[] = allMigrations): Promise<number[]> {
+export const MIGRATE_LOCK = 'cordon:migrate';
+
+export function migrate(store: Store, migrations: readonly Migration[] = allMigrations): Promise<number[]> {
+  return store.withLock(MIGRATE_LOCK, () => migrateLocked(store, migrations));
+}
+
+async function migrateLocked(store: Store, migrations: readonly Migration[]): Promise<number[]> {
   await store.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -29,8 +39,8 @@ export async function migrate(store: Store, migrations: readonly Migration[] = a
   for (const m of [...migrations].sort((a, b) => a.id - b.id)) {
     if (done.has(m.id)) continue;
     await store.withTransaction(async (tx) => {
-      // Checked again inside the transaction (which holds the write lock): two processes starting
-      // at once must not both apply the same migration.
+      // Checked again inside the transaction (SQLite: it holds the write lock): two processes
+      // starting at once must not both apply the same migration.
       if (await tx.get('SELECT id FROM schema_migrations WHERE id = ?', [m.id])) return;
       for (const sql of m.statements) await tx.exec(sql);
       await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, Math.floor(Date.now() / 1000)]);

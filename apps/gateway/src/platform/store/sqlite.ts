@@ -13,10 +13,16 @@
  * hold the event loop. The two connections do not fight over SQLite's one write lock: a batch
  * waits while a transaction is open here, and a write here (run, exec, withTransaction) first lets
  * the batches already posted commit, so the busy timeout is left for other processes.
+ *
+ * withLock is a process-wide mutex per file and name (one gateway process owns the file;
+ * migrations and the bootstrap are single transactions besides, which SQLite's write lock
+ * serializes across processes), and listen/notify deliver within this store only.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Channels, checkChannel, checkPayload } from './channels.js';
+import { NamedMutex } from './named-mutex.js';
 import { normalizeParams } from './sql.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
 import { ForeignKeyViolation, StoreError, UniqueViolation, type Param, type Row, type Store } from './types.js';
@@ -24,9 +30,16 @@ import { ForeignKeyViolation, StoreError, UniqueViolation, type Param, type Row,
 export const SQLITE_FILE = 'cordon.db';
 const MAX_CACHED_STATEMENTS = 500;
 const BUSY_TIMEOUT_MS = 5000;
+/**
+ * withLock's locks, for the whole process, by file and name: two stores on one file in one process
+ * (tests, a CLI command inside the gateway's process) must exclude each other too, or one would
+ * sleep in SQLite's busy handler, holding the event loop the other needs to finish.
+ */
+const fileLocks = new NamedMutex();
 
 interface Tx {
-  depth: number;
+  /** Notifications sent in the transaction: delivered when it commits. */
+  pending: Array<[channel: string, payload: string]>;
 }
 
 export function translateError(err: unknown): unknown {
@@ -44,6 +57,7 @@ export class SqliteStore implements Store {
   private activeDone: Promise<void> = Promise.resolve();
   private savepoints = 0;
   private closing = false;
+  private readonly channels = new Channels();
 
   /** `writer`: the thread batch writes go to; without one they run on this connection. */
   constructor(
@@ -84,7 +98,7 @@ export class SqliteStore implements Store {
    * The handle a transaction's callback gets: it runs statements at once, inside the transaction.
    * (No AsyncLocalStorage: on Node 20 it turns on promise hooks for the whole process.)
    */
-  private handle(): Store {
+  private handle(state: Tx): Store {
     const self = this;
     const tx: Store = {
       kind: 'sqlite',
@@ -97,9 +111,16 @@ export class SqliteStore implements Store {
       exec: async (sql: string) => {
         self.guard(() => self.db.exec(sql));
       },
-      withTransaction: (fn) => self.nested(fn, tx),
+      withTransaction: (fn) => self.nested(fn, tx, state),
       // Inside a transaction the batch joins it (the writer thread would wait for its lock).
-      writeBatch: (sql, rows) => self.nested(() => self.runBatch(sql, rows), tx),
+      writeBatch: (sql, rows) => self.nested(() => self.runBatch(sql, rows), tx, state),
+      withLock: (name, fn) => self.withLock(name, fn),
+      listen: (channel, fn, onReconnect) => self.listen(channel, fn, onReconnect),
+      notify: async (channel, payload) => {
+        checkChannel(channel);
+        checkPayload(payload);
+        state.pending.push([channel, payload]);
+      },
       close: () => self.close(),
     };
     return tx;
@@ -139,15 +160,16 @@ export class SqliteStore implements Store {
   async withTransaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.writer?.busy) await this.writer.settled();
     while (this.active) await this.activeDone;
-    const tx: Tx = { depth: 0 };
+    const tx: Tx = { pending: [] };
     let end!: () => void;
     this.active = tx;
     this.activeDone = new Promise<void>((resolve) => (end = resolve));
     try {
       this.guard(() => this.db.exec('BEGIN IMMEDIATE'));
       try {
-        const result = await fn(this.handle());
+        const result = await fn(this.handle(tx));
         this.guard(() => this.db.exec('COMMIT'));
+        for (const [channel, payload] of tx.pending) this.channels.deliver(channel, payload);
         return result;
       } catch (err) {
         if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -159,8 +181,9 @@ export class SqliteStore implements Store {
     }
   }
 
-  private async nested<T>(fn: (tx: Store) => Promise<T>, tx: Store): Promise<T> {
+  private async nested<T>(fn: (tx: Store) => Promise<T>, tx: Store, state: Tx): Promise<T> {
     const name = `sp_${++this.savepoints}`;
+    const sent = state.pending.length;
     this.guard(() => this.db.exec(`SAVEPOINT ${name}`));
     try {
       const result = await fn(tx);
@@ -168,6 +191,7 @@ export class SqliteStore implements Store {
       return result;
     } catch (err) {
       if (this.db.open && this.db.inTransaction) this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      state.pending.length = sent; // what the savepoint sent goes with it
       throw err;
     }
   }
@@ -192,6 +216,27 @@ export class SqliteStore implements Store {
       for (const row of rows) changes += st.run(...normalizeParams(row)).changes;
       return { changes };
     });
+  }
+
+  async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreError('The store is closed.');
+    return fileLocks.run(`${this.db.name}\u0000${name}`, fn);
+  }
+
+  async listen(channel: string, fn: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
+    checkChannel(channel);
+    if (this.closed) throw new StoreError('The store is closed.');
+    const { remove } = this.channels.add(channel, fn, onReconnect);
+    return async () => {
+      remove();
+    };
+  }
+
+  async notify(channel: string, payload: string): Promise<void> {
+    checkChannel(channel);
+    checkPayload(payload);
+    if (this.closed) throw new StoreError('The store is closed.');
+    this.channels.deliver(channel, payload);
   }
 
   /** Ends the writer thread after its last batch, then closes this connection. */

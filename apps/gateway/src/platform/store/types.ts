@@ -1,6 +1,7 @@
 /**
- * The store: a small async repository interface over portable SQL, so that another engine
- * (PostgreSQL) can implement it later without touching the services.
+ * The store: a small async repository interface over portable SQL, implemented on SQLite (the
+ * embedded default, sqlite.ts) and PostgreSQL (CORDON_DATABASE_URL, postgres.ts), with the same
+ * migrations and services.
  *
  * Rules for the SQL the services write:
  *   - `?` placeholders only (a driver translates them: see toNumberedPlaceholders in sql.ts);
@@ -15,9 +16,10 @@ export type Row = Record<string, unknown>;
 /** Parameter values a driver accepts; booleans become 0/1 and undefined becomes NULL. */
 export type Param = string | number | bigint | boolean | null | undefined | Buffer;
 
+export type StoreKind = 'sqlite' | 'postgres';
+
 export interface Store {
-  /** 'sqlite' today; a PostgreSQL driver will add its own. */
-  readonly kind: 'sqlite';
+  readonly kind: StoreKind;
   all<T = Row>(sql: string, params?: readonly Param[]): Promise<T[]>;
   get<T = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
   run(sql: string, params?: readonly Param[]): Promise<{ changes: number }>;
@@ -25,8 +27,11 @@ export interface Store {
   exec(sql: string): Promise<void>;
   /**
    * Runs `fn` in one transaction: everything it did is committed, or, if it throws, nothing is.
-   * Use the `tx` it is given (or this store: calls made from inside `fn`'s async flow join the
-   * transaction; calls from anywhere else wait until it ends). Nested calls become savepoints.
+   * Its statements go through the `tx` handle it is given. Calls through the store itself never
+   * run inside it (SQLite: they wait until it ends; PostgreSQL: they run on another connection and
+   * do not see its uncommitted rows), so a callback must not call the store itself. Nested calls
+   * on `tx` become savepoints. On PostgreSQL a failed statement aborts the transaction: catch
+   * constraint errors outside it, or in a nested withTransaction (a savepoint).
    */
   withTransaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /**
@@ -38,6 +43,28 @@ export interface Store {
    * the `tx` handle's writeBatch joins that transaction.
    */
   writeBatch(sql: string, rows: readonly (readonly Param[])[]): Promise<{ changes: number }>;
+  /**
+   * Runs `fn` while holding the lock `name`: one holder at a time across every process sharing
+   * the database (PostgreSQL: a session advisory lock, keyed by a hash of the name, on a pooled
+   * connection held for the duration; SQLite: an in-process mutex, one process owning the file).
+   * Not reentrant: `fn` must not take the same lock again. Waits as long as it takes.
+   */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `fn` with the payload of every notification on `channel` (any process on PostgreSQL;
+   * this store only on SQLite) from when the returned promise resolves until the unsubscribe
+   * function it gives is called. Delivery is asynchronous; a handler's exception is ignored.
+   * PostgreSQL: if the listening connection drops, it reconnects and listens again, and calls
+   * `onReconnect` (notifications sent meanwhile are lost: re-read what they would have said).
+   * Channel names: letters, digits, `_ : . -`, at most 63 characters.
+   */
+  listen(channel: string, fn: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  /**
+   * Sends `payload` (at most 7999 bytes) on `channel`. Through a transaction's `tx` handle it is
+   * sent when the transaction commits, and never if it rolls back (nor if the savepoint it was
+   * sent in does).
+   */
+  notify(channel: string, payload: string): Promise<void>;
   /** True once close() has been called. */
   readonly closed: boolean;
   close(): Promise<void>;
