@@ -14,6 +14,8 @@ import http from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFakeUpstream } from './fake-upstream.mjs';
+import { wrk as runWrk } from './wrk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const i = process.argv.indexOf('--seconds');
@@ -23,23 +25,7 @@ const key = 'bench-admin-key-0123456789';
 const CLK_TCK = 100;
 const CORES = os.availableParallelism(); // read before this process pins itself for the first-byte client
 
-// ---- the fake upstream (its own process, pinned to core 0) ---------------------------------------
-const fakeSrc = `
-const http = require('node:http');
-const body = JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'Hello there, this is a short answer.', refusal: null }, logprobs: null, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 9, total_tokens: 19 } });
-const chunk = (c, f) => 'data: ' + JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: c, finish_reason: f }] }) + '\\n\\n';
-const stream = chunk({ role: 'assistant', content: '' }, null) + ['Hello', ' there', ',', ' this', ' is', ' a', ' short', ' answer', '.'].map((w) => chunk({ content: w }, null)).join('') + chunk({}, 'stop') +
-  'data: ' + JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 10, completion_tokens: 9, total_tokens: 19 } }) + '\\n\\ndata: [DONE]\\n\\n';
-http.createServer((req, res) => {
-  let data = '';
-  req.on('data', (d) => (data += d));
-  req.on('end', () => {
-    if (data.includes('"stream":true')) { res.writeHead(200, { 'content-type': 'text/event-stream' }); res.end(stream); }
-    else { res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }); res.end(body); }
-  });
-}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
-`;
-writeFileSync(join(tmp, 'fake.cjs'), fakeSrc);
+// ---- the fake upstream (fake-upstream.mjs: its own process, pinned to core 0) --------------------
 
 // ---- the floor: a plain node:http + undici forwarder (its own process, on the gateway's core) ----
 // What any Node gateway pays before doing anything of its own: read the body, forward it with
@@ -78,8 +64,8 @@ function startPinned(core, args, env = {}) {
   children.push(child);
   return child;
 }
-const fake = startPinned(0, [join(tmp, 'fake.cjs')]);
-const fakePort = await new Promise((r) => fake.stdout.once('data', (d) => r(Number(String(d).trim()))));
+const { child: fake, port: fakePort } = await startFakeUpstream({ core: 0 });
+children.push(fake);
 const forwarder = startPinned(1, [join(tmp, 'forwarder.cjs'), `http://127.0.0.1:${fakePort}`]);
 const forwarderPort = await new Promise((r) => forwarder.stdout.once('data', (d) => r(Number(String(d).trim()))));
 
@@ -113,22 +99,9 @@ const reg = await fetch(`${gwUrl}/admin/v1/models`, {
 if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
 
 
-function wrkWarm(url) {
-  const body = JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] });
-  const lua = join(tmp, 'warm.lua');
-  writeFileSync(lua, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n`);
-  execFileSync('taskset', ['-c', '0', 'wrk', '-t', '1', '-c', '16', '-d', '3s', '-s', lua, url], { encoding: 'utf8' });
-}
-
-function wrk(url, conns, stream) {
-  const body = JSON.stringify({ model: stream ? 'fake' : 'fake', messages: [{ role: 'user', content: 'Hello' }], ...(stream ? { stream: true } : {}) });
-  const lua = join(tmp, `post-${stream}.lua`);
-  writeFileSync(lua, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n` +
-    `done = function(summary, latency, requests)\n  io.write(string.format("RESULT %d %.3f %.3f %.3f\\n", summary.requests, latency:percentile(50), latency:percentile(99), summary.duration))\nend\n`);
-  const text = execFileSync('taskset', ['-c', '0', 'wrk', '-t', '1', '-c', String(conns), '-d', `${SECONDS}s`, '--latency', '-s', lua, url], { encoding: 'utf8' });
-  const [, n, p50, p99, dur] = /RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(text);
-  return { requests: Number(n), rps: Number(n) / (Number(dur) / 1e6), p50: Number(p50) / 1000, p99: Number(p99) / 1000 };
-}
+const chatBody = (stream) => JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }], ...(stream ? { stream: true } : {}) });
+const wrkWarm = (url) => runWrk({ url, key, body: chatBody(false), conns: 16, seconds: 3, core: 0, dir: tmp });
+const wrk = (url, conns, stream) => runWrk({ url, key, body: chatBody(stream), conns, seconds: SECONDS, core: 0, dir: tmp });
 
 // Stream time to first byte: wrk reports whole-response latency, so a small node:http client (in
 // this process, pinned with wrk's core) measures the first body byte of streamed chat, `conns`

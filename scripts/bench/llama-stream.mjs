@@ -3,14 +3,19 @@
 // token budget (so both generate the same tokens). Through HTTP means through the gateway and the
 // model's engine host (a child process of the gateway, reached over a Unix socket); the host alone
 // (`cordon engine-host --port`, HTTP on loopback, no gateway) is measured too, to split the cost.
-//   node scripts/bench/llama-stream.mjs [--runs 7] [--tokens 256] [--width 64 --layers 2] [--hosts] [--http-only] [--prof DIR]
+//   node scripts/bench/llama-stream.mjs [--runs 7] [--tokens 256] [--width 64 --layers 2] [--hosts] [--http-only] [--pin] [--prof DIR]
 // Without --width/--layers: the demo model (64 x 2) and a larger generated model (512 x 8), in one
 // run; with them: that one model. --hosts: also the standalone host leg (default with both models).
 // Prints tokens/s and time to first token for each leg, and 4 concurrent streams vs 1, with the
-// targets of issue 13 (engine hosts).
-import { spawn } from 'node:child_process';
+// targets of issue 13 (engine hosts). Linux: also, per token of the single-stream runs, each
+// process's CPU time (main thread and other threads: llama.cpp's work runs on a libuv worker) and
+// the time its threads waited for a core (/proc/<pid>/task/*/schedstat): the split of the cost.
+// --pin (2 cores or more): core 1 for the engine's process (the benchmark itself for direct, the
+// engine host otherwise), core 0 for the benchmark's client and the gateway: every leg gets the
+// same one core for the engine and its event loop, and the relay does not compete with it.
+import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { join, dirname } from 'node:path';
@@ -33,6 +38,71 @@ const PROMPT = 'Once upon a time';
 const threads = Math.max(1, os.availableParallelism() - 1);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const isDemo = ({ width, layers }) => width === 64 && layers === 2;
+const PIN = process.argv.includes('--pin');
+/** Moves every thread of `pid` (threads it starts later inherit it) to `cores` ('0', '1', '0-1'). */
+const pin = (pid, cores) => PIN && execFileSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { stdio: 'ignore' });
+
+// ---- where the CPU goes: per process, main thread vs the others, run time and run-queue wait -----
+/** ms on a core and ms waiting for one, per thread of `pid` (/proc/<pid>/task/<tid>/schedstat, ns). */
+function threadTimes(pid) {
+  const out = new Map();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+        out.set(tid, { run: run / 1e6, wait: wait / 1e6 });
+      } catch {
+        /* the thread ended */
+      }
+    }
+  } catch {
+    /* no /proc (not Linux) or the process ended */
+  }
+  return out;
+}
+/** ms every core of the machine spent busy or stolen (/proc/stat: user..steal but idle and iowait; 10 ms ticks). */
+function machineBusy() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    return (f.reduce((a, b) => a + b, 0) - f[3] - f[4]) * 10;
+  } catch {
+    return NaN;
+  }
+}
+/**
+ * Starts a measurement of the processes `pids` ({ name: pid }); stop() gives per-process totals in
+ * ms, and `others`: what the rest of the machine (other processes, the kernel) used meanwhile.
+ */
+function cpuMeter(pids) {
+  const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, threadTimes(pid)]));
+  const busy0 = machineBusy();
+  return () => {
+    const res = {};
+    const busy = machineBusy() - busy0;
+    for (const [k, pid] of Object.entries(pids)) {
+      const r = { main: 0, other: 0, mainWait: 0, otherWait: 0 };
+      for (const [tid, t] of threadTimes(pid)) {
+        const b = before[k].get(tid) ?? { run: 0, wait: 0 };
+        const main = Number(tid) === pid;
+        r[main ? 'main' : 'other'] += t.run - b.run;
+        r[main ? 'mainWait' : 'otherWait'] += t.wait - b.wait;
+      }
+      res[k] = r;
+    }
+    const ours = Object.values(res).reduce((a, r) => a + r.main + r.other, 0);
+    return { procs: res, others: Math.max(0, busy - ours) };
+  };
+}
+/** The child processes of `pid` (the gateway's engine hosts). */
+function childrenOf(pid) {
+  const kids = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) kids.push(...readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    /* not Linux */
+  }
+  return kids;
+}
 
 // ---- direct -------------------------------------------------------------------------------------
 async function direct(modelPath) {
@@ -42,7 +112,11 @@ async function direct(modelPath) {
   const seq = context.getSequence();
   const rates = [];
   const ttfts = [];
+  let stop = null;
+  let wall = 0;
+  let generated = 0;
   for (let r = 0; r < RUNS + 1; r++) {
+    if (r === 1) stop = cpuMeter({ engine: process.pid });
     await seq.clearHistory();
     const c = new LlamaCompletion({ contextSequence: seq });
     let tokens = 0;
@@ -58,7 +132,10 @@ async function direct(modelPath) {
     if (r === 0) continue; // warm-up
     rates.push(tokens / (dt / 1000));
     ttfts.push(first - t0);
+    wall += dt;
+    generated += tokens;
   }
+  const cpu = stop?.();
   // The same 1-vs-4 concurrency comparison as through HTTP, on the context's own sequences: the
   // ceiling the gateway can reach on this machine.
   const seqs = [seq, context.getSequence(), context.getSequence(), context.getSequence()];
@@ -84,7 +161,7 @@ async function direct(modelPath) {
   await context.dispose();
   await model.dispose();
   await llama.dispose();
-  return { rate: median(rates), ttft: median(ttfts), one, four };
+  return { rate: median(rates), ttft: median(ttfts), one, four, cpu, wall, generated };
 }
 
 // ---- through the gateway (and its engine host) -----------------------------------------------------
@@ -106,7 +183,7 @@ async function startGateway(dir) {
     });
     proc.once('exit', () => reject(new Error(out)));
   });
-  return { proc, url, key };
+  return { proc, url, key, kind: 'gateway' };
 }
 
 // ---- the engine host alone (`cordon engine-host --port`, as on a GPU machine) ---------------------
@@ -133,7 +210,7 @@ async function startHost(dir, modelPath) {
     if (Date.now() > end) throw new Error('engine host did not listen within 30 s');
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { proc, url, key };
+  return { proc, url, key, kind: 'host' };
 }
 
 // A minimal node:http client: it shares the two cores with the gateway, so it does as little as it
@@ -168,14 +245,22 @@ function streamOnce(gw, seed) {
 /** Single-stream tokens/s and first-token time, then 1 vs 4 concurrent streams, against a server. */
 async function viaHttp(gw) {
   try {
-    await streamOnce(gw, 1); // load + warm up
+    await streamOnce(gw, 1); // load + warm up (the gateway starts the model's host on this request)
+    const hostPid = gw.kind === 'host' ? gw.proc.pid : childrenOf(gw.proc.pid)[0];
+    pin(hostPid, '1');
+    const stop = cpuMeter(gw.kind === 'host' ? { client: process.pid, host: hostPid } : { client: process.pid, gateway: gw.proc.pid, host: hostPid });
     const rates = [];
     const ttfts = [];
+    let wall = 0;
+    let generated = 0;
     for (let r = 1; r <= RUNS; r++) {
       const s = await streamOnce(gw, 42 + r);
       rates.push(s.tokens / (s.dt / 1000));
       ttfts.push(s.ttft);
+      wall += s.dt;
+      generated += s.tokens;
     }
+    const cpu = stop();
     const agg = async (n) => {
       const results = [];
       for (let r = 0; r < 3; r++) {
@@ -185,7 +270,7 @@ async function viaHttp(gw) {
       }
       return median(results);
     };
-    return { rate: median(rates), ttft: median(ttfts), one: await agg(1), four: await agg(4) };
+    return { rate: median(rates), ttft: median(ttfts), one: await agg(1), four: await agg(4), cpu, wall, generated };
   } finally {
     if (gw.proc.exitCode === null) {
       gw.proc.kill('SIGTERM');
@@ -197,7 +282,7 @@ async function viaHttp(gw) {
 const NONE = { rate: NaN, ttft: NaN, one: NaN, four: NaN };
 const f = (x) => x.toFixed(1);
 const pct = (a, b) => `${f((100 * a) / b)}%`;
-const lines = [`machine: ${os.cpus()[0].model}, ${os.availableParallelism()} cores, node ${process.version}, engine threads ${threads}`];
+const lines = [`machine: ${os.cpus()[0].model}, ${os.availableParallelism()} cores, node ${process.version}, engine threads ${threads}${PIN ? '; --pin: engine process on core 1, client and gateway on core 0' : ''}`];
 lines.push(`prompt "${PROMPT}", ${TOKENS} tokens max, ${RUNS} runs (median); 4 / 1 = aggregate tokens/s of 4 concurrent streams over 1`);
 for (const size of SIZES) {
   const dir = mkdtempSync(join(os.tmpdir(), 'cordon-bench-'));
@@ -205,7 +290,9 @@ for (const size of SIZES) {
   writeDemoGguf(modelPath, size);
   try {
     // --http-only: skip the direct half (for profiling the gateway).
+    pin(process.pid, '1');
     const d = process.argv.includes('--http-only') ? NONE : await direct(modelPath);
+    pin(process.pid, '0');
     const h = await viaHttp(await startGateway(dir));
     const o = HOSTS ? await viaHttp(await startHost(dir, modelPath)) : NONE;
     // Issue 13's targets: on the larger model tokens/s >= 95% of direct and first token <= +1.5 ms;
@@ -225,6 +312,18 @@ for (const size of SIZES) {
         `, 4 / 1 ${pct(ratio(h), ratio(d))} of direct's (target >= 95%)${held(ratio(h) / ratio(d) >= 0.95)}`,
     );
     if (HOSTS) lines.push(`  host alone / direct          : ${pct(o.rate, d.rate)} of tokens/s, first token +${f(o.ttft - d.ttft)} ms, 4 / 1 ${pct(ratio(o), ratio(d))} of direct's`);
+    // Per token of the single-stream runs: ms on a core (main thread + other threads) and ms waiting for a core.
+    const us = (x, n) => ((1000 * x) / n).toFixed(0);
+    const split = (leg, x) => {
+      if (!x.cpu) return;
+      const n = x.generated;
+      const parts = Object.entries(x.cpu.procs).map(([k, c]) => `${k} ${us(c.main + c.other, n)} (main ${us(c.main, n)} + other ${us(c.other, n)}; waited ${us(c.mainWait, n)} + ${us(c.otherWait, n)})`);
+      const total = Object.values(x.cpu.procs).reduce((a, c) => a + c.main + c.other, 0);
+      lines.push(`  ${leg.padEnd(29)}: wall ${us(x.wall, n)} µs/token; CPU µs/token: ${parts.join(', ')}; all ${us(total, n)}; the rest of the machine ${us(x.cpu.others, n)}`);
+    };
+    split('direct, per token', d);
+    split('gateway + host, per token', h);
+    if (HOSTS) split('host alone, per token', o);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

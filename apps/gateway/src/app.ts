@@ -217,6 +217,13 @@ export async function createGateway(config: Config, log: Log): Promise<Gateway> 
   platform.registry.onChange((id) => engines.forget(id));
   if (config.demoModel) await ensureDemoModel(config, platform, log);
   // ioredis (and the TLS stack it loads) only when Redis is configured: about 25 MB of RSS otherwise.
+  if (platform.store.kind === 'postgres' && !config.redisUrl) {
+    // The store is shared, the limit counters are not: N instances let through N times each limit.
+    log.warn(
+      { store: 'postgres', redis: false },
+      'rate limits are per instance: several gateway instances sharing this PostgreSQL database each count requests, tokens and concurrency on their own, so each limit is multiplied by the number of instances; set CORDON_REDIS_URL to share them',
+    );
+  }
   const limiter: RateLimiter = config.redisUrl ? new (await import('./limits/redis.js')).RedisRateLimiter(config.redisUrl, log) : new MemoryRateLimiter();
   const enforcer = new PolicyEnforcer({
     policies: platform.policies,

@@ -4,12 +4,18 @@ import type { Store } from './store/types.js';
 import { UniqueViolation } from './store/types.js';
 import { conflict, invalid, quote } from './errors.js';
 import { deepFreeze, now, randomId } from './util.js';
+import { announceChange, CHANGE_CHANNELS, followChanges } from './change-feed.js';
+import type { PlatformLog } from './log.js';
 
 export type Domain = components['schemas']['Domain'];
 
 export const DOMAIN_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const MAX_NAME = 200;
-/** Domains are read on every request; the cache is dropped on every write here (other processes: after this). */
+/**
+ * Domains are read on every request, so they are cached. A write here drops the domain's entry and
+ * announces its id once committed (change-feed.ts): every process sharing the database drops it as
+ * soon as it hears it; this TTL is the bound when a notification is lost.
+ */
 const CACHE_TTL_MS = 2_000;
 const CACHE_MAX = 10_000;
 
@@ -45,8 +51,25 @@ function checkName(name: unknown): string {
 
 export class DomainService {
   private cache = new Map<string, { domain: Domain | null; until: number }>();
+  /** Bumped by every announced change: a read that started before one does not fill the cache. */
+  private generation = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly opts: { log?: PlatformLog } = {},
+  ) {}
+
+  /** Follows the domain changes of every process sharing the store (see change-feed.ts). */
+  followChanges(): Promise<() => Promise<void>> {
+    return followChanges(this.store, CHANGE_CHANNELS.domains, { changed: (id) => this.drop(id), missed: () => this.drop(null) });
+  }
+
+  /** Drops one domain's cached entry (null: all of them). */
+  private drop(id: string | null): void {
+    this.generation++;
+    if (id === null) this.cache.clear();
+    else this.cache.delete(id);
+  }
 
   async create(input: components['schemas']['CreateDomainRequest']): Promise<Domain> {
     const name = checkName(input?.name);
@@ -60,7 +83,8 @@ export class DomainService {
       if (err instanceof UniqueViolation) throw conflict(`A domain with id ${quote(id)} already exists.`, 'id');
       throw err;
     }
-    this.cache.delete(id);
+    this.drop(id);
+    await announceChange(this.store, CHANGE_CHANNELS.domains, id, this.opts.log);
     return (await this.get(id))!;
   }
 
@@ -73,10 +97,13 @@ export class DomainService {
     if (typeof id !== 'string') return null;
     const hit = this.cache.get(id);
     if (hit && hit.until > Date.now()) return hit.domain;
+    const generation = this.generation;
     const row = await this.store.get<DomainRow>('SELECT id, name, disabled, created_at FROM domains WHERE id = ?', [id]);
     const domain = row ? toDomain(row) : null;
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(id, { domain, until: Date.now() + CACHE_TTL_MS });
+    if (generation === this.generation) {
+      if (this.cache.size >= CACHE_MAX) this.cache.clear();
+      this.cache.set(id, { domain, until: Date.now() + CACHE_TTL_MS });
+    }
     return domain;
   }
 
@@ -89,7 +116,9 @@ export class DomainService {
       patch?.disabled === undefined ? null : patch.disabled,
       id,
     ]);
-    this.cache.delete(id);
-    return r.changes > 0 ? this.get(id) : null;
+    this.drop(id);
+    if (r.changes === 0) return null;
+    await announceChange(this.store, CHANGE_CHANNELS.domains, id, this.opts.log);
+    return this.get(id);
   }
 }

@@ -12,8 +12,10 @@
  *
  * Authenticated rows are cached for a few seconds, in this process only. Every write here
  * (revoke, rotate, create) drops the whole cache, so revocation and rotation take effect on the
- * next request; a change made by another process that shares the database is seen after at most
- * CACHE_TTL_MS. Expiry and revocation are checked on every call, cached or not.
+ * next request, and announces the key's id once it has committed (change-feed.ts): every process
+ * sharing the database drops that key's cache entries as soon as it hears it. CACHE_TTL_MS stays
+ * as the bound when a notification is lost. Expiry and revocation are checked on every call,
+ * cached or not.
  *
  * Nothing here logs or echoes a secret.
  */
@@ -24,6 +26,7 @@ import { ForeignKeyViolation, UniqueViolation } from './store/types.js';
 import { conflict, invalid, notFound, PlatformError, quote } from './errors.js';
 import { errField, type PlatformLog } from './log.js';
 import { deepFreeze, now, randomId } from './util.js';
+import { announceChange, CHANGE_CHANNELS, followChanges } from './change-feed.js';
 
 /** A key as the admin API shows it (never its secret). */
 export type ApiKey = components['schemas']['Key'];
@@ -149,6 +152,27 @@ export class KeyService {
     this.cache.clear();
   }
 
+  /**
+   * Drop what is cached about key `id` (announced by a write, here or in another process): its
+   * entry by id, and every entry found by an operator-chosen secret's hash (few: the bootstrap
+   * keys), since a new or re-registered one may share a hash with a cached revoked row.
+   */
+  forget(id: string): void {
+    this.generation++;
+    for (const [cacheKey, entry] of this.cache) {
+      if (entry.row.id === id || cacheKey.startsWith('h:')) this.cache.delete(cacheKey);
+    }
+  }
+
+  /** Follows the key changes of every process sharing the store (see change-feed.ts). */
+  followChanges(): Promise<() => Promise<void>> {
+    return followChanges(this.store, CHANGE_CHANNELS.keys, { changed: (id) => this.forget(id), missed: () => this.invalidate() });
+  }
+
+  private announce(id: string): Promise<void> {
+    return announceChange(this.store, CHANGE_CHANNELS.keys, id, this.opts.log);
+  }
+
   /** A new key; the secret is returned here and never again. */
   async create(input: NewKey): Promise<{ key: ApiKey; secret: string }> {
     const id = newKeyId();
@@ -190,6 +214,7 @@ export class KeyService {
       throw err;
     }
     this.invalidate();
+    await this.announce(id);
     return (await this.get(id))!;
   }
 
@@ -214,7 +239,9 @@ export class KeyService {
   async revoke(id: string): Promise<ApiKey | null> {
     const r = await this.store.run('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [now(), id]);
     this.invalidate();
-    return r.changes > 0 ? this.get(id) : null;
+    if (r.changes === 0) return null;
+    await this.announce(id);
+    return this.get(id);
   }
 
   /** A new secret for the key; the old one stops working at once. Throws for an unknown or revoked key. */
@@ -228,6 +255,7 @@ export class KeyService {
       [hashSecret(secret), secret.slice(0, 12), id],
     );
     this.invalidate();
+    await this.announce(id);
     return { key: (await this.get(id))!, secret };
   }
 

@@ -4,14 +4,17 @@
  *
  * Versions: every distinct policy content a domain takes gets a new number from one counter, so
  * a consumer that compiled (regexes, limiters) for version N recompiles only when it sees another.
- * Policies are cached here; set() updates the cache at once, and changes made by another process
- * are picked up after CACHE_TTL_MS.
+ * Policies are cached here; set() updates the cache at once and announces the domain's id once
+ * committed (change-feed.ts): every process sharing the database drops its entry as soon as it
+ * hears it. CACHE_TTL_MS stays as the bound when a notification is lost.
  */
 import type { Store } from './store/types.js';
 import { ForeignKeyViolation } from './store/types.js';
 import { invalid, notFound, quote } from './errors.js';
 import { deepFreeze, isPlainObject, now } from './util.js';
 import { compileUserPattern, UserPatternError } from '../guardrails/user-pattern.js';
+import { announceChange, CHANGE_CHANNELS, followChanges } from './change-feed.js';
+import type { PlatformLog } from './log.js';
 
 export type PiiAction = 'block' | 'mask' | 'allow';
 export interface PiiPolicy {
@@ -73,7 +76,7 @@ const MAX_TERM = 100;
  * its memory (terms sharing long first words multiply its states; beyond it, the slower NFA runs).
  */
 const MAX_TERMS_CHARS = 20_000;
-/** Short, so instances sharing one store converge quickly. */
+/** Short, so instances sharing one store converge even when a change notification is lost. */
 const CACHE_TTL_MS = 2_000;
 
 const defaultPii = (): PiiPolicy => ({ email: 'allow', phone: 'allow', credit_card: 'allow', iban: 'allow', ip_address: 'allow', us_ssn: 'allow', custom: [] });
@@ -244,8 +247,25 @@ export function fullPolicy(partial: unknown): Policy {
 export class PolicyService {
   private cache = new Map<string, VersionedPolicy & { json: string; until: number }>();
   private counter = 0;
+  /** Bumped by every announced change: a read that started before one does not fill the cache. */
+  private generation = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly opts: { log?: PlatformLog } = {},
+  ) {}
+
+  /** Follows the policy changes of every process sharing the store (see change-feed.ts). */
+  followChanges(): Promise<() => Promise<void>> {
+    return followChanges(this.store, CHANGE_CHANNELS.policies, { changed: (id) => this.drop(id), missed: () => this.drop(null) });
+  }
+
+  /** Drops one domain's cached policy (null: all of them). The version moves on only if its content changed. */
+  private drop(domainId: string | null): void {
+    this.generation++;
+    const entries = domainId === null ? [...this.cache.values()] : [this.cache.get(domainId)];
+    for (const entry of entries) if (entry) entry.until = 0;
+  }
 
   /** Bumped whenever any domain's policy changes (as seen by this process). */
   get changeCount(): number {
@@ -261,6 +281,7 @@ export class PolicyService {
   async getVersioned(domainId: string): Promise<VersionedPolicy> {
     const hit = this.cache.get(domainId);
     if (hit && hit.until > Date.now()) return { policy: hit.policy, version: hit.version };
+    const generation = this.generation;
     const row = await this.store.get<{ policy: string }>('SELECT policy FROM policies WHERE domain_id = ?', [domainId]);
     let policy: Policy;
     try {
@@ -270,14 +291,15 @@ export class PolicyService {
       // Fail closed: a policy that cannot be read must not silently become "nothing blocked".
       throw new Error(`The stored policy of domain ${quote(domainId)} cannot be read: ${(err as Error).message}`);
     }
-    return this.remember(domainId, policy);
+    return this.remember(domainId, policy, generation === this.generation);
   }
 
-  private remember(domainId: string, policy: Policy): VersionedPolicy {
+  /** `fresh`: nothing was announced since the policy was read, so it may be cached for the TTL. */
+  private remember(domainId: string, policy: Policy, fresh = true): VersionedPolicy {
     const json = JSON.stringify(policy);
     const hit = this.cache.get(domainId);
-    const same = hit && hit.json === json;
-    const entry = same ? { ...hit, until: Date.now() + CACHE_TTL_MS } : { policy: deepFreeze(policy), version: ++this.counter, json, until: Date.now() + CACHE_TTL_MS };
+    const until = fresh ? Date.now() + CACHE_TTL_MS : 0;
+    const entry = hit && hit.json === json ? { ...hit, until } : { policy: deepFreeze(policy), version: ++this.counter, json, until };
     this.cache.set(domainId, entry);
     return { policy: entry.policy, version: entry.version };
   }
@@ -297,6 +319,8 @@ export class PolicyService {
       if (err instanceof ForeignKeyViolation) throw notFound('domain_not_found', `No domain found with id ${quote(domainId)}.`, 'domain_id');
       throw err;
     }
-    return this.remember(domainId, policy).policy;
+    const stored = this.remember(domainId, policy).policy;
+    await announceChange(this.store, CHANGE_CHANNELS.policies, domainId, this.opts.log);
+    return stored;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The platform-wide model registry (the `models` table). Only a superadmin changes it (checked by
  * the admin handlers). Read on every inference request, so it is held in memory: reloaded after
- * every write here, and re-read every few seconds in case another process changed the table.
+ * every write here, which also announces the model's id once committed (change-feed.ts), so that
+ * every process sharing the database reloads as soon as it hears it; and re-read every few seconds
+ * in case a notification was lost.
  * Listeners registered with onChange hear about every model that changed or went away (engines drop
  * what they loaded for it).
  */
@@ -13,6 +15,7 @@ import { conflict, invalid, quote } from './errors.js';
 import { DOMAIN_ID } from './domains.js';
 import { deepFreeze, isPlainObject, now } from './util.js';
 import { errField, type PlatformLog } from './log.js';
+import { announceChange, CHANGE_CHANNELS, followChanges } from './change-feed.js';
 import { DEFAULT_UPSTREAM_ACCESS, targetAccessProblem, type UpstreamAccess } from '../engines/upstream/access.js';
 
 export const ENGINES: ReadonlyArray<ModelEntry['engine']> = ['llama-cpp', 'whisper', 'openai-compatible', 'ollama'];
@@ -141,6 +144,30 @@ export class RegistryService {
     private readonly opts: { log?: PlatformLog; reloadMs?: number } = {},
   ) {}
 
+  /** Follows the registry changes of every process sharing the store (see change-feed.ts). */
+  followChanges(): Promise<() => Promise<void>> {
+    const reload = () => this.reloadNow();
+    return followChanges(this.store, CHANGE_CHANNELS.models, { changed: reload, missed: reload });
+  }
+
+  /**
+   * Re-reads the table now (a change was announced): requests from here on wait for this load
+   * rather than use the table as it was, and listeners hear about what changed.
+   */
+  private reloadNow(): void {
+    this.loadedAt = 0;
+    const loading: Promise<void> = this.load()
+      .catch((err) => this.opts.log?.warn({ err: errField(err) }, 'could not reload the model registry; it is re-read on next use'))
+      .finally(() => {
+        if (this.refreshing === loading) this.refreshing = null;
+      });
+    this.refreshing = loading;
+  }
+
+  private announce(id: string): Promise<void> {
+    return announceChange(this.store, CHANGE_CHANNELS.models, id, this.opts.log);
+  }
+
   /** Called with a model id whenever that model is changed or removed. Returns an unsubscribe function. */
   onChange(fn: (id: string) => void): () => void {
     this.listeners.add(fn);
@@ -183,9 +210,15 @@ export class RegistryService {
 
   private async current(): Promise<ModelEntry[]> {
     if (this.models && Date.now() - this.loadedAt < (this.opts.reloadMs ?? RELOAD_MS)) return this.models;
-    this.refreshing ??= this.load().finally(() => (this.refreshing = null));
+    if (!this.refreshing) {
+      const loading: Promise<void> = this.load().finally(() => {
+        if (this.refreshing === loading) this.refreshing = null;
+      });
+      this.refreshing = loading;
+    }
     await this.refreshing;
-    return this.models!;
+    if (!this.models) return this.current();
+    return this.models;
   }
 
   async add(entry: NewModel, access?: UpstreamAccess): Promise<ModelEntry> {
@@ -204,6 +237,7 @@ export class RegistryService {
       if (err instanceof UniqueViolation) throw conflict(`A model with id ${quote(m.id)} is already registered.`, 'id');
       throw err;
     }
+    await this.announce(m.id);
     await this.load();
     return this.byId.get(m.id)!;
   }
@@ -236,12 +270,14 @@ export class RegistryService {
       m.domains === null ? null : JSON.stringify(m.domains),
       id,
     ]);
+    if (r.changes > 0) await this.announce(id);
     await this.load();
     return r.changes > 0 ? (this.byId.get(id) ?? null) : null;
   }
 
   async remove(id: string): Promise<boolean> {
     const r = await this.store.run('DELETE FROM models WHERE id = ?', [id]);
+    if (r.changes > 0) await this.announce(id);
     await this.load();
     return r.changes > 0;
   }

@@ -1,0 +1,34 @@
+// Load from wrk (Debian package) for the gateway benchmarks: POSTs one JSON body with a bearer key,
+// and reads wrk's own summary back (a Lua `done` hook prints it on one line).
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Runs wrk against `url` for `seconds` with `conns` connections (one thread), pinned to `core` with
+ * taskset when given; `dir` holds its Lua script. Returns completed requests (any status), those
+ * answered 200..399 (`ok`), the others (`non2xx`), socket errors, requests/s and p50/p99 in ms.
+ */
+export function wrk({ url, key, body, conns, seconds, core = null, dir, timeoutSeconds = 10 }) {
+  const lua = join(dir, `wrk-${conns}-${Buffer.from(body).length}.lua`);
+  writeFileSync(
+    lua,
+    `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n` +
+      `done = function(summary, latency, requests)\n  local e = summary.errors\n` +
+      `  io.write(string.format("RESULT %d %.3f %.3f %.3f %d %d %d %d %d\\n", summary.requests, latency:percentile(50), latency:percentile(99), summary.duration, e.status, e.connect, e.read, e.write, e.timeout))\nend\n`,
+  );
+  const cmd = ['wrk', '-t', '1', '-c', String(conns), '-d', `${seconds}s`, '--timeout', `${timeoutSeconds}s`, '--latency', '-s', lua, url];
+  const text = core === null ? execFileSync(cmd[0], cmd.slice(1), { encoding: 'utf8' }) : execFileSync('taskset', ['-c', String(core), ...cmd], { encoding: 'utf8' });
+  const m = /RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(text);
+  if (!m) throw new Error(`wrk printed no summary:\n${text}`);
+  const [requests, p50, p99, duration, status, connect, read, write, timeout] = m.slice(1).map(Number);
+  return {
+    requests,
+    ok: requests - status,
+    non2xx: status,
+    socketErrors: { connect, read, write, timeout },
+    rps: requests / (duration / 1e6),
+    p50: p50 / 1000,
+    p99: p99 / 1000,
+  };
+}
