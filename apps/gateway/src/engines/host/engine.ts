@@ -358,6 +358,10 @@ export class EngineHostEngine implements Engine {
 
   /** The model's vocabulary and context window (the host loads the model to answer), kept per start of its host. */
   async vocabulary(model: ModelEntry, requestId?: string): Promise<ModelVocabulary> {
+    // Every request's caps check asks: with the host ready and its answer kept, no call and no wait.
+    const ready = this.supervisor.current(model.id);
+    const kept = ready && this.vocabularies.get(ready);
+    if (kept) return kept;
     const run = async (ep: EngineHostEndpoint): Promise<ModelVocabulary> => {
       const known = this.vocabularies.get(ep);
       if (known) return known;
