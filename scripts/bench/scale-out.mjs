@@ -4,9 +4,10 @@
 // gateway-overhead bench uses (fake-upstream.mjs), loaded by wrk (wrk.mjs). Reports throughput,
 // added latency (through it minus direct to the fake), CPU per request of the gateways, nginx and
 // PostgreSQL, and PostgreSQL's transactions and rows per request. Then kills one of three instances
-// under load (SIGKILL, then SIGTERM to another) and compares the 200 answers wrk saw with the usage
-// rows in PostgreSQL.
-//   node scripts/bench/scale-out.mjs [--seconds 8] [--conns 32]
+// under load (SIGKILL, then SIGTERM to another), starts the killed one again on its data directory
+// (which writes the usage records it had spooled), and compares the 200 answers wrk saw with the
+// usage rows in PostgreSQL.
+//   node scripts/bench/scale-out.mjs [--seconds 8] [--conns 32] [--kill-only]
 // Needs: apps/gateway/dist (npx tsc -p apps/gateway/tsconfig.json), wrk, nginx, redis-server and
 // PostgreSQL (Debian packages). Loopback only; stops by itself (a hard limit of 8 minutes); every
 // process it started is killed on exit. PostgreSQL and Redis are the tests' throwaway servers
@@ -86,8 +87,8 @@ const pgPid = Number(readFileSync(join(pg.dataDir, 'postmaster.pid'), 'utf8').sp
 const redis = await startRedis();
 let dataDirs = 0;
 
-async function startGateway(env) {
-  const dataDir = join(tmp, `gw-${++dataDirs}`);
+/** A gateway process on a new data directory, or on `dataDir` (a restart). */
+async function startGateway(env, dataDir = join(tmp, `gw-${++dataDirs}`)) {
   const child = spawn(process.execPath, [join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
     env: { ...process.env, CORDON_DATA_DIR: dataDir, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -105,7 +106,7 @@ async function startGateway(env) {
   const warned = /rate limits are per instance/.test(out);
   child.stdout.removeAllListeners('data');
   child.stdout.resume();
-  return { child, url, port: Number(new URL(url).port), warned };
+  return { child, url, port: Number(new URL(url).port), warned, dataDir, output: out };
 }
 
 async function stopGateway(gw, signal = 'SIGTERM') {
@@ -223,12 +224,14 @@ async function measure(name, { instances, store, nginx, redis: withRedis = insta
   for (const g of gws) await stopGateway(g);
 }
 
-await measure('sqlite x1, direct', { instances: 1, store: 'sqlite', nginx: false });
-await measure('sqlite x1, nginx', { instances: 1, store: 'sqlite', nginx: true });
-await measure('postgres x1, direct', { instances: 1, store: 'postgres', nginx: false });
-await measure('postgres x1 + redis, direct', { instances: 1, store: 'postgres', nginx: false, redis: true });
-await measure('postgres x2 + redis, nginx', { instances: 2, store: 'postgres', nginx: true });
-await measure('postgres x3 + redis, nginx', { instances: 3, store: 'postgres', nginx: true });
+if (!process.argv.includes('--kill-only')) {
+  await measure('sqlite x1, direct', { instances: 1, store: 'sqlite', nginx: false });
+  await measure('sqlite x1, nginx', { instances: 1, store: 'sqlite', nginx: true });
+  await measure('postgres x1, direct', { instances: 1, store: 'postgres', nginx: false });
+  await measure('postgres x1 + redis, direct', { instances: 1, store: 'postgres', nginx: false, redis: true });
+  await measure('postgres x2 + redis, nginx', { instances: 2, store: 'postgres', nginx: true });
+  await measure('postgres x3 + redis, nginx', { instances: 3, store: 'postgres', nginx: true });
+}
 
 // ---- an instance killed under load ---------------------------------------------------------------
 /** Three instances behind nginx; `signal` to the third KILL_AT_S seconds into a KILL_SECONDS run. */
@@ -246,14 +249,23 @@ async function killUnderLoad(signal, domain) {
   const r = load(lb.url, secret, KILL_SECONDS, KILL_CONNS);
   await new Promise((res) => setTimeout(res, 2500)); // the survivors' last batches written (every second)
   // Read on the bench database (pg.query runs on the maintenance database).
-  const client = new pgLib.Client({ connectionString: dbUrl });
-  await client.connect();
-  const usage = (await client.query('SELECT COUNT(*) FILTER (WHERE status < 400) AS ok, COUNT(*) AS total FROM usage_records WHERE domain_id = $1', [domain])).rows[0];
-  await client.end();
+  const counts = async () => {
+    const client = new pgLib.Client({ connectionString: dbUrl });
+    await client.connect();
+    const row = (await client.query('SELECT COUNT(*) FILTER (WHERE status < 400) AS ok, COUNT(*) AS total FROM usage_records WHERE domain_id = $1', [domain])).rows[0];
+    await client.end();
+    return { ok: Number(row.ok), total: Number(row.total) };
+  };
+  const beforeRestart = await counts();
   const victimExit = victim.child.exitCode ?? victim.child.signalCode;
+  // The killed instance started again on its data directory: before serving, it writes the records
+  // it had spooled and not committed.
+  const restarted = await startGateway(env, victim.dataDir);
+  const replayed = /"records":(\d+),"written":(\d+)/.exec(restarted.output);
+  const usage = await counts();
   await lb.stop();
-  for (const g of gws) await stopGateway(g);
-  return { signal, r, usageOk: Number(usage.ok), usageTotal: Number(usage.total), victimExit };
+  for (const g of [...gws, restarted]) await stopGateway(g);
+  return { signal, r, usageOk: usage.ok, usageTotal: usage.total, okBeforeRestart: beforeRestart.ok, replayed: replayed ? { records: Number(replayed[1]), written: Number(replayed[2]) } : null, victimExit };
 }
 
 const kills = [await killUnderLoad('SIGKILL', 'kill9'), await killUnderLoad('SIGTERM', 'term')];
@@ -277,7 +289,8 @@ for (const k of kills) {
   const e = k.r.socketErrors;
   console.log(
     `${k.signal} to 1 of 3 instances ${KILL_AT_S}s into ${KILL_SECONDS}s under load (victim exit: ${k.victimExit}): wrk saw ${k.r.requests} answers, ${k.r.ok} of them 2xx, ${k.r.non2xx} errors (502 from nginx for requests cut by the kill), ` +
-      `socket errors connect/read/write/timeout ${e.connect}/${e.read}/${e.write}/${e.timeout}; usage rows: ${k.usageOk} ok of ${k.usageTotal}; ` +
+      `socket errors connect/read/write/timeout ${e.connect}/${e.read}/${e.write}/${e.timeout}; usage rows (2xx) before the killed instance restarted: ${k.okBeforeRestart}; ` +
+      `spool written at its restart: ${k.replayed ? `${k.replayed.records} records (${k.replayed.written} not already stored)` : 'none'}; usage rows after: ${k.usageOk} ok of ${k.usageTotal}; ` +
       `2xx answers minus ok usage rows: ${k.r.ok - k.usageOk} (records lost: from that to that + ${KILL_CONNS}, since wrk leaves out the requests in flight when it stops, which the gateways answered and recorded)`,
   );
 }

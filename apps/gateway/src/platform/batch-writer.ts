@@ -8,9 +8,14 @@
  * nothing is lost on a graceful shutdown. A failed write keeps its rows and retries with backoff;
  * the buffer is bounded (`maxBuffered`, oldest dropped first, and logged) so a failing store
  * cannot eat the memory.
+ *
+ * With a `spool` (record-spool.ts), push() also appends the row to it before returning, and each
+ * row is settled in it once its batch has committed (or once it is dropped): a process killed
+ * before the commit leaves the row there for the next start to write.
  */
 import type { Param, Store } from './store/types.js';
 import { errField, type PlatformLog } from './log.js';
+import type { RecordSpool, SpoolSegment } from './record-spool.js';
 
 export interface BatchWriterOptions<T> {
   /** For log lines: 'usage', 'guardrail violations'. */
@@ -21,13 +26,21 @@ export interface BatchWriterOptions<T> {
   batchSize?: number;
   intervalMs?: number;
   maxBuffered?: number;
+  /** Where each row is kept, outside the process, until its batch commits. */
+  spool?: RecordSpool;
   log?: PlatformLog;
+}
+
+/** A buffered row: its INSERT parameters, and the spool segment holding it (if spooled). */
+interface Pending {
+  row: Param[];
+  seg: SpoolSegment | null;
 }
 
 const MAX_BACKOFF_MS = 30_000;
 
 export class BatchWriter<T> {
-  private buffer: T[] = [];
+  private buffer: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
   /** Writes run one after another on this chain. */
@@ -63,9 +76,18 @@ export class BatchWriter<T> {
       this.drop(1, `${this.opts.what}: a record arrived after close and was dropped`);
       return;
     }
-    this.buffer.push(row);
+    const params = this.opts.params(row);
+    let seg: SpoolSegment | null = null;
+    if (this.opts.spool) {
+      const spooled = this.opts.spool.append(params);
+      if (spooled === 'full') return; // dropped and counted by the spool
+      seg = spooled;
+    }
+    this.buffer.push({ row: params, seg });
     if (this.buffer.length > this.maxBuffered) {
-      this.drop(this.buffer.splice(0, this.buffer.length - this.maxBuffered).length, `${this.opts.what}: buffer full (the store is failing); oldest records dropped`);
+      const oldest = this.buffer.splice(0, this.buffer.length - this.maxBuffered);
+      this.settle(oldest);
+      this.drop(oldest.length, `${this.opts.what}: buffer full (the store is failing); oldest records dropped`);
     }
     if (this.failures > 0) return; // a retry is already scheduled
     if (this.buffer.length >= this.batchSize) {
@@ -80,6 +102,13 @@ export class BatchWriter<T> {
       }, this.intervalMs);
       this.timer.unref();
     }
+  }
+
+  /** Rows committed or given up: their spool segments may go. */
+  private settle(rows: readonly Pending[]): void {
+    const spool = this.opts.spool;
+    if (!spool) return;
+    for (const p of rows) if (p.seg) spool.settle(p.seg);
   }
 
   /** Count dropped rows; log the first and then one line per thousand. */
@@ -116,8 +145,9 @@ export class BatchWriter<T> {
       try {
         await this.store.writeBatch(
           this.opts.insert,
-          batch.map((row) => this.opts.params(row)),
+          batch.map((p) => p.row),
         );
+        this.settle(batch);
         this.failures = 0;
         // Let requests run between batches: a large buffer is written in many short steps.
         if (left > 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -138,7 +168,10 @@ export class BatchWriter<T> {
     }
   }
 
-  /** Write everything, then refuse new rows. Rejects (after logging how many were lost) if the store fails. */
+  /**
+   * Write everything, then refuse new rows. Rejects (after logging how many were not written) if
+   * the store fails; with a spool, those stay in it and are written at the next start.
+   */
   async close(): Promise<void> {
     this.closed = true;
     if (this.immediate) clearImmediate(this.immediate);
@@ -146,11 +179,16 @@ export class BatchWriter<T> {
     try {
       await this.flush();
     } catch (err) {
-      this.opts.log?.error({ err: errField(err), lost: this.buffer.length }, `${this.opts.what}: records could not be written at shutdown`);
+      const spooled = this.buffer.filter((p) => p.seg !== null).length;
+      this.opts.log?.error(
+        { err: errField(err), lost: this.buffer.length - spooled, spooled },
+        `${this.opts.what}: records could not be written at shutdown${spooled ? ' (the spooled ones are written at the next start)' : ''}`,
+      );
       throw err;
     } finally {
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
+      this.opts.spool?.close();
     }
   }
 }

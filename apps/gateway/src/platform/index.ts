@@ -2,6 +2,7 @@
  * The platform: the store and the services the handlers use (domains, keys, the model registry,
  * policies, usage, stored responses, guardrail violations). No HTTP in here.
  */
+import { join } from 'node:path';
 import { openStore } from './store/index.js';
 import type { Store } from './store/types.js';
 import { DomainService } from './domains.js';
@@ -95,7 +96,16 @@ export async function createPlatform(opts: CreatePlatformOptions): Promise<Platf
     throw err;
   }
   const r = opts.retention;
-  const usage = new UsageRecorder(store, { log, maxReportRows: r?.usageReportMaxRows });
+  let usage: UsageRecorder;
+  try {
+    // Usage records are spooled in the data directory until committed; what a killed process left
+    // there is written before serving.
+    usage = new UsageRecorder(store, { log, maxReportRows: r?.usageReportMaxRows, spoolDir: join(opts.dataDir, 'spool', 'usage') });
+    await usage.recover();
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const violations = new ViolationLog(store, { log });
   const responses = new ResponsesStore(store, {
     log,

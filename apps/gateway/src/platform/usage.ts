@@ -2,14 +2,34 @@
  * Usage accounting: one record per request, buffered and written in batches off the request path
  * (see batch-writer.ts: flush() and close() write everything, so nothing is lost on a graceful
  * shutdown), and reported as totals by day, model and key.
+ *
+ * What survives what (with a spool, `spoolDir`: the gateway's is `<dataDir>/spool/usage`):
+ * - **The process killed** (SIGKILL, an OOM kill, a crash) before the record's batch committed:
+ *   kept. record() appends the record to the spool (record-spool.ts) with a synchronous write to
+ *   the OS before it returns, and the next start on the same data directory writes it to the store
+ *   before serving (recover()). A record has a unique id made in record(), and the INSERT ignores
+ *   an id already stored, so a record committed just before the kill is not counted twice.
+ *   (The pipeline records usage right after the answer's last byte is handed to the OS: a kill in
+ *   those few microseconds loses that one record.)
+ * - **The machine lost** (power, kernel panic, the node gone): what the OS had not written to disk
+ *   yet (no fsync per record: up to the last ~30 s of the spool, the kernel's writeback delay) is
+ *   lost, and whatever the spool held if its disk is gone.
+ * - **The data directory lost** (a pod deleted whose data directory is not a volume): the spool
+ *   with it. A container that restarts keeps its data directory; a pod that is deleted loses it
+ *   unless it is a volume.
+ * Several instances need a data directory each: the spool of an instance that is gone is replayed
+ * by the next one that starts on that directory (one still running is never touched).
+ * Bounded: at most `maxBuffered` records wait (100,000) and at most 64 MiB of spool; beyond,
+ * records are dropped and counted, which only a store failing for minutes reaches.
  */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '@cordon/server-kit';
 import type { components } from '@cordon/contract';
 import type { Store } from './store/types.js';
 import { invalid } from './errors.js';
-import type { PlatformLog } from './log.js';
+import { errField, type PlatformLog } from './log.js';
 import { BatchWriter } from './batch-writer.js';
+import { RecordSpool } from './record-spool.js';
 
 export interface UsageRecord {
   /** Unix seconds. */
@@ -49,6 +69,10 @@ export interface UsageRecorderOptions {
   maxBuffered?: number;
   /** Rows one report may hold (default 10,000); more: 400. */
   maxReportRows?: number;
+  /** A directory for the spool (the gateway's: `<dataDir>/spool/usage`); none: records wait in memory only. */
+  spoolDir?: string;
+  /** The spool's cap in bytes (default 64 MiB). */
+  spoolMaxBytes?: number;
   log?: PlatformLog;
 }
 
@@ -59,8 +83,13 @@ const SLICE_TARGET_MS = 8;
 const FIRST_SLICE_SECONDS = 3600;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A record already stored (replayed from the spool after its commit) is left as it is. */
 const INSERT =
-  'INSERT INTO usage_records (id, ts, domain_id, key_id, model, endpoint, input_tokens, output_tokens, status, latency_ms, streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'INSERT INTO usage_records (id, ts, domain_id, key_id, model, endpoint, input_tokens, output_tokens, status, latency_ms, streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING';
+const COLUMNS = 11;
+
+/** A record as buffered: with its id, made when it is recorded. */
+type IdentifiedRecord = UsageRecord & { id: string };
 
 const count = (v: unknown): number => {
   const n = Math.round(Number(v));
@@ -72,7 +101,9 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : String(v ?? ''
 const dayString = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 export class UsageRecorder {
-  private readonly writer: BatchWriter<UsageRecord>;
+  private readonly writer: BatchWriter<IdentifiedRecord>;
+  private readonly spool: RecordSpool | null;
+  private readonly log: PlatformLog | undefined;
   private readonly maxRows: number;
   private running = 0;
 
@@ -81,15 +112,35 @@ export class UsageRecorder {
     opts: UsageRecorderOptions = {},
   ) {
     this.maxRows = Math.max(1, opts.maxReportRows ?? 10_000);
-    this.writer = new BatchWriter<UsageRecord>(store, {
+    this.log = opts.log;
+    this.spool = opts.spoolDir ? new RecordSpool({ dir: opts.spoolDir, what: 'usage', maxBytes: opts.spoolMaxBytes, log: opts.log }) : null;
+    this.writer = new BatchWriter<IdentifiedRecord>(store, {
       // Each batch is one transaction, and each commit an fsync (synchronous=FULL): at thousands of
       // requests a second, 500 rows a batch keeps that to a few a second.
       batchSize: 500,
       ...opts,
       what: 'usage',
       insert: INSERT,
-      params: (r) => [randomUUID(), r.ts, r.domain_id, r.key_id, r.model, r.endpoint, r.input_tokens, r.output_tokens, r.status, r.latency_ms, r.streamed],
+      params: (r) => [r.id, r.ts, r.domain_id, r.key_id, r.model, r.endpoint, r.input_tokens, r.output_tokens, r.status, r.latency_ms, r.streamed],
+      ...(this.spool ? { spool: this.spool } : {}),
     });
+  }
+
+  /**
+   * Writes to the store the records spooled by a gateway process that is gone (killed before
+   * their batch committed), then removes them: call once at start, before serving. Never throws:
+   * if the store fails, they stay spooled for the next start (and this is logged).
+   */
+  async recover(): Promise<void> {
+    if (!this.spool) return;
+    try {
+      const r = await this.spool.replay(COLUMNS, async (rows) => (await this.store.writeBatch(INSERT, rows)).changes);
+      if (r.records > 0 || r.unreadable > 0) {
+        this.log?.info({ records: r.records, written: r.written, unreadable: r.unreadable }, 'usage: records spooled by a process that is gone were written (those already stored were left as they were)');
+      }
+    } catch (err) {
+      this.log?.error({ err: errField(err) }, 'usage: the records spooled by a process that is gone could not be written; they are kept for the next start');
+    }
   }
 
   /** Records not yet written. */
@@ -100,6 +151,7 @@ export class UsageRecorder {
   /** Synchronous and cheap: the request path only pushes. Never throws. */
   record(rec: UsageRecord): void {
     this.writer.push({
+      id: randomUUID(),
       ts: Number.isFinite(rec?.ts) ? Math.floor(rec.ts) : Math.floor(Date.now() / 1000),
       domain_id: text(rec?.domain_id),
       key_id: text(rec?.key_id),

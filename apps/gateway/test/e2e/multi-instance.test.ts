@@ -1,11 +1,14 @@
 // Several gateway processes (`node dist/cli.js serve`) on one real PostgreSQL server (started by
 // the test, test/support/postgres.ts): what is made through one is used through the other; a change
 // (revocation, rotation, a disabled domain, a model, a policy) reaches the other at once through
-// LISTEN/NOTIFY, not after the caches' 2 s TTL; usage adds up across both; and three instances
-// starting at once on an empty database all come up with one default domain and one superadmin key.
+// LISTEN/NOTIFY, not after the caches' 2 s TTL; usage adds up across both; three instances
+// starting at once on an empty database all come up with one default domain and one superadmin key;
+// and an instance SIGKILLed under load loses no usage record of a request it answered.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pgClient from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, spawnGateway, type ChildGateway } from '../helpers.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
@@ -221,5 +224,68 @@ describe('three gateway processes starting at once on an empty database', () => 
     expect(new Set(models).size).toBe(models.length);
     // The one superadmin key works on every instance.
     for (const gw of gws) expect((await call(gw, '/v1/models')).status).toBe(200);
+  });
+});
+
+describe('a gateway process SIGKILLed under load', () => {
+  it('loses no usage record of a request it answered: its restart on the same data directory writes them before serving', async () => {
+    const url = await pg.createDatabase();
+    const adminKey = `cordon-admin-${randomBytes(16).toString('hex')}`;
+    const dataDir = mkdtempSync(join(tmpdir(), 'cordon-killed-'));
+    const victim = await gatewayOn(url, adminKey, { CORDON_DATA_DIR: dataDir });
+    await makeDomain(victim, 'killed');
+    const key = await makeKey(victim, 'killed');
+    let ok = 0;
+    expect((await chat(victim, key.secret, 'warm up')).status).toBe(200);
+    ok++;
+    // The warm-up's record is written (a batch is written a second after its first record); the
+    // load's records are then all unwritten when the kill comes, under a second later.
+    await new Promise((r) => setTimeout(r, 1500));
+    const usageRows = async () => {
+      const db = new pgClient.Client({ connectionString: url });
+      await db.connect();
+      try {
+        return Number((await db.query("SELECT COUNT(*) AS n FROM usage_records WHERE domain_id = 'killed' AND status = 200")).rows[0].n);
+      } finally {
+        await db.end();
+      }
+    };
+    expect(await usageRows()).toBe(1);
+
+    let killed = false;
+    let cut = 0;
+    const started = performance.now();
+    const worker = async (w: number) => {
+      for (let i = 0; !killed; i++) {
+        let status: number;
+        let body: string;
+        try {
+          const res = await chat(victim, key.secret, `load ${w}.${i}`);
+          status = res.status;
+          body = await res.text(); // an answer is all of it
+        } catch {
+          cut++; // cut by the kill: no answer
+          continue;
+        }
+        expect(status, body).toBe(200);
+        ok++;
+        if (!killed && (ok > 40 || performance.now() - started > 700)) {
+          killed = true;
+          victim.proc.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all([0, 1, 2, 3].map(worker));
+    await victim.exited;
+    const before = await usageRows();
+    console.log(`killed after ${(performance.now() - started).toFixed(0)} ms of load: ${ok} answers (200) seen, ${cut} requests cut; ${before} usage rows written before the kill`);
+    expect(before).toBeLessThan(ok); // the kill came before the load's batch was written
+
+    const restarted = await gatewayOn(url, adminKey, { CORDON_DATA_DIR: dataDir });
+    // Written before the restarted instance served anything: already there when it listens.
+    expect(await usageRows()).toBe(ok);
+    expect(restarted.output()).toContain('records spooled by a process that is gone were written');
+    const totals = (await json(await call(restarted, '/admin/v1/usage?domain_id=killed&group_by=model'))).totals;
+    expect(totals.requests).toBe(ok);
   });
 });

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore, RetentionPruner, UsageRecorder, ViolationLog, type Store, type UsageRecord } from '../../src/platform/index.js';
 import { migrate } from '../../src/platform/store/migrate.js';
-import { UniqueViolation } from '../../src/platform/store/types.js';
+import { UniqueViolation, type Param } from '../../src/platform/store/types.js';
+import { multiRowInserts } from '../../src/platform/store/postgres.js';
 import { openSqlite, SqliteStore } from '../../src/platform/store/sqlite.js';
 import { captureLog, nowS, sleep, tempRoot, countRows, usageRecord, STORE_KINDS, storeTargets } from './helpers.js';
 
@@ -191,6 +192,25 @@ describe.each(STORE_KINDS)('writeBatch, %s store', (kind) => {
     });
 
 
+    it('a batch beyond one statement\'s parameters (PostgreSQL: 65,535) is written whole, or not at all', async () => {
+      const store = await (await stores.fresh()).open();
+      open.push(store);
+      const insert =
+        'INSERT INTO usage_records (id, ts, domain_id, key_id, model, endpoint, input_tokens, output_tokens, status, latency_ms, streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING';
+      const row = (id: string): Param[] => [id, nowS(), 'a', 'k', 'm', 'chat.completions', 1, 2, 200, 3, true];
+      // 6,500 rows of 11 parameters: two multi-row statements on PostgreSQL.
+      const rows = Array.from({ length: 6500 }, (_, i) => row(`r${i}`));
+      expect((await store.writeBatch(insert, rows)).changes).toBe(6500);
+      expect(await count(store)).toBe(6500);
+      // Ids already stored are left alone (a replayed spool), and counted as no change.
+      expect((await store.writeBatch(insert, [row('r1'), row('new')])).changes).toBe(1);
+      expect(await count(store)).toBe(6501);
+      // A failure in the second statement undoes the first: a NULL in a NOT NULL column, last row.
+      const failing = [...Array.from({ length: 6499 }, (_, i) => row(`f${i}`)), [...row('f-last').slice(0, 10), null]];
+      await expect(store.writeBatch(insert, failing)).rejects.toThrow();
+      expect(await count(store)).toBe(6501);
+    });
+
     it('retention deletes run as batches too', async () => {
       const store = await (await stores.fresh()).open();
       open.push(store);
@@ -208,4 +228,23 @@ describe.each(STORE_KINDS)('writeBatch, %s store', (kind) => {
       expect(await count(store)).toBe(5);
       await pruner.close();
     });
+});
+
+describe('multiRowInserts (PostgreSQL writeBatch)', () => {
+  const insert = 'INSERT INTO t (a, b, c) VALUES (?, ?, ?) ON CONFLICT (a) DO NOTHING';
+
+  it('numbers one tuple per row, keeps the tail, and stays within 65,535 parameters a statement', () => {
+    expect(multiRowInserts(insert, [[1, 'x', true], [2, 'y', false]])).toEqual([
+      { text: 'INSERT INTO t (a, b, c) VALUES ($1, $2, $3), ($4, $5, $6) ON CONFLICT (a) DO NOTHING', values: [1, 'x', 1, 2, 'y', 0] },
+    ]);
+    const many = multiRowInserts(insert, Array.from({ length: 50_000 }, (_, i) => [i, 'x', null]))!;
+    expect(many.map((s) => s.values.length)).toEqual([65_535, 65_535, 18_930]);
+    expect(many[1]!.text.startsWith('INSERT INTO t (a, b, c) VALUES ($1, $2, $3), ($4,')).toBe(true);
+  });
+
+  it('leaves any other statement to run once per row', () => {
+    expect(multiRowInserts('DELETE FROM t WHERE id IN (SELECT id FROM t WHERE ts < ? LIMIT ?)', [[1, 2]])).toBeNull();
+    expect(multiRowInserts('INSERT INTO t (a, b) VALUES (?, ?) ON CONFLICT (a) DO UPDATE SET b = ?', [[1, 2, 3]])).toBeNull();
+    expect(multiRowInserts('INSERT INTO t (a, b) SELECT ?, ?', [[1, 2]])).toBeNull();
+  });
 });

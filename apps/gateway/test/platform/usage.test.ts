@@ -1,6 +1,46 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gatewayRoot } from '../helpers.js';
 import { UsageRecorder, type Store, type UsageRecord } from '../../src/platform/index.js';
-import { captureLog, countRows, usageRecord, STORE_KINDS, storeTargets } from './helpers.js';
+import { captureLog, countRows, usageRecord, STORE_KINDS, storeTargets, type StoreTarget } from './helpers.js';
+
+const spoolOf = (t: StoreTarget) => join(t.dataDir, 'spool', 'usage');
+/** The spool's per-process directories (each holds owner.json and its segments). */
+const spoolDirs = (t: StoreTarget) => (existsSync(spoolOf(t)) ? readdirSync(spoolOf(t)).filter((n) => !n.startsWith('.')) : []);
+
+/**
+ * A process (the built platform, dist) that records `n` usage records with a spool in the
+ * target's data directory, runs `then` (JavaScript, with `usage` and `spool` in scope), prints
+ * 'ready' and waits; it is SIGKILLed once ready. Resolves after it died.
+ */
+async function recordThenKill(t: StoreTarget, n: number, then = ''): Promise<void> {
+  const script = `
+    const { openStore, UsageRecorder } = await import(${JSON.stringify(pathToFileURL(join(gatewayRoot, 'dist/platform/index.js')).href)});
+    const { cpSync, rmSync } = await import('node:fs');
+    const { dataDir, databaseUrl, spool, n } = JSON.parse(process.argv[2]);
+    const store = await openStore(databaseUrl ? { dataDir, databaseUrl } : { dataDir });
+    const usage = new UsageRecorder(store, { spoolDir: spool, batchSize: 100000, intervalMs: 600000 });
+    for (let i = 0; i < n; i++) usage.record({ ts: 1795000000, domain_id: 'killed', key_id: 'k', model: 'm', endpoint: 'chat.completions', input_tokens: i, output_tokens: 1, status: 200, latency_ms: 1, streamed: false });
+    ${then}
+    process.stdout.write('ready');
+    setInterval(() => {}, 1000);`;
+  // A file, not --eval: the SQLite writer thread would inherit --input-type.
+  const file = `${t.dataDir}-recorder.mjs`;
+  writeFileSync(file, script);
+  const child = spawn(process.execPath, [file, JSON.stringify({ ...t.options, spool: spoolOf(t), n })], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => String(d).includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`the recording process exited (${code}) before it was killed: ${err}`)));
+  });
+  child.kill('SIGKILL');
+  await exited;
+}
 
 describe.each(STORE_KINDS)('%s store', (kind) => {
   const stores = storeTargets(kind, 'usage');
@@ -16,10 +56,15 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       const usage = new UsageRecorder(store, { batchSize: 3, intervalMs: 60_000 });
       let inTx = 0;
       const wb = store.writeBatch.bind(store);
-      store.writeBatch = (sql, rows) => (inTx++, wb(sql, rows));
+      // Batches wait for the count below: on PostgreSQL a batch is one statement, which could
+      // otherwise commit before the count's own query reaches the server.
+      let counted = () => {};
+      const gate = new Promise<void>((resolve) => (counted = resolve));
+      store.writeBatch = async (sql, rows) => (inTx++, await gate, wb(sql, rows));
       for (let i = 0; i < 7; i++) expect(usage.record(rec())).toBeUndefined();
       expect(inTx).toBe(0);
       expect(await count(store)).toBe(0);
+      counted();
       // A full batch is written soon after (on the writer thread, started by this first batch), in one
       // transaction per batch: everything buffered by the time the write ran.
       await expect.poll(() => count(store), { timeout: 5000, interval: 10 }).toBe(7);
@@ -73,6 +118,99 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       // The backoff timer retries (nothing else writes: no more records, no flush).
       await expect.poll(() => count(store), { timeout: 5000, interval: 20 }).toBe(2);
       await usage.close();
+      await store.close();
+    });
+
+    it('a record survives the process being killed before its batch commits: the next start writes it', async () => {
+      const t = await stores.fresh();
+      await recordThenKill(t, 300);
+      const store = await t.open();
+      expect(await count(store)).toBe(0); // nothing was committed before the kill
+      expect(spoolDirs(t)).toHaveLength(1); // the dead process's spool
+      const log = captureLog();
+      const usage = new UsageRecorder(store, { spoolDir: spoolOf(t), log });
+      await usage.recover();
+      expect(await count(store)).toBe(300);
+      expect((await usage.report({ domain_id: 'killed', group_by: [] })).totals).toEqual({ requests: 300, input_tokens: (299 * 300) / 2, output_tokens: 300 });
+      expect(log.text()).toContain('"records":300,"written":300');
+      expect(spoolDirs(t)).toHaveLength(1); // only this recorder's own
+      await usage.close();
+      expect(spoolDirs(t)).toEqual([]); // everything committed: nothing left
+      await store.close();
+    });
+
+    it('a record committed before the kill, its spool not yet settled, is not counted twice', async () => {
+      const t = await stores.fresh();
+      const copy = join(t.dataDir, 'spool-before-commit');
+      // The spool as it was before the commit, put back after the kill: the commit happened, the
+      // settling (the segment emptied) did not reach the disk.
+      await recordThenKill(t, 250, `cpSync(spool, ${JSON.stringify(copy)}, { recursive: true }); await usage.flush();`);
+      rmSync(spoolOf(t), { recursive: true, force: true });
+      cpSync(copy, spoolOf(t), { recursive: true });
+      const store = await t.open();
+      expect(await count(store)).toBe(250);
+      const log = captureLog();
+      const usage = new UsageRecorder(store, { spoolDir: spoolOf(t), log });
+      await usage.recover();
+      expect(await count(store)).toBe(250);
+      expect(log.text()).toContain('"records":250,"written":0');
+      await usage.close();
+      await store.close();
+    });
+
+    it('a running recorder\'s spool is not taken by another on the same data directory; committed records leave nothing', async () => {
+      const t = await stores.fresh();
+      const store = await t.open();
+      const first = new UsageRecorder(store, { spoolDir: spoolOf(t), batchSize: 1000, intervalMs: 60_000 });
+      for (let i = 0; i < 20; i++) first.record(rec());
+      const second = new UsageRecorder(store, { spoolDir: spoolOf(t), batchSize: 1000, intervalMs: 60_000 });
+      await second.recover();
+      expect(await count(store)).toBe(0); // the first is alive: its records are its own to write
+      await first.flush();
+      expect(await count(store)).toBe(20);
+      // Committed: the first's segment is emptied, then removed at close.
+      const [firstDir] = spoolDirs(t).filter((d) => readdirSync(join(spoolOf(t), d)).some((f) => f.endsWith('.jsonl')));
+      expect(firstDir).toBeDefined();
+      await first.close();
+      await second.close();
+      expect(spoolDirs(t)).toEqual([]);
+      await store.close();
+    });
+
+    it('a shutdown whose last commit fails keeps the records spooled; the next start writes them', async () => {
+      const t = await stores.fresh();
+      const store = await t.open();
+      const log = captureLog();
+      const usage = new UsageRecorder(store, { spoolDir: spoolOf(t), batchSize: 1000, intervalMs: 60_000, log });
+      store.writeBatch = () => Promise.reject(new Error('database gone'));
+      for (let i = 0; i < 12; i++) usage.record(rec());
+      await expect(usage.close()).rejects.toThrow('database gone');
+      expect(log.text()).toContain('"spooled":12');
+      await store.close();
+      // The next process (its pid differs: here, the owner file says another host).
+      const [dir] = spoolDirs(t);
+      const ownerFile = join(spoolOf(t), dir!, 'owner.json');
+      writeFileSync(ownerFile, JSON.stringify({ ...JSON.parse(readFileSync(ownerFile, 'utf8')), host: 'another-host' }));
+      const again = await t.open();
+      const next = new UsageRecorder(again, { spoolDir: spoolOf(t) });
+      await next.recover();
+      expect(await count(again)).toBe(12);
+      await next.close();
+      await again.close();
+    });
+
+    it('the spool is bounded: past its cap records are dropped and counted', async () => {
+      const t = await stores.fresh();
+      const store = await t.open();
+      const log = captureLog();
+      store.writeBatch = () => Promise.reject(new Error('database gone'));
+      const usage = new UsageRecorder(store, { spoolDir: spoolOf(t), spoolMaxBytes: 2000, batchSize: 1000, intervalMs: 60_000, log });
+      for (let i = 0; i < 100; i++) usage.record(rec());
+      // About 130 bytes a record: some fit, the rest are dropped, and only those kept wait.
+      expect(usage.pending).toBeGreaterThan(5);
+      expect(usage.pending).toBeLessThan(20);
+      expect(log.text()).toContain('the spool is full');
+      await usage.close().catch(() => undefined);
       await store.close();
     });
 

@@ -6,7 +6,11 @@
  * - BIGINT (times, counts, COUNT(*)) and NUMERIC (SUM over BIGINT) come back as numbers; a value
  *   beyond 2^53 fails the query rather than being rounded.
  * - withTransaction holds one pooled connection (BEGIN ... COMMIT; nested calls are savepoints);
- *   writeBatch is one transaction. Calls through the store itself run on other connections.
+ *   writeBatch is all or nothing: an `INSERT ... VALUES (?, ...) [tail]` becomes one multi-row
+ *   INSERT per chunk of rows (within PostgreSQL's 65,535 parameters), one statement and one round
+ *   trip for a whole batch of usage records (a transaction when it takes several); any other
+ *   statement runs once per row in one transaction. Calls through the store itself run on other
+ *   connections.
  * - Unique and foreign key violations (SQLSTATE 23505, 23503) become UniqueViolation and
  *   ForeignKeyViolation.
  * - withLock: a session advisory lock (keyed by a hash of the name) on a pooled connection held
@@ -26,6 +30,8 @@ import type { PlatformLog } from '../log.js';
 export const DEFAULT_POOL_SIZE = 10;
 const MAX_CACHED_SQL = 500;
 const INT8_OID = 20;
+/** PostgreSQL's limit on the parameters of one statement (the protocol's 16-bit count). */
+const MAX_PARAMETERS = 65_535;
 const NUMERIC_OID = 1700;
 
 /** A query runner: the pool (autocommit, any connection) or one connection (a transaction, a lock). */
@@ -51,6 +57,42 @@ function parseNumeric(text: string): number {
     throw new StoreError(`A NUMERIC value from PostgreSQL is beyond the range a number holds exactly: ${text}.`);
   }
   return n;
+}
+
+/** `INSERT INTO t (a, b) VALUES (?, ?) [tail without ?]`, split for a multi-row VALUES list; else null. */
+const SINGLE_ROW_INSERT = /^(\s*INSERT\s+INTO\s+[^()?;]+\([^()?;]*\)\s*VALUES\s*)\(\s*\?(?:\s*,\s*\?)*\s*\)([^?;]*)$/i;
+
+/** A statement ready for pg: numbered placeholders and its values. */
+interface BatchStatement {
+  text: string;
+  values: Array<Exclude<Param, boolean | undefined>>;
+  /** Prepared once per connection under this name (a statement run once per row). */
+  name?: string;
+}
+
+/**
+ * A single-row INSERT and rows of its parameters as multi-row INSERTs, each within the parameter
+ * limit: `VALUES ($1, ..., $k), ($k+1, ...), ...`. Null when `sql` is not such an INSERT.
+ */
+export function multiRowInserts(sql: string, rows: readonly (readonly Param[])[]): BatchStatement[] | null {
+  const m = SINGLE_ROW_INSERT.exec(sql);
+  if (!m) return null;
+  const columns = (sql.match(/\?/g) ?? []).length;
+  if (rows.some((r) => r.length !== columns)) return null; // let the server report the mismatch
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
+  const out: BatchStatement[] = [];
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const tuples: string[] = [];
+    let n = 0;
+    for (let r = 0; r < chunk.length; r++) {
+      const marks: string[] = [];
+      for (let c = 0; c < columns; c++) marks.push(`$${++n}`);
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    out.push({ text: `${m[1]}${tuples.join(', ')}${m[2]}`, values: normalizeParams(chunk.flat()) });
+  }
+  return out;
 }
 
 /** The 64-bit advisory lock key of a lock name (the first 8 bytes of its SHA-256), as text. */
@@ -108,15 +150,25 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** A statement run many times (writeBatch) is prepared once per connection, by name. */
-  private async queryPrepared(runner: pg.PoolClient, sql: string, params: readonly Param[]): Promise<pg.QueryResult> {
+  /** writeBatch's statements: a multi-row INSERT per chunk, or one prepared statement per row. */
+  private batchStatements(sql: string, rows: readonly (readonly Param[])[]): BatchStatement[] {
+    const inserts = multiRowInserts(sql, rows);
+    if (inserts) return inserts;
     const text = this.sql(sql);
     const name = `cordon_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    try {
-      return await runner.query({ name, text, values: normalizeParams(params) });
-    } catch (err) {
-      throw translatePgError(err);
+    return rows.map((row) => ({ text, name, values: normalizeParams(row) }));
+  }
+
+  private async runStatements(runner: Runner, statements: readonly BatchStatement[]): Promise<{ changes: number }> {
+    let changes = 0;
+    for (const st of statements) {
+      try {
+        changes += (await runner.query(st)).rowCount ?? 0;
+      } catch (err) {
+        throw translatePgError(err);
+      }
     }
+    return { changes };
   }
 
   private async execOn(runner: Runner, sql: string): Promise<void> {
@@ -140,7 +192,7 @@ export class PostgresStore implements Store {
       run: async (sql: string, params: readonly Param[] = []) => ({ changes: (await self.query(client, sql, params)).rowCount ?? 0 }),
       exec: (sql: string) => self.execOn(client, sql),
       withTransaction: (fn) => self.nested(client, () => fn(tx)),
-      writeBatch: (sql, rows) => self.nested(client, () => self.runBatch(client, sql, rows)),
+      writeBatch: (sql, rows) => self.nested(client, () => self.runStatements(client, self.batchStatements(sql, rows))),
       withLock: (name, fn) => self.withLock(name, fn),
       listen: (channel, fn, onReconnect) => self.listen(channel, fn, onReconnect),
       // On the transaction's connection: PostgreSQL sends it at commit, and drops it on rollback.
@@ -230,13 +282,10 @@ export class PostgresStore implements Store {
   async writeBatch(sql: string, rows: readonly (readonly Param[])[]): Promise<{ changes: number }> {
     this.assertOpen();
     if (rows.length === 0) return { changes: 0 };
-    return this.transaction((client) => this.runBatch(client, sql, rows));
-  }
-
-  private async runBatch(client: pg.PoolClient, sql: string, rows: readonly (readonly Param[])[]): Promise<{ changes: number }> {
-    let changes = 0;
-    for (const row of rows) changes += (await this.queryPrepared(client, sql, row)).rowCount ?? 0;
-    return { changes };
+    const statements = this.batchStatements(sql, rows);
+    // One statement is atomic on its own: no BEGIN and COMMIT round trips around it.
+    if (statements.length === 1) return this.runStatements(this.pool, statements);
+    return this.transaction((client) => this.runStatements(client, statements));
   }
 
   async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
