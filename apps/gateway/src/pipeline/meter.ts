@@ -37,20 +37,37 @@ export function recordUsage(deps: HandlerDeps, ctx: RequestContext, r: { endpoin
   if (output) deps.metrics.countTokens(model, 'output', output);
 }
 
+/** What a metered call's work sees: the usage so far and the status, and the record made now. */
+export interface Meter {
+  usage: Usage | null;
+  status: number;
+  /**
+   * Settles the admission and writes the usage record now, with the usage and status as they are
+   * (once; later calls do nothing). Called just before an answer's last bytes are written, so that
+   * the record of an answered request is made (and spooled) before the client has the answer.
+   */
+  record(): void;
+}
+
 /**
  * The frame of one metered engine call: the call armed (deadline, client abort), and whatever
  * happens, the call disarmed, the admission settled and one usage record written. `work` sets
- * `m.usage` when the engine reports it; a thrown error becomes the OpenAI-shaped error and its
- * status is what gets recorded.
+ * `m.usage` when the engine reports it and calls `record()` before its final write; a thrown error
+ * becomes the OpenAI-shaped error and its status is what gets recorded.
  */
-export async function metered(
-  deps: HandlerDeps,
-  ctx: RequestContext,
-  m: MeterFrame,
-  work: (meter: { usage: Usage | null; status: number }) => Promise<void>,
-): Promise<void> {
+export async function metered(deps: HandlerDeps, ctx: RequestContext, m: MeterFrame, work: (meter: Meter) => Promise<void>): Promise<void> {
   const disarm = ctx.startEngineCall(deps.config.requestTimeoutMs);
-  const meter: { usage: Usage | null; status: number } = { usage: null, status: 200 };
+  let recorded = false;
+  const meter: Meter = {
+    usage: null,
+    status: 200,
+    record() {
+      if (recorded) return;
+      recorded = true;
+      m.admission.settle(meter.usage);
+      recordUsage(deps, ctx, { endpoint: m.endpoint, usage: meter.usage, status: meter.status, streamed: m.streamed });
+    },
+  };
   try {
     await work(meter);
   } catch (err) {
@@ -59,9 +76,10 @@ export async function metered(
     throw apiErr;
   } finally {
     disarm();
-    // Cut short before the engine's usage event: what was generated until now still counts.
-    meter.usage ??= await ctx.usageSoFar();
-    m.admission.settle(meter.usage);
-    recordUsage(deps, ctx, { endpoint: m.endpoint, usage: meter.usage, status: meter.status, streamed: m.streamed });
+    if (!recorded) {
+      // Cut short before the engine's usage event: what was generated until now still counts.
+      meter.usage ??= await ctx.usageSoFar();
+      meter.record();
+    }
   }
 }

@@ -77,6 +77,7 @@ export async function runInference<C>(deps: HandlerDeps, res: ApiResponse<unknow
       ctx.engineMs += performance.now() - engineStart;
       const body = await inf.encoder.close(meter.usage, null);
       ctx.stampOverhead();
+      meter.record();
       if (body instanceof PlainText) writeText(res, 200, body.text);
       else res.json(body);
       return;
@@ -92,6 +93,7 @@ export async function runInference<C>(deps: HandlerDeps, res: ApiResponse<unknow
         rawStream = await raw;
         for await (const bytes of rawStream) if (!sse.sendRaw(bytes)) await sse.drain();
         meter.usage = rawStream.usage;
+        meter.record();
         sse.end();
         return;
       }
@@ -100,6 +102,7 @@ export async function runInference<C>(deps: HandlerDeps, res: ApiResponse<unknow
         if (ev.type === 'usage') meter.usage = ev.usage;
         else if (!inf.encoder.piece(ev.choice, sse)) await sse.drain();
       }
+      meter.record();
       await inf.encoder.close(meter.usage, sse);
     } catch (err) {
       const apiErr = toApiError(err);

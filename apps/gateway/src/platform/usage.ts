@@ -9,8 +9,8 @@
  *   the OS before it returns, and the next start on the same data directory writes it to the store
  *   before serving (recover()). A record has a unique id made in record(), and the INSERT ignores
  *   an id already stored, so a record committed just before the kill is not counted twice.
- *   (The pipeline records usage right after the answer's last byte is handed to the OS: a kill in
- *   those few microseconds loses that one record.)
+ *   (The pipeline records usage before an answer's last bytes are written: pipeline/meter.ts
+ *   `Meter.record`.)
  * - **The machine lost** (power, kernel panic, the node gone): what the OS had not written to disk
  *   yet (no fsync per record: up to the last ~30 s of the spool, the kernel's writeback delay) is
  *   lost, and whatever the spool held if its disk is gone.
