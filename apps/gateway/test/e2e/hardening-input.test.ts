@@ -163,6 +163,19 @@ describe('caps and token input in one gateway', () => {
     });
   });
 
+  it('a field the contract does not describe, nested 20,000 deep (passed on to the model\'s engine): 400, not a 502, and the gateway serves on', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    for (const model of [MODEL, 'far']) {
+      const body = `{"model":"${model}","prompt":"hi","max_tokens":2,"extra":${deep}}`;
+      const res = await gw.req('/v1/completions', { key, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const out = await json(res);
+      expectError(res.status, out, { code: 'invalid_value' });
+      expect(out.error.message).toMatch(/nests too deeply/);
+    }
+    const ok = await chat({});
+    expect(ok.status).toBe(200);
+  });
+
   describe('caps', () => {
     it('n x prompts: at most 128 generations per request, on any engine', async () => {
       for (const model of [MODEL, 'far']) {

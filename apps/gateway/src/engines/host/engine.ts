@@ -191,7 +191,8 @@ export class EngineHostEngine implements Engine {
   /** Was this failure the host going away? (Waits a moment for its exit to be seen.) */
   private async hostWentAway(ep: EngineHostEndpoint, err: unknown): Promise<boolean> {
     if (ep.hasExited()) return true;
-    if (isAbort(err) || hostAnswered(err)) return false;
+    // Only a transport failure can be the host going away (not its own answer, not a refusal made here).
+    if (isAbort(err) || hostAnswered(err) || !(err instanceof UpstreamError || err instanceof AllTargetsFailedError)) return false;
     await Promise.race([ep.exited, sleep(EXIT_GRACE_MS)]);
     return ep.hasExited();
   }

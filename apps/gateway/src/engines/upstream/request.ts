@@ -5,7 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Pool } from 'undici';
-import type { EngineCallContext, ModelEntry } from '../types.js';
+import { EngineError, type EngineCallContext, type ModelEntry } from '../types.js';
 import type { Attempt } from './attempt.js';
 import { fromHostResponse, fromUpstreamResponse } from './errors.js';
 import type { ResolvedTarget } from './settings.js';
@@ -29,6 +29,20 @@ export interface CallRequest {
 export const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 export const SSE_HEADERS = { 'content-type': 'application/json', accept: 'text/event-stream' };
 
+/**
+ * A request as the JSON sent upstream. JSON.parse reads any nesting the body limit allows, but
+ * JSON.stringify recurses and runs out of stack on a few thousand levels (in a field the contract
+ * does not describe, which is passed on): that is the client's 400, not an upstream failure.
+ */
+export function requestJson(body: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(body);
+  } catch (err) {
+    if (err instanceof RangeError) throw new EngineError(400, 'The request nests too deeply to be passed on to the model (a field holds thousands of nested arrays or objects).', 'invalid_value');
+    throw err;
+  }
+}
+
 /** The request body for a target: only `model` changes; streams always ask for usage. */
 export function upstreamBody(req: Record<string, unknown>): (t: ResolvedTarget) => string {
   const cache = new Map<string, string>();
@@ -41,7 +55,7 @@ export function upstreamBody(req: Record<string, unknown>): (t: ResolvedTarget) 
         const so = req.stream_options && typeof req.stream_options === 'object' ? req.stream_options : {};
         body.stream_options = { ...so, include_usage: true };
       }
-      s = JSON.stringify(body);
+      s = requestJson(body);
       cache.set(t.model, s);
     }
     return s;

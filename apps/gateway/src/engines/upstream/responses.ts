@@ -7,7 +7,7 @@
 import type { ResponsesRequest } from '../types.js';
 import type { Attempt } from './attempt.js';
 import { upstreamBroken } from './errors.js';
-import { JSON_HEADERS, SSE_HEADERS, type CallRequest } from './request.js';
+import { JSON_HEADERS, SSE_HEADERS, requestJson, type CallRequest } from './request.js';
 import { SseParser, type SseEvent } from './sse.js';
 import type { StreamDecoder } from './stream.js';
 
@@ -16,7 +16,7 @@ const END_DATA = /^\{"type":"response\.(completed|incomplete|failed)"/;
 
 export function responsesRequest(req: ResponsesRequest): CallRequest {
   const stream = req.stream === true;
-  return { method: 'POST', path: '/responses', body: (t) => JSON.stringify({ ...req, model: t.model }), headers: stream ? SSE_HEADERS : JSON_HEADERS, stream, retryable: true };
+  return { method: 'POST', path: '/responses', body: (t) => requestJson({ ...req, model: t.model }), headers: stream ? SSE_HEADERS : JSON_HEADERS, stream, retryable: true };
 }
 
 /** The upstream's Responses events, complete once one of the final events arrived. */
