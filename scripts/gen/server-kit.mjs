@@ -1,7 +1,9 @@
 // The bundled spec -> packages/server-kit/src/generated: the route table (operations.gen.ts: one typed
 // handler slot per operationId, each operation's method, URL paths under every server the spec
-// declares, media types) and the request-body validators (validators.gen.ts: ajv standalone code,
-// compiled here, so nothing compiles the contract when the gateway starts).
+// declares, media types) and the request validators (validators.gen.ts: ajv standalone code, compiled
+// here, so nothing compiles the contract when the gateway starts): one per JSON body, and one per
+// operation's query, path parameters and multipart body, with the query rules the Express adapter
+// applies before it.
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvModule from 'ajv';
@@ -178,20 +180,134 @@ export function validatorsModule(spec, ops) {
     ajv.addSchema({ $id: `body-${o.operationId}`, type: 'object', ...(o.jsonBodyRequired ? { required: ['body'] } : {}), properties: { body: { $ref: ref } } });
     exported[o.operationId] = `body-${o.operationId}`;
   }
+  const inputs = {};
+  for (const o of ops) {
+    const input = requestInput(spec, o, id);
+    if (!input) continue;
+    inputs[o.operationId] = input.rules;
+    if (input.schema) {
+      ajv.addSchema({ $id: `input-${o.operationId}`, ...input.schema });
+      exported[`input_${o.operationId}`] = `input-${o.operationId}`;
+    }
+  }
   const code = standaloneCode(ajv, exported).replace(/^"use strict";/, '');
   const head = [HEADER.trimEnd(), '// @ts-nocheck -- ajv standalone code (ESM), compiled from the bundled contract by scripts/gen/server-kit.mjs.'];
   // ajv's ESM output still `require`s its runtime helpers (ucs2length, equal, ...).
   if (code.includes('require(')) head.push(`import { createRequire } from 'node:module';`, 'const require = createRequire(import.meta.url);');
   if (code.includes('requestFormats')) head.push(`import { requestFormats } from './formats.gen.js';`);
-  head.push(`import type { GeneratedValidator } from '../validation.js';`);
-  const ids = Object.keys(exported);
+  head.push(`import type { GeneratedValidator, RequestInputRules } from '../validation.js';`);
+  const ids = Object.keys(exported).filter((i) => !i.startsWith('input_'));
   const table = [
     '',
     '/** The request-body validator of every operation with a JSON body, by operationId (validates `{ body }`). */',
     `export const requestBodyValidators: Readonly<Record<string, GeneratedValidator>> = { ${ids.map((i) => `${i}: ${i}`).join(', ')} };`,
+    '',
+    '/**',
+    ' * What the Express adapter checks of every operation\'s query, path parameters and multipart body, as',
+    ' * express-openapi-validator did: the query rules (known names, reserved characters, array styles) and,',
+    ' * where the operation has parameters or a multipart body, the validator of `{ query, params, body }`.',
+    ' */',
+    'export const requestInputs: Readonly<Record<string, RequestInputRules>> = {',
+    ...Object.entries(inputs).map(([i, rules]) => `  ${i}: ${JSON.stringify(rules).slice(0, -1)}${exported[`input_${i}`] ? `,"validate":input_${i}` : ''}},`),
+    '};',
   ];
   // Standalone code exports each validator under its operationId; the table above is what the kit reads.
   return `${head.join('\n')}\n${code.trim()}\n${table.join('\n')}\n`;
+}
+
+/** A node of the spec and its JSON pointer, local `$ref`s followed. */
+function resolveAt(spec, node, at) {
+  for (let hops = 0; node?.$ref?.startsWith('#/') && hops < 16; hops++) {
+    at = node.$ref.slice(1);
+    node = at
+      .slice(1)
+      .split('/')
+      .reduce((n, key) => n?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  }
+  return { node, at };
+}
+
+/** A copy of a schema of the spec whose local `$ref`s point into the spec (added to ajv as `id`). */
+const inlineSchema = (node, id) =>
+  Array.isArray(node)
+    ? node.map((n) => inlineSchema(n, id))
+    : node && typeof node === 'object'
+      ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${id}${v}` : inlineSchema(v, id)]))
+      : node;
+
+const ARRAY_DELIMITER = { simple: ',', form: ',', spaceDelimited: ' ', pipeDelimited: '|' };
+
+/**
+ * One operation's parameters and multipart body as express-openapi-validator treats them: the
+ * query rules its request validator applies before ajv (unknown and empty query parameters, reserved
+ * characters in the raw query, exploded arrays wrapped, others split on their delimiter) and the
+ * schema of `{ query, params, body }` it validates (coercion and defaults as the body validators).
+ * Parameter shapes it handles otherwise (objects, deepObject, `content`, headers, cookies) are not
+ * reproduced here: the generator refuses them, so that a contract that adds one is noticed.
+ */
+export function requestInput(spec, o, id) {
+  const item = spec.paths?.[o.specPath] ?? {};
+  const base = `/paths/${ptr(o.specPath)}`;
+  const byKey = new Map();
+  (item.parameters ?? []).forEach((p, i) => {
+    const r = resolveAt(spec, p, `${base}/parameters/${i}`);
+    byKey.set(`${r.node.in}:${r.node.name}`, r);
+  });
+  (item[o.method]?.parameters ?? []).forEach((p, i) => {
+    const r = resolveAt(spec, p, `${base}/${o.method}/parameters/${i}`);
+    byKey.set(`${r.node.in}:${r.node.name}`, r);
+  });
+  const query = [];
+  const allowEmpty = [];
+  const schema = { type: 'object', properties: {} };
+  const where = `${o.method.toUpperCase()} ${o.specPath}`;
+  for (const { node: p, at } of byKey.values()) {
+    if (p.in !== 'query' && p.in !== 'path') throw new Error(`${where}: ${p.in} parameter '${p.name}' is not supported by the generated validators`);
+    if (p.content || !p.schema) throw new Error(`${where}: parameter '${p.name}' without a schema is not supported by the generated validators`);
+    const s = resolveAt(spec, p.schema, `${at}/schema`).node;
+    const objectish = (x) => !!x && (x.$ref !== undefined || x.type === 'object' || [].concat(x.allOf ?? [], x.oneOf ?? [], x.anyOf ?? []).some(objectish));
+    const style = p.style ?? (p.in === 'path' ? 'simple' : 'form');
+    const explode = p.explode ?? p.in === 'query';
+    if (objectish(s) || style === 'deepObject') throw new Error(`${where}: object parameter '${p.name}' is not supported by the generated validators`);
+    if (p.in === 'path' && s.type === 'array') throw new Error(`${where}: array path parameter '${p.name}' is not supported by the generated validators`);
+    const field = p.in === 'query' ? 'query' : 'params';
+    const target = (schema.properties[field] ??= { type: 'object', properties: {} });
+    // Inline (ajv fills in a default only where the property's own schema states it, not through a $ref).
+    target.properties[p.name] = inlineSchema(withoutAnnotations(s), id);
+    if (p.required) (target.required ??= []).push(p.name);
+    if (p.in !== 'query') continue;
+    const rule = { name: p.name, explode, allowReserved: p.allowReserved === true };
+    if (s.type === 'array') {
+      if (explode) rule.wrap = true;
+      else if (ARRAY_DELIMITER[style]) rule.split = ARRAY_DELIMITER[style];
+      else throw new Error(`${where}: parameter '${p.name}' has style '${style}', not supported by the generated validators`);
+    }
+    query.push(rule);
+    if (p.allowEmptyValue) allowEmpty.push(p.name);
+  }
+  // Security schemes sent in the query are known query parameters.
+  const security = item[o.method]?.security ?? spec.security ?? [];
+  const schemes = spec.components?.securitySchemes ?? {};
+  const securityQuery = security
+    .filter((req) => Object.keys(req).length > 0)
+    .map((req) => schemes[Object.keys(req)[0]])
+    .filter((sch) => sch?.type === 'apiKey' && sch?.in === 'query')
+    .map((sch) => sch.name);
+  const rules = { query, allowEmpty, securityQuery };
+  if (o.requestContentTypes.includes('multipart/form-data')) {
+    if (o.requestContentTypes.length > 1) throw new Error(`${where}: a multipart body beside other media types is not supported by the generated validators`);
+    const body = resolveAt(spec, item[o.method].requestBody, `${base}/${o.method}/requestBody`);
+    const media = resolveAt(spec, body.node.content['multipart/form-data'].schema, `${body.at}/content/multipart~1form-data/schema`);
+    // Fields the validator reads as JSON (a multipart field is text): those whose type is an array or an object.
+    rules.jsonFields = Object.entries(media.node?.properties ?? {})
+      .filter(([, v]) => ['array', 'object'].includes(v?.type))
+      .map(([k]) => k);
+    schema.properties.body = { $ref: `${id}#${media.at}` };
+    // express-openapi-validator requires the body when its schema lists required properties.
+    if (media.node?.required && media.node?.format !== 'binary') schema.required = ['body'];
+  }
+  const hasSchema = Object.keys(schema.properties).length > 0;
+  return { rules, schema: hasSchema ? schema : null };
 }
 
 export function generateServerKit(outRoot, spec, dir = join(outRoot, 'packages/server-kit/src/generated')) {

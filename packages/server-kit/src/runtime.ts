@@ -1,8 +1,8 @@
 /**
  * The hand-written half of the server kit: typed handler signatures derived from the generated
  * contract types, the Express adapter over the generated route table (the one body reader, the
- * generated body validators, express-openapi-validator for parameters, multipart bodies and
- * responses, 501 for missing handlers) and the error mapper that turns every failure into OpenAI's
+ * generated body, parameter and multipart validators, express-openapi-validator for responses in
+ * tests only, 501 for missing handlers) and the error mapper that turns every failure into OpenAI's
  * error shape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,8 +13,9 @@ import { ApiError } from './errors.js';
 import { closeIfBodyUnread, operationParams, RouteTable, routeOf, setRouteOf, unknownUrl } from './paths.js';
 import { DEFAULT_MULTIPART_LIMITS, multipartReader, type MultipartLimits } from './multipart.js';
 import { jsonBodyReader, jsonBodyWasEmpty, type BodyRequest } from './body.js';
-import { bodyValidators, type BodyValidator, type GeneratedValidator } from './validation.js';
-import { requestBodyValidators } from './generated/validators.gen.js';
+import { bodyValidators, checkRequestInput, type BodyValidator, type GeneratedValidator, type InputCheckDeps, type RequestInputRules } from './validation.js';
+import { requestBodyValidators, requestInputs } from './generated/validators.gen.js';
+import { parse as parseUrl } from 'node:url';
 
 /**
  * express-openapi-validator looks a request's route up by compiling a path-to-regexp for every
@@ -128,12 +129,12 @@ export interface OperationDef {
 const toOpenApiPath = (route: string) => route.replace(/:([^/]+)/g, '{$1}');
 
 /**
- * What express-openapi-validator gets of the spec: every operation at each of its real URL paths
- * (the route table's, one per server, a server variable as a path parameter), so it never has to
- * reason about servers; and without the JSON request bodies, which the generated validators check.
- * It keeps the parameters and the multipart bodies, and the responses only when it validates them
- * (tests): dereferencing the response schemas was most of its start-up work (about 300 ms on the
- * first request, held on the event loop) and memory.
+ * What express-openapi-validator gets of the spec when it validates responses (tests): every
+ * operation at each of its real URL paths (the route table's, one per server, a server variable as a
+ * path parameter), so it never has to reason about servers; and without the JSON request bodies,
+ * which the generated validators check (as they do parameters and multipart bodies). Without
+ * `withResponses` the responses are left out: dereferencing their schemas is most of its start-up
+ * work and memory.
  */
 export function toValidatorSpec(spec: Record<string, any>, ops: Iterable<OperationDef>, withResponses = true): Record<string, any> {
   const paths: Record<string, any> = {};
@@ -347,6 +348,8 @@ export interface ApiRouterOptions<C> {
   log?: ErrorLogger;
   /** The generated request-body validators (generated/validators.gen.ts unless given). */
   validators?: Readonly<Record<string, GeneratedValidator>>;
+  /** The generated query, path-parameter and multipart checks (generated/validators.gen.ts unless given). */
+  inputs?: Readonly<Record<string, RequestInputRules>>;
 }
 
 /**
@@ -366,11 +369,50 @@ export function notImplemented(op: OperationDef): ApiError {
   return new ApiError(501, `${op.operationId} (${op.method.toUpperCase()} ${op.specPath}) is not implemented by this gateway.`, 'not_implemented');
 }
 
+const MULTIPART_MEDIA = 'multipart/form-data';
+
+// qs as Express's extended query parser uses it (one copy, no dependency of our own).
+const qs = createRequire(createRequire(import.meta.url).resolve('express'))('qs') as { parse: (s: string) => Record<string, unknown> };
+const INPUT_DEPS: InputCheckDeps = { rawQueryOf: (u) => parseUrl(u).query, qsParse: (s) => qs.parse(s) };
+
+/**
+ * Response validation (tests: `validateResponses`): express-openapi-validator, loaded only then, and
+ * built as the router is made, off the request path (loading it takes a few hundred milliseconds of
+ * the event loop, which the first request would otherwise wait for). Requests are checked by the
+ * generated validators before it; it checks responses only.
+ */
+function responseValidator<C>(options: ApiRouterOptions<C>, opList: OperationDef[]): RequestHandler {
+  const load = async (): Promise<RequestHandler> => {
+    const OpenApiValidator: typeof OpenApiValidatorModule = await import('express-openapi-validator');
+    memoizeValidatorRouteLookup();
+    const chain = express.Router({ caseSensitive: true, strict: true });
+    chain.use(
+      OpenApiValidator.middleware({
+        apiSpec: toValidatorSpec(options.spec, opList, true) as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],
+        validateRequests: false,
+        validateResponses: { removeAdditional: false },
+        validateSecurity: false,
+        validateFormats: true,
+        fileUploader: false,
+        ignoreUndocumented: false,
+      }),
+    );
+    return chain;
+  };
+  const loaded = load();
+  // A failed load is each request's error, not an unhandled rejection at start.
+  loaded.catch(() => {});
+  return (req, res, next) => {
+    loaded.then((validate) => validate(req, res, next), next);
+  };
+}
+
 /**
  * The Express adapter over the route table: the path gate (the one matcher) decides the operation
  * before auth and before any body is read; then the body is read (the one JSON reader) and its
- * media type checked; then express-openapi-validator checks parameters and multipart bodies and the
- * generated validator the JSON body; then the operation's handler runs with the path parameters
+ * media type checked; then the generated checks of the query, path parameters and multipart body
+ * (`checkRequestInput`, as express-openapi-validator made them) and the generated validator of the
+ * JSON body; then the operation's handler runs with the path parameters
  * the gate decoded and the caller's context.
  */
 export function buildApiRouter<C>(ops: Iterable<OperationDef>, handlers: Partial<Record<string, BoundHandler<C>>>, options: ApiRouterOptions<C>): Router {
@@ -399,34 +441,19 @@ export function buildApiRouter<C>(ops: Iterable<OperationDef>, handlers: Partial
     next(op ? (mediaTypeError(op, req) ?? undefined) : undefined);
   });
   router.use(multipartReader(options.spec, { ...DEFAULT_MULTIPART_LIMITS, ...options.multipart, fileBytes: options.fileLimit ?? DEFAULT_MULTIPART_LIMITS.fileBytes }));
-  // express-openapi-validator (parameters, multipart bodies, response checks) is loaded and built as
-  // the router is made, off the request path: loading it takes a few hundred milliseconds of the
-  // event loop, which the first request to reach it would otherwise wait for (and every other request
-  // with it).
-  const loadOpenApiValidator = async (): Promise<RequestHandler> => {
-    const OpenApiValidator: typeof OpenApiValidatorModule = await import('express-openapi-validator');
-    memoizeValidatorRouteLookup();
-    const chain = express.Router({ caseSensitive: true, strict: true });
-    chain.use(
-      OpenApiValidator.middleware({
-        apiSpec: toValidatorSpec(options.spec, opList, options.validateResponses === true) as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],
-        validateRequests: { coerceTypes: true, allowUnknownQueryParameters: false },
-        validateResponses: options.validateResponses ? { removeAdditional: false } : false,
-        validateSecurity: false,
-        validateFormats: true,
-        // Multipart bodies are read by multipartReader above.
-        fileUploader: false,
-        ignoreUndocumented: false,
-      }),
-    );
-    return chain;
-  };
-  const openApiValidator = loadOpenApiValidator();
-  // A failed load is each request's error, not an unhandled rejection at start.
-  openApiValidator.catch(() => {});
-  router.use((req, res, next) => {
-    openApiValidator.then((validate) => validate(req, res, next), next);
+  // The query, the path parameters and a multipart body: the generated checks (validators.gen.ts).
+  const inputs = options.inputs ?? requestInputs;
+  router.use((req, _res, next) => {
+    const match = routeOf(req);
+    if (!match) return next();
+    const params: Record<string, unknown> = operationParams(match);
+    const failure = checkRequestInput(inputs[match.op.operationId], req, params, mediaTypeOf(req) === MULTIPART_MEDIA, INPUT_DEPS);
+    if (failure) return next(failure);
+    // Coerced path parameters (a string stays a string) are what the handler reads.
+    Object.assign(match.params, params);
+    next();
   });
+  if (options.validateResponses) router.use(responseValidator(options, opList));
   router.use(async (req, res, next) => {
     const match = routeOf(req);
     if (!match) return next();
