@@ -7,9 +7,8 @@
  * pairs (a part over that is a malformed body: 400).
  */
 import type { IncomingMessage } from 'node:http';
-import { createRequire } from 'node:module';
 import type { RequestHandler } from 'express';
-import type multerModule from 'multer';
+import multer from 'multer';
 import { ApiError } from './errors.js';
 import { routeOf } from './paths.js';
 import type { OperationDef } from './runtime.js';
@@ -43,8 +42,6 @@ const FRAMING_BYTES = 1024 * 1024;
 const FILE_FIELD = 'file';
 const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
 
-// multer as express-openapi-validator depends on it (one copy, no dependency of our own).
-const multer = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'))('multer') as typeof multerModule;
 
 const shown = (name: string) => (name.length > 64 ? `${name.slice(0, 64)}…` : name);
 
@@ -116,7 +113,7 @@ export function uploadedFile(req: IncomingMessage): UploadedFile | undefined {
  */
 export function multipartReader(spec: Record<string, any>, limits: MultipartLimits): RequestHandler {
   // multer 2's nesting and array-index limits are newer than its type definitions.
-  const multerLimits: NonNullable<multerModule.Options['limits']> & { fieldNestingDepth: number; fieldArrayIndexLimit: number } = {
+  const multerLimits: NonNullable<multer.Options['limits']> & { fieldNestingDepth: number; fieldArrayIndexLimit: number } = {
     fileSize: limits.fileBytes,
     files: 1,
     fields: limits.fields,
