@@ -116,10 +116,11 @@ describe('auth matrix', () => {
   });
 
   it('an expired key -> 401', async () => {
-    const exp = Math.floor(Date.now() / 1000) + 1;
+    // Two whole seconds ahead (one could end a millisecond after the key is made), then past it.
+    const exp = Math.floor(Date.now() / 1000) + 2;
     const k = await json(await gw.req('/admin/v1/keys', { method: 'POST', json: { domain_id: 'alpha', name: 'short', expires_at: exp } }));
     expect((await gw.req('/v1/models', { key: k.secret })).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 2100));
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 2100));
     const res = await gw.req('/v1/models', { key: k.secret });
     expectError(await json(res), 401, res, 'invalid_api_key');
   });
