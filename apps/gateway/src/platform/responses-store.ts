@@ -70,6 +70,20 @@ const BATCH = 100;
 const MAX_EVICTED_PER_PUT = 1000;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * A stored field as JSON. A request may carry, in a field the contract does not describe, arrays or
+ * objects nested thousands deep (JSON.parse reads them); JSON.stringify runs out of stack on them:
+ * that is the client's 400, not a server error.
+ */
+function storedJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (err) {
+    if (err instanceof RangeError) throw invalid('The request nests too deeply to be stored (a field holds thousands of nested arrays or objects).', 'input');
+    throw err;
+  }
+}
+
 export class ResponsesStore {
   private purgeTimer: NodeJS.Timeout | null = null;
   private readonly ttlSeconds: number;
@@ -109,9 +123,9 @@ export class ResponsesStore {
     if (typeof r.domain_id !== 'string' || r.domain_id === '') throw invalid('A stored response needs a domain.', 'domain_id');
     const ttl = r.ttl_seconds ?? this.ttlSeconds;
     if (!Number.isSafeInteger(ttl) || ttl <= 0) throw invalid("'ttl_seconds' must be a positive integer.", 'ttl_seconds');
-    const body = JSON.stringify(r.body);
-    const inputItems = JSON.stringify(r.input_items ?? []);
-    const conversation = JSON.stringify(r.conversation);
+    const body = storedJson(r.body);
+    const inputItems = storedJson(r.input_items ?? []);
+    const conversation = storedJson(r.conversation);
     const size = Buffer.byteLength(body) + Buffer.byteLength(inputItems) + Buffer.byteLength(conversation);
     this.assertFits(size);
     const t = now();

@@ -172,6 +172,12 @@ describe('caps and token input in one gateway', () => {
       expectError(res.status, out, { code: 'invalid_value' });
       expect(out.error.message).toMatch(/nests too deeply/);
     }
+    // Stored with the response it made (the Responses API): the same 400, before anything is stored.
+    const nested = '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000);
+    const stored = await gw.req('/v1/responses', { key, method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"model":"${MODEL}","input":"hi","max_output_tokens":2,"tool_choice":{"type":"function","name":"f","x":${nested}}}` });
+    const storedOut = await json(stored);
+    expectError(stored.status, storedOut, { code: 'invalid_value' });
+    expect(storedOut.error.message).toMatch(/nests too deeply/);
     const ok = await chat({});
     expect(ok.status).toBe(200);
   });
