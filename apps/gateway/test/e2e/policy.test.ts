@@ -170,11 +170,16 @@ describe('rate limits', () => {
   it('limits concurrent requests', async () => {
     const k = await makeDomainKey(gw, 'concurrent');
     await setPolicy('concurrent', { limits: { key: { concurrent_requests: 1 } } });
-    const long = chat(k.secret, 'a long answer', { max_tokens: 300, temperature: 1 });
-    await new Promise((r) => setTimeout(r, 30));
+    // A stream's headers are sent once it was admitted: from then on it holds the key's one slot
+    // until its last token (over a hundred with this seed: tens of milliseconds, against the
+    // couple the refusal takes), so no timing guess is needed.
+    const long = await chat(k.secret, 'a long answer', { max_tokens: 300, temperature: 1, stream: true, stream_options: { include_usage: true } });
+    expect(long.status).toBe(200);
     const second = await chat(k.secret, 'hi');
     expect(second.status).toBe(429);
-    expect((await long).status).toBe(200);
+    expect((await json(second)).error.code).toBe('rate_limit_exceeded');
+    const events = (await long.text()).split('\n\n').filter((e) => e.startsWith('data: {'));
+    expect(JSON.parse(events.at(-1)!.slice(6)).usage.completion_tokens).toBeGreaterThan(100);
     expect((await chat(k.secret, 'hi')).status).toBe(200); // the slot was released
   });
 });
