@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './runtime.js';
 export * from './paths.js';
+export * from './lingering-close.js';
 export * from './multipart.js';
 export * from './body.js';
 export * from './validation.js';

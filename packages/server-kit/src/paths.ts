@@ -12,6 +12,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors.js';
+import { lingerAfterAnswer } from './lingering-close.js';
 import type { OperationDef } from './runtime.js';
 
 export interface RouteMatch {
@@ -156,8 +157,11 @@ export function bodyUnread(req: IncomingMessage): boolean {
 /**
  * Answering before the body is read (a refused path, a missing key, a declared length over the
  * limit): say `Connection: close`, so Node closes the socket after the answer instead of reading
- * and discarding the rest of the body to keep the connection alive.
+ * and discarding the rest of the body to keep the connection alive; the close lingers (see
+ * lingering-close.ts), so that the client reads the answer before the socket is gone.
  */
 export function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
-  if (!res.headersSent && bodyUnread(req)) res.setHeader('connection', 'close');
+  if (res.headersSent || !bodyUnread(req)) return;
+  res.setHeader('connection', 'close');
+  lingerAfterAnswer(req, res);
 }

@@ -2,7 +2,8 @@
 // contract's own (other case, double or trailing slashes, percent-encoded literals, dot segments)
 // is a 404 in OpenAI's shape on both lanes, before the key is looked at and before any body is read;
 // a request refused before its body is read (401, 403, 404) is answered at once with
-// `Connection: close`, and the server reads a few hundred KB of a 20 MB upload, not all of it.
+// `Connection: close`, and the server reads a few hundred KB of a 20 MB upload, not all of it; the
+// close lingers (half-closed, nothing more read), so a client that reads late still gets its answer.
 // Requests are sent over raw sockets: fetch would normalize the paths under test.
 import type { Socket } from 'node:net';
 import OpenAI, { toFile } from 'openai';
@@ -130,6 +131,21 @@ describe.each(['fast lane on', 'fast lane off'])('every spelling (%s)', (name) =
     // and the gateway still serves on a fresh connection
     expect((await raw(lane(), 'GET', '/v1/models', { key: lane().memberA })).status).toBe(200);
   });
+
+  it('a client that reads late still gets the answer to a body it was refused: the close lingers, it does not reset', async () => {
+    const l = lane();
+    const cases = [
+      { what: '20 MB over the body limit', key: l.gw.adminKey, bytes: 20 * 1024 * 1024, status: 413 },
+      { what: '4 MB without a key', key: undefined, bytes: 4 * 1024 * 1024, status: 401 },
+    ];
+    for (const c of cases) {
+      const r = await lateReader(l.gw.url, '/v1/chat/completions', c.key, c.bytes, 300);
+      expect(r.error, c.what).toBeUndefined();
+      expect(r.status, c.what).toBe(c.status);
+      expect(contract.schema('ErrorResponse', r.body), c.what).toBeNull();
+    }
+    expect((await raw(l, 'GET', '/v1/models', { key: l.memberA })).status).toBe(200);
+  });
 });
 
 /** Writes `head` on a fresh socket and collects what comes back until the server closes or `ms` pass. */
@@ -149,6 +165,46 @@ async function exchange(base: string, head: string, ms = 1500): Promise<string> 
   });
   sock.destroy();
   return got;
+}
+
+/**
+ * Writes a request with its whole body in one go, then reads nothing for `readAfterMs` (a client
+ * busy elsewhere), then reads until the server's FIN. A server that closes a socket with unread
+ * bytes in it sends a reset, and this client then sees an error and no answer.
+ */
+async function lateReader(base: string, target: string, key: string | undefined, bodyBytes: number, readAfterMs: number) {
+  const { connect } = await import('node:net');
+  const u = new URL(base);
+  const sock = connect(Number(u.port), u.hostname);
+  sock.pause();
+  const head = [`POST ${target} HTTP/1.1`, `host: ${u.host}`, 'content-type: application/json', `content-length: ${bodyBytes}`];
+  if (key) head.push(`authorization: Bearer ${key}`);
+  let error: string | undefined;
+  sock.on('error', (e: NodeJS.ErrnoException) => (error ??= e.code ?? e.message));
+  sock.write(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), Buffer.alloc(bodyBytes, 0x20)]));
+  await new Promise((r) => setTimeout(r, readAfterMs));
+  const chunks: Buffer[] = [];
+  sock.on('data', (d: Buffer) => chunks.push(d));
+  sock.resume();
+  await new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, 5_000);
+    const settle = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    sock.once('end', settle);
+    sock.once('close', settle);
+  });
+  sock.destroy();
+  const text = Buffer.concat(chunks).toString('utf8');
+  const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+  let body: unknown;
+  try {
+    body = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
+  } catch {
+    body = undefined;
+  }
+  return { status, body, error: status ? undefined : error };
 }
 
 describe('what Node would answer on its own', () => {

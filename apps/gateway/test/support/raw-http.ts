@@ -46,6 +46,7 @@ export async function rawRequest(
   const chunks: Buffer[] = [];
   let answeredAt = 0;
   let closed = false;
+  let answered = false;
   const gone = new Promise<void>((resolve) => sock.once('close', () => resolve()));
   const ended = new Promise<void>((resolve) => {
     sock.on('data', (d) => {
@@ -55,7 +56,10 @@ export async function rawRequest(
       const text = Buffer.concat(chunks).toString('latin1');
       const head = text.indexOf('\r\n\r\n');
       const len = /\r\ncontent-length: *(\d+)/i.exec(text);
-      if (head !== -1 && len && text.length >= head + 4 + Number(len[1])) resolve();
+      if (head !== -1 && len && text.length >= head + 4 + Number(len[1])) {
+        answered = true;
+        resolve();
+      }
     });
     sock.on('close', () => {
       closed = true;
@@ -68,11 +72,12 @@ export async function rawRequest(
   let sent = 0;
   if (opts.bodyBytes) {
     const chunk = Buffer.alloc(64 * 1024, 0x20);
-    while (sent < opts.bodyBytes && !closed && !sock.destroyed) {
+    // Like curl, it stops sending once a whole answer came back before the body was sent.
+    while (sent < opts.bodyBytes && !closed && !answered && !sock.destroyed) {
       const n = Math.min(chunk.length, opts.bodyBytes - sent);
       const more = sock.write(n === chunk.length ? chunk : chunk.subarray(0, n));
       sent += n;
-      if (!more) await Promise.race([new Promise((r) => sock.once('drain', r)), gone]);
+      if (!more) await Promise.race([new Promise((r) => sock.once('drain', r)), gone, ended]);
     }
   }
   await ended;
