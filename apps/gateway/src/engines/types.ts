@@ -181,6 +181,8 @@ export interface RawStream extends AsyncIterable<Uint8Array> {
   readonly includeUsage: boolean;
   /** The usage the upstream reported (final once the iteration ended), for accounting. */
   readonly usage: Usage | null;
+  /** The complete events passed on so far (an estimate of the tokens of a stream cut short). */
+  readonly events: number;
   /** Stop without iterating to the end: cancels the upstream request. */
   cancel(): Promise<void>;
 }

@@ -3,6 +3,8 @@
  * write masked text back in place, for chat messages, legacy prompts, embeddings input and
  * Responses-API input.
  */
+import { isRecord } from '../records.js';
+
 type Slot = { get(): string; set(v: string): void };
 
 /** A string slot of an object field or an array element (which holds a string when the slot is made). */
@@ -13,8 +15,6 @@ function slot(holder: Record<string, unknown> | unknown[], key: string | number)
     ? { get: () => String(holder[Number(key)]), set: (x) => void (holder[Number(key)] = x) }
     : { get: () => String(holder[key]), set: (x) => void (holder[key] = x) };
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The strings at `holder[key]`: a string, or an array of strings and `{ text }` parts. */
 function stringSlots(holder: Record<string, unknown>, key: string): Slot[] {

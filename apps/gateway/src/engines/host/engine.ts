@@ -40,7 +40,7 @@ import { SseParser } from '../upstream/sse.js';
 import { OpenAICompatibleEngine } from '../upstream/openai-compatible.js';
 import type { PoolSet } from '../upstream/pools.js';
 import { socketTarget, type UpstreamSettings, type UpstreamTuning } from '../upstream/settings.js';
-import { EngineHostApi, type HostModelStats } from './host-api.js';
+import { EngineHostApi, hostJsonObject, type HostModelStats } from './host-api.js';
 import type { EngineHostEndpoint, EngineHostSupervisor } from './supervisor.js';
 
 /** How long a failed call waits for its host's exit to be seen before it calls the failure the host's own. */
@@ -95,26 +95,6 @@ async function readAll(body: AsyncIterable<unknown>, limit = 64 * 1024 * 1024): 
     parts.push(b);
   }
   return Buffer.concat(parts, n);
-}
-
-function parseObject(text: string): Record<string, unknown> {
-  let j: unknown;
-  try {
-    j = JSON.parse(text);
-  } catch {
-    throw upstreamBroken('invalid JSON from the engine host', false);
-  }
-  if (!j || typeof j !== 'object' || Array.isArray(j)) throw upstreamBroken('unexpected JSON from the engine host', false);
-  return Object.fromEntries(Object.entries(j));
-}
-
-const DATA = Buffer.from('\ndata:');
-/** The SSE data events that begin in a chunk of bytes (a chunk starts at an event boundary). */
-function dataEvents(chunk: Uint8Array): number {
-  const b = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  let n = b[0] === 0x64 /* d */ ? 1 : 0;
-  for (let at = b.indexOf(DATA); at !== -1; at = b.indexOf(DATA, at + DATA.length)) n++;
-  return n;
 }
 
 const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortError';
@@ -272,12 +252,7 @@ export class EngineHostEngine implements Engine {
   /** The host's SSE bytes; only a failure (after the first event) is looked at: the host's exit becomes 502 engine_host_exited. */
   private async raw(model: ModelEntry, ctx: EngineCallContext, open: (view: ModelEntry) => Promise<RawStream>): Promise<RawStream> {
     const { value: rs, ep } = await this.once(model, ctx.deadline, ctx.signal, (e) => open(this.view(model, e)), ctx.requestId);
-    let events = 0;
-    this.trackUsage(ep, ctx, () => events);
-    const counted = (r: IteratorResult<Uint8Array>): IteratorResult<Uint8Array> => {
-      if (!r.done) events += dataEvents(r.value);
-      return r;
-    };
+    this.trackUsage(ep, ctx, () => rs.events);
     const failed = async (err: unknown): Promise<IteratorResult<Uint8Array>> => {
       if (await this.hostWentAway(ep, err)) throw new EngineHostExitedError(model.id, true);
       throw err;
@@ -287,11 +262,14 @@ export class EngineHostEngine implements Engine {
       get usage() {
         return rs.usage;
       },
+      get events() {
+        return rs.events;
+      },
       cancel: () => rs.cancel(),
       [Symbol.asyncIterator]() {
         const it = rs[Symbol.asyncIterator]();
         return {
-          next: () => it.next().then(counted, failed),
+          next: () => it.next().catch(failed),
           return: (value?: unknown) => (it.return ? it.return(value) : Promise.resolve({ done: true, value })),
         };
       },
@@ -325,7 +303,7 @@ export class EngineHostEngine implements Engine {
     const language = typeof rest.language === 'string' && rest.language ? rest.language : 'en';
     if (res.status !== 200) throw fromHostResponse(res.status, res.headers, (await readAll(res.body)).toString('utf8'));
     if (!upload.stream) {
-      const answer = parseObject((await readAll(res.body)).toString('utf8'));
+      const answer = hostJsonObject((await readAll(res.body)).toString('utf8'));
       const segments = Array.isArray(answer.segments) ? answer.segments : [];
       for (const s of segments) {
         if (!s || typeof s !== 'object' || !('text' in s) || typeof s.text !== 'string') continue;
@@ -343,7 +321,7 @@ export class EngineHostEngine implements Engine {
       yield* parser.end();
     };
     for await (const ev of events()) {
-      const data = parseObject(ev.data);
+      const data = hostJsonObject(ev.data);
       if (data.type === 'transcript.text.delta' && typeof data.delta === 'string') yield { type: 'segment', segment: { start: 0, end: 0, text: data.delta } };
       else if (data.type === 'transcript.text.done') {
         yield { type: 'done', language };

@@ -11,6 +11,7 @@ import type { PoolSet } from '../upstream/pools.js';
 import { UpstreamError, fromHostResponse, fromTransportError, upstreamBroken } from '../upstream/errors.js';
 import type { EngineHostEndpoint } from './supervisor.js';
 import type { Usage } from '../types.js';
+import { isRecord } from '../../records.js';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 /** The largest answer read from an extension endpoint (a detokenized text is the largest). */
@@ -29,7 +30,18 @@ export interface HostModelStats {
   queued: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+/** An engine host's JSON answer, which is always an object. */
+export function hostJsonObject(text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw upstreamBroken('invalid JSON from the engine host', false);
+  }
+  if (!isRecord(parsed)) throw upstreamBroken('unexpected JSON from the engine host', false);
+  return parsed;
+}
+
 const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
 
 export class EngineHostApi {
@@ -60,14 +72,7 @@ export class EngineHostApi {
       throw fromTransportError(err);
     }
     if (status >= 400) throw fromHostResponse(status, resHeaders, text);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw upstreamBroken('invalid JSON from the engine host', false);
-    }
-    if (!isRecord(parsed)) throw upstreamBroken('unexpected JSON from the engine host', false);
-    return parsed;
+    return hostJsonObject(text);
   }
 
   async model(ep: EngineHostEndpoint, modelId: string, requestId?: string): Promise<HostModelInfo> {

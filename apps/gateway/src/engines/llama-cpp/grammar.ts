@@ -1,6 +1,7 @@
 /** Constrained output: JSON mode, json_schema response formats and forced tool calls as llama.cpp grammars. */
 import type { GbnfJsonSchema, Llama, LlamaGrammar } from 'node-llama-cpp';
 import { EngineError, type ChatRequest } from '../types.js';
+import { isRecord } from '../../records.js';
 
 /**
  * JSON-schema grammars enforce types, enums, consts, required properties and string lengths, but not
@@ -8,7 +9,7 @@ import { EngineError, type ChatRequest } from '../types.js';
  */
 export function grammarSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(grammarSchema);
-  if (!isObject(schema)) return schema;
+  if (!isRecord(schema)) return schema;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(schema)) out[k] = grammarSchema(v);
   const min = typeof schema.minimum === 'number' ? Math.ceil(schema.minimum) : undefined;
@@ -20,17 +21,13 @@ export function grammarSchema(schema: unknown): unknown {
   return out;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
-}
-
 /**
  * A client's JSON schema as node-llama-cpp's schema type. Only its shape (an object) is checked
  * here: node-llama-cpp checks the rest when it builds the grammar, and throws on what it does not
  * support (the callers turn that into a 400).
  */
 function isGbnfSchema(v: unknown): v is GbnfJsonSchema {
-  return isObject(v);
+  return isRecord(v);
 }
 
 export function gbnfSchema(schema: unknown, param: string): GbnfJsonSchema {

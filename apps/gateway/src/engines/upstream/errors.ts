@@ -13,6 +13,7 @@
  */
 import { EngineError } from '../types.js';
 import { errorCodeOf } from './normalize.js';
+import { isRecord } from '../../records.js';
 
 const MAX_WRAPPED = 300;
 
@@ -98,15 +99,15 @@ export function fromTransportError(err: unknown): UpstreamError {
   if (code && CONNECT_CODES.has(code)) return new UpstreamError(502, 'The upstream failed: connection error.', 'upstream_error', 'connect', true, true);
   if (code && code.startsWith('HPE_')) return upstreamBroken('invalid HTTP response');
   if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return upstreamBroken('truncated response');
-  return upstreamBroken('connection error');
+  // Not one of the known failures: the client reads "connection error", the log what it was.
+  const what = err instanceof Error ? `${err.name}${code ? ` ${code}` : ''}: ${err.message}` : String(err);
+  return new UpstreamError(502, 'The upstream failed: connection error.', 'upstream_error', 'protocol', true, true, null, undefined, truncate(what));
 }
 
 function truncate(s: string, n = MAX_WRAPPED): string {
   const clean = s.replace(/\s+/g, ' ').trim();
   return clean.length > n ? `${clean.slice(0, n)}…` : clean;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
 
 /** The message/type/param/code an upstream error body carries, whatever its dialect. */
 export function parseErrorBody(text: string): { message: string; code: string | null; param: string | null } | null {

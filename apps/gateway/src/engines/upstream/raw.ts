@@ -70,6 +70,8 @@ export class RawSseRewriter {
   usage: Usage | null = null;
   /** `data: [DONE]` was seen. */
   done = false;
+  /** Complete events passed on so far. */
+  events = 0;
   /** A failure after some good events of the same chunk (those are returned first). */
   error: unknown = undefined;
   /** The partial event so far, in pieces (joined only when a chunk with a line feed arrives). */
@@ -121,6 +123,7 @@ export class RawSseRewriter {
         this.error = err;
         break;
       }
+      this.events++;
       if (replaced === ev && out === null) {
         untouchedEnd = end;
       } else {
@@ -144,6 +147,7 @@ export class RawSseRewriter {
     this.rest = [];
     this.restBytes = 0;
     const out = this.event(ev);
+    this.events++;
     return out.length ? out : null;
   }
 
@@ -239,6 +243,9 @@ export async function openRawStream(makeCall: () => UpstreamCall, clientModel: s
     includeUsage,
     get usage() {
       return rw?.usage ?? null;
+    },
+    get events() {
+      return rw?.events ?? 0;
     },
     cancel: async () => {
       await gen.return(undefined);
