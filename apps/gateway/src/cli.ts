@@ -31,7 +31,7 @@ const HELP = `cordon: an OpenAI-compatible inference gateway
 
 Usage:
   cordon serve                                   run the gateway (CORDON_* environment variables)
-  cordon engine-host --socket PATH|--port N [--host H] [--models FILE]
+  cordon engine-host --listen unix:PATH|HOST:PORT|PORT [--models FILE]
                                                  serve embedded models alone ($CORDON_ENGINE_HOST_TOKEN)
   cordon domains list
   cordon domains create <id> [--name NAME]

@@ -26,7 +26,21 @@ export const HOST_TOKEN_ENV = 'CORDON_ENGINE_HOST_TOKEN';
 /** What a host tells its supervisor over IPC: it listens; a model's state changed; it is idle and exits. */
 export type HostMessage = { type: 'ready' } | { type: 'idle' } | { type: 'state'; model: string; state: ModelState };
 
-function listenOf(values: { socket?: string; port?: string; host?: string }): HostListen {
+/**
+ * Where the host listens: `--listen` (`unix:PATH` or a path with a slash, `HOST:PORT`, or `PORT`),
+ * or its spelled-out forms `--socket PATH`, `--port N [--host H]`.
+ */
+function listenOf(values: { listen?: string; socket?: string; port?: string; host?: string }): HostListen {
+  if (values.listen !== undefined) {
+    if (values.socket !== undefined || values.port !== undefined || values.host !== undefined) throw new Error('pass --listen, or --socket/--port, not both');
+    const l = values.listen;
+    if (l.startsWith('unix:')) return listenOf({ socket: l.slice('unix:'.length) });
+    if (l.includes('/')) return listenOf({ socket: l });
+    const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(l);
+    if (m) return listenOf({ host: m[1] ?? m[2], port: m[3] });
+    if (/^\d+$/.test(l)) return listenOf({ port: l });
+    throw new Error(`--listen takes unix:PATH, HOST:PORT or PORT, got '${l}'`);
+  }
   if (values.socket !== undefined && values.port !== undefined) throw new Error('pass --socket or --port, not both');
   if (values.socket !== undefined) {
     if (values.socket === '') throw new Error('--socket needs a path');
@@ -52,7 +66,7 @@ function exitSoon(log: Log, code: number): void {
 export async function engineHost(argv: string[]): Promise<RunningEngineHost> {
   const { values } = parseArgs({
     args: argv,
-    options: { socket: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, models: { type: 'string' } },
+    options: { listen: { type: 'string' }, socket: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, models: { type: 'string' } },
   });
   const listen = listenOf(values);
   const token = process.env[HOST_TOKEN_ENV];

@@ -461,7 +461,7 @@ describe('hosts of a `cordon serve` process', () => {
 
 // ---- a standalone host, registered in a gateway as an upstream --------------------------------
 
-describe('a standalone `cordon engine-host --port`', () => {
+describe('a standalone `cordon engine-host --listen HOST:PORT`', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cordon-host-'));
   const token = `host-token-${randomBytes(16).toString('hex')}`;
   const KEY_ENV = 'CORDON_UPSTREAM_KEY_ENGINE_HOST_TEST';
@@ -481,7 +481,7 @@ describe('a standalone `cordon engine-host --port`', () => {
     const env: Record<string, string | undefined> = { ...process.env, CORDON_ENGINE_HOST_TOKEN: token, CORDON_DATA_DIR: dir, CORDON_LOG_LEVEL: 'info' };
     delete env.CORDON_ENGINE_HOST_CONFIG;
     delete env.CORDON_ENGINE_HOST_MODELS;
-    host = spawn(process.execPath, [cliPath, 'engine-host', '--port', String(port), '--models', modelsFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    host = spawn(process.execPath, [cliPath, 'engine-host', '--listen', `127.0.0.1:${port}`, '--models', modelsFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     host.stdout!.on('data', (d) => (hostOut += d));
     host.stderr!.on('data', (d) => (hostOut += d));
     hostExited = new Promise((resolve) => host.once('exit', (code) => resolve(code)));

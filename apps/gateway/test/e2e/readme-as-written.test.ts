@@ -328,7 +328,7 @@ describe('the README, as written', () => {
       ],
       ['usage [--domain D]', async () => expect(await ok('npx cordon usage --domain default')).toMatch(/^TOTAL\s+requests \d+/m)],
       [
-        'engine-host --socket PATH|--port N [--host H] [--models FILE]',
+        'engine-host --listen unix:PATH|HOST:PORT|PORT [--models FILE]',
         async () => {
           // A standalone host of the demo model: /healthz open, the API only with its token.
           const modelsFile = join(work, 'host-models.json');
@@ -336,7 +336,7 @@ describe('the README, as written', () => {
           const hostPort = await freePort();
           const token = `host-${createHash('sha256').update(modelsFile).digest('hex').slice(0, 24)}`;
           let out = '';
-          const host = background(`npx cordon engine-host --port ${hostPort} --host 127.0.0.1 --models ${modelsFile}`, { CORDON_ENGINE_HOST_TOKEN: token }, (s) => (out += s));
+          const host = background(`npx cordon engine-host --listen 127.0.0.1:${hostPort} --models ${modelsFile}`, { CORDON_ENGINE_HOST_TOKEN: token }, (s) => (out += s));
           try {
             const base = `http://127.0.0.1:${hostPort}`;
             await waitHealthy(base, host, () => out, 30_000);
