@@ -102,7 +102,11 @@ export async function startServer(config: Config = loadConfig(), log: Log = crea
       await drain(config.shutdownTimeoutMs);
       await gateway.close();
       log.info('stopped');
-      log.flush();
+      try {
+        log.flush();
+      } catch {
+        // stdout is gone (its reader exited): nothing more can be written, and the stop goes on
+      }
     })());
   return { server, gateway, url, shutdown };
 }
@@ -121,11 +125,21 @@ export async function serve(): Promise<void> {
   // An uncaught error: log it, write the buffered usage and violations, exit non-zero (see crash.ts).
   exitOnCrash({ log, flush: () => running.gateway.deps.platform.close() });
   const onSignal = (signal: string) => {
+    // Whatever the shutdown waits on (a stuck close, a log whose reader is gone), the process ends:
+    // 10 s after the drain delay and the in-flight deadline, with exit code 1.
+    const bound = config.operations.drainDelayMs + config.shutdownTimeoutMs + 10_000;
+    setTimeout(() => {
+      process.stderr.write(`cordon: shutdown did not finish within ${bound} ms; exiting\n`);
+      process.exit(1);
+    }, bound).unref();
     running.shutdown(signal).then(
       () => process.exit(0),
       (err) => {
-        log.error({ err: { message: (err as Error).message } }, 'error during shutdown');
-        process.exit(1);
+        try {
+          log.error({ err: { message: (err as Error).message } }, 'error during shutdown');
+        } finally {
+          process.exit(1);
+        }
       },
     );
   };
