@@ -34,6 +34,17 @@ export const PLAIN_JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-
 /** Requests whose JSON body was zero bytes (read as `{}`). */
 const emptyJsonBodies = new WeakSet<IncomingMessage>();
 
+/** Bodies already read and parsed by whoever took the request first (an engine host's sealed lane). */
+const presetBodies = new WeakMap<IncomingMessage, unknown>();
+
+/**
+ * Hands the lanes a body that was already read (and, for a sealed request, opened): the JSON reader
+ * then takes it as the request's body instead of reading the stream again.
+ */
+export function presetJsonBody(req: IncomingMessage, body: unknown): void {
+  presetBodies.set(req, body);
+}
+
 /** True when the request's JSON body was zero bytes (it reads as `{}`). */
 export const jsonBodyWasEmpty = (req: IncomingMessage): boolean => emptyJsonBodies.has(req);
 
@@ -62,6 +73,10 @@ export function parseJsonText(text: string): unknown {
  * is refused before any of the body is read; a body that grows past it, as soon as it does.
  */
 export function readPlainJson(req: BodyRequest, limit: number, done: (err?: unknown) => void): void {
+  if (presetBodies.has(req)) {
+    req.body = presetBodies.get(req);
+    return done();
+  }
   if (!hasBody(req)) {
     req.body = undefined;
     return done();

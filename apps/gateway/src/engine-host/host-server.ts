@@ -6,7 +6,7 @@
  */
 import { chmodSync, lstatSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { GatewayResponse, pathOf, writeJson } from '@cordon/server-kit';
+import { GatewayResponse, parseByteLimit, pathOf, writeJson } from '@cordon/server-kit';
 import type { ModelEntry, ModelState } from '../engines/types.js';
 import type { Log } from '../log.js';
 import type { HandlerDeps } from '../handlers/deps.js';
@@ -17,6 +17,7 @@ import { StaticCatalog } from './catalog.js';
 import { createLocalEngines, type LocalEngines } from './local-engines.js';
 import { RecentUsage, hostCallers, openAdmitter, tokenChecker, uncounted } from './host-deps.js';
 import { HOST_API_PREFIX, hostEndpoints } from './host-endpoints.js';
+import { SEALED_HEADER, createConfidentialHost, sealedLane, sealedOperationOf } from './confidential.js';
 
 export type HostListen = { socket: string } | { port: number; host: string };
 
@@ -79,6 +80,12 @@ async function listen(server: Server, where: HostListen): Promise<string> {
   return `http://${where.host.includes(':') ? `[${where.host}]` : where.host}:${port}`;
 }
 
+/** The caller sent the host's token (a sealed request without it goes on to the lanes, which answer 401). */
+function hasToken(req: { headers: Record<string, string | string[] | undefined> }, isToken: (secret: string) => boolean): boolean {
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
+  return m !== null && isToken(m[1]!);
+}
+
 export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngineHost> {
   const { config, log } = o;
   const engines = createLocalEngines(config, log);
@@ -107,7 +114,9 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
   const tellAll = () => {
     for (const m of catalog.models) tell(m, engines.set.for(m).status(m));
   };
-  const hostApi = hostEndpoints({ catalog, engines, isToken, config, log, usage, onState: tell });
+  const confidential = await createConfidentialHost();
+  const hostApi = hostEndpoints({ catalog, engines, isToken, config, log, usage, onState: tell, confidential });
+  const sealed = sealedLane(confidential, parseByteLimit(config.bodyLimit), log, openai);
 
   let inFlight = 0;
   let lastActive = performance.now();
@@ -121,6 +130,9 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
     if (path === '/healthz' && req.method === 'GET') return writeJson(res, 200, { status: 'ok' });
     res.once('finish', tellAll);
     if (path.startsWith(HOST_API_PREFIX)) return hostApi(req, res);
+    // A sealed request (docs/confidential.md) from a caller that holds the token: opened, then served as any other.
+    const sealedOp = req.headers[SEALED_HEADER] !== undefined && req.method === 'POST' ? sealedOperationOf(path) : undefined;
+    if (sealedOp && hasToken(req, isToken)) return sealed(req, res, sealedOp);
     openai(req, res);
   });
   answerBeforeTheBody(server);

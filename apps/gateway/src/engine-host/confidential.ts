@@ -1,0 +1,227 @@
+/**
+ * Confidential inference on the engine host (docs/confidential.md): the host's key pair (made at
+ * start, in memory only), its evidence, and the sealed lane: a request marked `x-cordon-encrypted`
+ * is opened here (replays and stale requests refused), handed to the ordinary lanes as if it had
+ * come in clear, and its answer sealed on the way out: a JSON answer whole, a stream event by event
+ * with a final chunk. Errors stay in clear (none carries request text).
+ */
+import { mkdirSync, readFileSync, rmdirSync, writeFileSync, existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { ApiError, presetJsonBody, readPlainJson, writeJson, type BodyRequest } from '@cordon/server-kit';
+import {
+  ConfidentialError,
+  ReplayGuard,
+  attestationOf,
+  fromB64u,
+  generateHostKey,
+  openRequest,
+  NONCE_BYTES,
+  type AnswerSealer,
+  type Attestation,
+  type EvidenceType,
+  type HostKey,
+  type SealedOperation,
+  type Usage,
+} from '@cordon/confidential';
+import type { Log } from '../log.js';
+import { isRecord } from '../records.js';
+
+/** The header a client (or the gateway, passing it on) sets on a sealed request. */
+export const SEALED_HEADER = 'x-cordon-encrypted';
+
+/** The operations that take sealed requests, by the path the host serves them on. */
+const SEALED_PATHS = new Map<string, SealedOperation>([
+  ['/v1/chat/completions', '/chat/completions'],
+  ['/v1/completions', '/completions'],
+  ['/v1/embeddings', '/embeddings'],
+]);
+
+export const sealedOperationOf = (path: string): SealedOperation | undefined => SEALED_PATHS.get(path);
+
+/** The kernel's interface for TEE reports (Linux 6.7+ on SEV-SNP and TDX guests). */
+const TSM_REPORTS = '/sys/kernel/config/tsm/report';
+const TSM_PROVIDERS: Record<string, EvidenceType> = { sev_guest: 'sev-snp', tdx_guest: 'tdx' };
+
+/**
+ * A hardware report whose REPORT_DATA is `reportData`, from configfs-tsm; null where there is no
+ * such interface (no TEE: the evidence is then `none`). Not testable on this machine (no TEE).
+ */
+function tsmReport(reportData: Uint8Array, seq: number): { type: EvidenceType; report: Uint8Array } | null {
+  if (!existsSync(TSM_REPORTS)) return null;
+  const dir = join(TSM_REPORTS, `cordon-${process.pid}-${seq}`);
+  mkdirSync(dir);
+  try {
+    writeFileSync(join(dir, 'inblob'), reportData);
+    const provider = readFileSync(join(dir, 'provider'), 'utf8').trim();
+    const type = TSM_PROVIDERS[provider];
+    if (!type) return null;
+    return { type, report: new Uint8Array(readFileSync(join(dir, 'outblob'))) };
+  } finally {
+    rmdirSync(dir);
+  }
+}
+
+export interface ConfidentialHost {
+  key: HostKey;
+  guard: ReplayGuard;
+  /** GET /host/v1/attestation?nonce=...: the evidence for this host's key and the caller's nonce. */
+  attestation(nonceParam: unknown): Attestation;
+}
+
+export async function createConfidentialHost(): Promise<ConfidentialHost> {
+  const key = await generateHostKey();
+  const guard = new ReplayGuard();
+  let reports = 0;
+  return {
+    key,
+    guard,
+    attestation(nonceParam) {
+      const nonce = fromB64u(nonceParam);
+      if (!nonce || nonce.length !== NONCE_BYTES) throw new ApiError(400, `'nonce' must be ${NONCE_BYTES} random bytes, base64url.`, 'invalid_value', 'nonce');
+      const plain = attestationOf(key, nonce);
+      const hardware = tsmReport(Buffer.from(plain.evidence.report_data, 'hex'), reports++);
+      return hardware ? attestationOf(key, nonce, hardware) : plain;
+    },
+  };
+}
+
+const usageOf = (v: unknown): Usage | undefined =>
+  isRecord(v) && typeof v.prompt_tokens === 'number' && typeof v.completion_tokens === 'number' && typeof v.total_tokens === 'number'
+    ? { prompt_tokens: v.prompt_tokens, completion_tokens: v.completion_tokens, total_tokens: v.total_tokens }
+    : undefined;
+
+/** The usage an answer or a stream event carries, if any (it travels in clear for metering). */
+function usageIn(json: string): Usage | undefined {
+  if (!json.includes('"usage"')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return isRecord(parsed) ? usageOf(parsed.usage) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Seals what the lanes write to `res`: a 2xx JSON answer whole (held until it ends, then sent with
+ * its new length), a 2xx event stream one `data:` event at a time (a `[DONE]` becomes the final
+ * chunk, followed by a clear `[DONE]`); anything else (errors) goes out as it is.
+ */
+function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log): void {
+  const writeHead = res.writeHead.bind(res);
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  let mode: 'json' | 'sse' | 'clear' | undefined;
+  let queue = Promise.resolve();
+  const held: Buffer[] = [];
+  let pending = '';
+
+  const decide = () => {
+    if (mode) return mode;
+    const type = String(res.getHeader('content-type') ?? '');
+    mode = res.statusCode >= 300 ? 'clear' : /^application\/json/i.test(type) ? 'json' : /^text\/event-stream/i.test(type) ? 'sse' : 'clear';
+    if (mode === 'sse') {
+      res.removeHeader('content-length');
+      writeHead(res.statusCode);
+    }
+    return mode;
+  };
+  const fail = (err: unknown) => {
+    log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'sealing an answer failed');
+    res.destroy();
+  };
+  const sealEvents = (text: string) => {
+    pending += text;
+    let cut = pending.indexOf('\n\n');
+    while (cut !== -1) {
+      const event = pending.slice(0, cut);
+      pending = pending.slice(cut + 2);
+      const data = event
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(l[5] === ' ' ? 6 : 5))
+        .join('\n');
+      if (data === '[DONE]') queue = queue.then(async () => void write(`data: ${JSON.stringify(await sealer.sealEnd())}\n\ndata: [DONE]\n\n`));
+      else if (data) queue = queue.then(async () => void write(`data: ${JSON.stringify(await sealer.sealChunk(data, usageIn(data)))}\n\n`));
+      cut = pending.indexOf('\n\n');
+    }
+    queue = queue.catch(fail);
+  };
+  const chunkText = (chunk: unknown): string => (typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : '');
+
+  res.writeHead = function sealedWriteHead(this: ServerResponse, status: number, ...rest: unknown[]) {
+    res.statusCode = status;
+    const headers = rest.find((r) => isRecord(r));
+    if (headers) for (const [k, v] of Object.entries(headers)) if (typeof v === 'string' || typeof v === 'number' || Array.isArray(v)) res.setHeader(k, v);
+    return res;
+  };
+  res.write = function sealedWrite(chunk: unknown, ...rest: unknown[]) {
+    const m = decide();
+    if (m === 'clear') {
+      if (!res.headersSent) writeHead(res.statusCode);
+      return write(chunkText(chunk));
+    }
+    if (m === 'json') held.push(Buffer.from(chunkText(chunk)));
+    else sealEvents(chunkText(chunk));
+    const cb = rest.find((r) => typeof r === 'function');
+    if (typeof cb === 'function') queue.then(() => cb());
+    return true;
+  };
+  res.end = function sealedEnd(chunk?: unknown, ...rest: unknown[]) {
+    const m = decide();
+    const cb = [chunk, ...rest].find((r) => typeof r === 'function');
+    const last = typeof chunk === 'function' ? '' : chunkText(chunk);
+    if (m === 'clear') {
+      if (!res.headersSent) writeHead(res.statusCode);
+      end(last, () => typeof cb === 'function' && cb());
+      return res;
+    }
+    if (m === 'sse') {
+      if (last) sealEvents(last);
+      queue.then(() => end(() => typeof cb === 'function' && cb()));
+      return res;
+    }
+    held.push(Buffer.from(last));
+    queue = queue
+      .then(async () => {
+        const text = Buffer.concat(held).toString('utf8');
+        const sealed = JSON.stringify(await sealer.sealJson(JSON.parse(text), usageIn(text)));
+        res.setHeader('content-length', Buffer.byteLength(sealed));
+        writeHead(res.statusCode);
+        end(sealed, () => typeof cb === 'function' && cb());
+      })
+      .catch(fail);
+    return res;
+  };
+}
+
+const sealedError = (res: ServerResponse, err: ConfidentialError | ApiError) => {
+  res.setHeader('connection', 'close');
+  writeJson(res, err.status, { error: { message: err.message, type: err.status >= 500 ? 'server_error' : 'invalid_request_error', param: null, code: err.code } });
+};
+
+/**
+ * The sealed lane in front of the host's OpenAI lanes: reads and opens a sealed request, then hands
+ * it to `next` with the opened body and an answer that seals itself.
+ */
+export function sealedLane(host: ConfidentialHost, bodyLimit: number, log: Log, next: (req: IncomingMessage, res: ServerResponse) => void) {
+  return (req: BodyRequest, res: ServerResponse, operation: SealedOperation): void => {
+    readPlainJson(req, bodyLimit, (readErr) => {
+      if (readErr) return sealedError(res, new ApiError(400, 'A sealed request must be a JSON object (application/json).', 'invalid_json'));
+      const body = req.body;
+      if (!isRecord(body)) return sealedError(res, new ApiError(400, 'A sealed request must be a JSON object.', 'invalid_json'));
+      openRequest(host.key, operation, body, host.guard).then(
+        (opened) => {
+          presetJsonBody(req, opened.body);
+          sealAnswer(res, opened.answer, log);
+          next(req, res);
+        },
+        (err: unknown) => {
+          if (err instanceof ConfidentialError) return sealedError(res, err);
+          log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'opening a sealed request failed');
+          sealedError(res, new ApiError(500, 'The sealed request could not be opened.', 'server_error'));
+        },
+      );
+    });
+  };
+}
