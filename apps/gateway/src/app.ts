@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
-import { bindHandlers, createApiRouter, createFastLane, errorHandler, notFoundHandler, operationDefs, routeOf } from '@cordon/server-kit';
+import { bindHandlers, createApiRouter, createFastLane, errorHandler, notFoundHandler, operationDefs, routeOf, type SealedRoutes } from '@cordon/server-kit';
 import { openapiSpec } from '@cordon/contract';
 import type { Config } from './config.js';
 import { requestLogger, type Log } from './log.js';
@@ -24,6 +24,7 @@ import { embeddingHandlers } from './handlers/openai/embeddings.js';
 import { adminHandlers } from './handlers/admin/index.js';
 import { responsesHandlers } from './handlers/openai/responses.js';
 import { audioHandlers } from './handlers/openai/audio.js';
+import { attestationHandlers, sealedRoutes } from './handlers/openai/sealed.js';
 import { createEngines } from './engines/index.js';
 import { ensureDemoModel } from './platform/bootstrap-demo.js';
 import { PolicyEnforcer } from './policy/enforcer.js';
@@ -54,6 +55,7 @@ export function allHandlers(deps: GatewayDeps): GatewayHandlers {
   return {
     ...inferenceHandlers(deps),
     ...responsesHandlers(deps),
+    ...attestationHandlers(deps),
     ...adminHandlers(deps),
   };
 }
@@ -71,6 +73,8 @@ export interface ServedApi {
   routes?(app: Express): void;
   /** Serve JSON inference calls from the node:http fast lane (else everything through Express). */
   fastLane: boolean;
+  /** Sealed (end-to-end encrypted) requests, which the fast lane forwards unopened (the gateway only). */
+  sealed?: SealedRoutes<RequestContext>;
 }
 
 interface RequestFrame {
@@ -136,6 +140,7 @@ export function gatewayApi(deps: GatewayDeps, handlers: GatewayHandlers = allHan
       app.use(docsRouter());
     },
     fastLane: deps.config.fastLane,
+    sealed: sealedRoutes(deps),
   };
 }
 
@@ -204,6 +209,7 @@ export function buildHandler(api: ServedApi, app: Express = buildApp(api)): (req
     jsonLimit: deps.config.bodyLimit,
     validateResponses: deps.config.validateResponses,
     log: deps.log,
+    sealed: api.sealed,
   });
   return (req, res) => {
     if (!lane(req, res)) app(req, res);

@@ -6,3 +6,4 @@ export * from './replay.js';
 export * from './answer.js';
 export * from './request.js';
 export * from './attestation.js';
+export * from './fields.js';

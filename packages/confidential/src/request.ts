@@ -9,25 +9,7 @@ import { canonicalJson } from './canonical-json.js';
 import { ConfidentialError } from './errors.js';
 import type { ReplayGuard } from './replay.js';
 import { PROTOCOL_VERSION, suite, utf8, type HostKey, type HostPublicKey } from './suite.js';
-
-/** The operations a request may be sealed for (paths without the server prefix). */
-export type SealedOperation = '/chat/completions' | '/completions' | '/embeddings' | '/responses';
-
-const SAMPLING = ['model', 'stream', 'stream_options', 'n', 'temperature', 'top_p', 'seed', 'stop', 'frequency_penalty', 'presence_penalty', 'logprobs', 'top_logprobs'];
-
-/**
- * The fields left in clear, per operation, for routing, limits and metering: an allow-list, so a
- * field Cordon does not know is sealed.
- */
-export const CLEAR_FIELDS: Record<SealedOperation, readonly string[]> = {
-  '/chat/completions': [...SAMPLING, 'max_tokens', 'max_completion_tokens', 'parallel_tool_calls', 'service_tier', 'reasoning_effort'],
-  '/completions': [...SAMPLING, 'max_tokens', 'echo', 'best_of'],
-  '/embeddings': ['model', 'encoding_format', 'dimensions'],
-  '/responses': ['model', 'stream', 'max_output_tokens', 'temperature', 'top_p', 'store', 'service_tier'],
-};
-
-export const ENVELOPE_FIELD = 'cordon_encrypted';
-const SENT_AT = 'cordon_sent_at';
+import { CLEAR_FIELDS, ENVELOPE_FIELD, SENT_AT, type SealedOperation } from './fields.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const infoOf = (op: SealedOperation) => utf8(`cordon/v1 request ${op}`);

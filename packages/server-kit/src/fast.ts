@@ -78,6 +78,19 @@ export interface FastLaneOptions<C> {
   jsonLimit?: string | number;
   validateResponses?: boolean;
   log?: ErrorLogger;
+  /**
+   * Requests whose body is sealed (end-to-end encrypted, the gateway's docs/confidential.md): a request
+   * carrying `header` to one of `operations` has its body checked by `check` instead of the contract
+   * (which its ciphertext cannot meet) and goes to `handler` instead of the operation's.
+   */
+  sealed?: SealedRoutes<C>;
+}
+
+export interface SealedRoutes<C> {
+  header: string;
+  operations: ReadonlySet<string>;
+  check(operationId: string, body: unknown): ApiError | null;
+  handler(req: FastRequest, res: GatewayResponse, ctx: C, operationId: string): Promise<void>;
 }
 
 /**
@@ -126,6 +139,13 @@ export function createFastLane<C>(options: FastLaneOptions<C>): (req: IncomingMe
       readPlainJson(req, limit, (readErr) => {
         if (readErr) return fail(readErr);
         if (res.writableEnded) return;
+        const sealed = options.sealed;
+        if (sealed && req.headers[sealed.header] !== undefined && sealed.operations.has(route.op.operationId)) {
+          const bad = sealed.check(route.op.operationId, req.body);
+          if (bad) return fail(bad);
+          sealed.handler(req, res, options.context(req), route.op.operationId).catch(fail);
+          return;
+        }
         const invalid = route.body(req.body);
         if (invalid) return fail(invalid);
         if (route.response) {

@@ -27,8 +27,8 @@ import {
 import type { Log } from '../log.js';
 import { isRecord } from '../records.js';
 
-/** The header a client (or the gateway, passing it on) sets on a sealed request. */
-export const SEALED_HEADER = 'x-cordon-encrypted';
+/** The header a client (or the gateway, passing it on) sets on a sealed request (see @cordon/confidential). */
+export { SEALED_HEADER } from '@cordon/confidential';
 
 /** The operations that take sealed requests, by the path the host serves them on. */
 const SEALED_PATHS = new Map<string, SealedOperation>([

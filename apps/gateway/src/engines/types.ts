@@ -49,6 +49,8 @@ export interface EngineCallContext {
 type Schemas = components['schemas'];
 
 /** A choice of a chat.completion.chunk, as the contract describes it. */
+/** An engine host's key and evidence (docs/confidential.md). */
+export type Attestation = Schemas['Attestation'];
 type ContractChatChoice = Schemas['CreateChatCompletionStreamResponse']['choices'][number];
 /** A choice of a text_completion (whole or streamed), as the contract describes it. */
 type ContractCompletionChoice = Schemas['CreateCompletionResponse']['choices'][number];
@@ -207,7 +209,7 @@ export interface NativeResponses {
 }
 
 /** A request body to forward as it is: a one-shot stream, bytes, or bytes made per upstream model name (then retried). */
-export type MultipartBody = Readable | AsyncIterable<Uint8Array> | Buffer | ((upstreamModel: string) => Readable | AsyncIterable<Uint8Array> | Buffer);
+export type ForwardBody = Readable | AsyncIterable<Uint8Array> | Buffer | ((upstreamModel: string) => Readable | AsyncIterable<Uint8Array> | Buffer);
 
 export interface ForwardedResponse {
   status: number;
@@ -249,7 +251,12 @@ export interface Engine {
    * Passes a request body through to `path` below the model's upstream (audio uploads): client
    * headers filtered, the engine's own auth added; the status and body come back as they are.
    */
-  forwardMultipart?(model: ModelEntry, path: string, headers: Record<string, string | string[] | undefined>, body: MultipartBody, ctx: EngineCallContext): Promise<ForwardedResponse>;
+  forwardBody?(model: ModelEntry, path: string, headers: Record<string, string | string[] | undefined>, body: ForwardBody, ctx: EngineCallContext): Promise<ForwardedResponse>;
+  /**
+   * The evidence of the engine host that serves the model (its key for sealed requests, bound to the
+   * caller's nonce: docs/confidential.md), as the host answers it.
+   */
+  attestation?(model: ModelEntry, nonce: string, requestId?: string): Promise<Attestation>;
   /** Count tokens of a text with the model's tokenizer (used for limits and guardrails). */
   countTokens?(model: ModelEntry, text: string): Promise<number>;
   /** The model's vocabulary and context window, for checks before the engine sees a request. */

@@ -112,12 +112,34 @@ export class PolicyEnforcer {
       for (const rule of verdict.rules) this.violation(ctx, rule, 'input');
     }
     const finalTexts = verdict.action === 'mask' ? verdict.texts : texts;
+    return this.limit(ctx, policy, hasOutput ? guard : null, estimateTokens(a.body, finalTexts));
+  }
+
+  /**
+   * An encrypted request (docs/confidential.md): nothing here can read its text, so a domain whose
+   * policy reads text (input rules, or output rules, which the engine host does not run yet) refuses
+   * it; the rate limits count its clear fields (max_tokens, n) and the size of its ciphertext.
+   */
+  async admitSealed(ctx: RequestContext, a: { body: Record<string, unknown>; sealedBytes: number }): Promise<Admission> {
+    const { policy, hasInput, hasOutput } = await this.guardFor(ctx.auth.domainId);
+    if (hasInput) {
+      throw new ApiError(400, "This domain's input guardrails read the request's text, which an encrypted request hides from the gateway: send it in clear, or have an administrator remove the input rules.", 'encrypted_input_not_inspectable');
+    }
+    if (hasOutput) {
+      throw new ApiError(400, "This domain's output guardrails read the answer, which an encrypted answer hides from the gateway: send the request in clear.", 'encrypted_output_not_inspectable');
+    }
+    return this.limit(ctx, policy, null, estimateTokens(a.body, []) + Math.ceil(a.sealedBytes / 4));
+  }
+
+  /** Rate limits (429 before the engine), then the admission: `guard` when the answer must be filtered. */
+  private async limit(ctx: RequestContext, policy: Policy, guard: CompiledGuardrails | null, estimatedTokens: number): Promise<Admission> {
+    const { domainId, key } = ctx.auth;
     const result = await this.deps.limiter.acquire({
       keyId: key.id,
       domainId,
       limits: { key: policy.limits.key, domain: policy.limits.domain },
       onStoreFailure: policy.limits.on_store_failure,
-      estimatedTokens: estimateTokens(a.body, finalTexts),
+      estimatedTokens,
     });
     ctx.setHeaders(result.headers);
     if (!result.allowed) {
@@ -144,8 +166,8 @@ export class PolicyEnforcer {
       }
     });
     return {
-      filtersOutput: hasOutput,
-      outputFilter: () => (hasOutput ? createOutputFilter(guard) : null),
+      filtersOutput: guard !== null,
+      outputFilter: () => (guard ? createOutputFilter(guard) : null),
       settle(usage) {
         if (settled) return;
         settled = true;

@@ -259,7 +259,7 @@ describe('requests', () => {
     expect(up.requests[1]!.headers.authorization).toBeUndefined();
 
     // The raw multipart pass-through filters the client's headers.
-    const res = await e.forwardMultipart(
+    const res = await e.forwardBody(
       m,
       '/audio/transcriptions',
       {
@@ -291,7 +291,7 @@ describe('requests', () => {
     expect(up.requests[2]!.body).toContain('name="model"');
   });
 
-  it('forwardMultipart streams the body and the answer, and retries when given a body factory', async () => {
+  it('forwardBody streams the body and the answer, and retries when given a body factory', async () => {
     const up = await startUpstream((req, res, seen, n) => {
       if (n === 1) {
         res.writeHead(503).end();
@@ -302,7 +302,7 @@ describe('requests', () => {
     });
     const e = engine();
     const payload = Buffer.alloc(200_000, 'a');
-    const res = await e.forwardMultipart(
+    const res = await e.forwardBody(
       modelOf([{ base_url: up.base, model: 'whisper-up' }]),
       'audio/transcriptions',
       { 'content-type': 'application/octet-stream' },

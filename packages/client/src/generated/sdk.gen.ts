@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client/index.js';
-import type { CreateChatCompletionData, CreateChatCompletionErrors, CreateChatCompletionResponses, CreateCompletionData, CreateCompletionErrors, CreateCompletionResponses, CreateDomainData, CreateDomainErrors, CreateDomainResponses, CreateEmbeddingData, CreateEmbeddingErrors, CreateEmbeddingResponses, CreateKeyData, CreateKeyErrors, CreateKeyResponses, CreateRegistryModelData, CreateRegistryModelErrors, CreateRegistryModelResponses, CreateResponseData, CreateResponseErrors, CreateResponseResponses, CreateTranscriptionData, CreateTranscriptionErrors, CreateTranscriptionResponses, CreateTranslationData, CreateTranslationErrors, CreateTranslationResponses, DeleteRegistryModelData, DeleteRegistryModelErrors, DeleteRegistryModelResponses, DeleteResponseData, DeleteResponseErrors, DeleteResponseResponses, GetDomainData, GetDomainErrors, GetDomainPolicyData, GetDomainPolicyErrors, GetDomainPolicyResponses, GetDomainResponses, GetKeyData, GetKeyErrors, GetKeyResponses, GetRegistryModelData, GetRegistryModelErrors, GetRegistryModelResponses, GetResponseData, GetResponseErrors, GetResponseResponses, GetUsageData, GetUsageErrors, GetUsageResponses, ListDomainsData, ListDomainsErrors, ListDomainsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListRegistryModelsData, ListRegistryModelsErrors, ListRegistryModelsResponses, RetrieveModelData, RetrieveModelErrors, RetrieveModelResponses, RevokeKeyData, RevokeKeyErrors, RevokeKeyResponses, RotateKeyData, RotateKeyErrors, RotateKeyResponses, SetDomainPolicyData, SetDomainPolicyErrors, SetDomainPolicyResponses, UpdateDomainData, UpdateDomainErrors, UpdateDomainResponses, UpdateRegistryModelData, UpdateRegistryModelErrors, UpdateRegistryModelResponses } from './types.gen.js';
+import type { CreateChatCompletionData, CreateChatCompletionErrors, CreateChatCompletionResponses, CreateCompletionData, CreateCompletionErrors, CreateCompletionResponses, CreateDomainData, CreateDomainErrors, CreateDomainResponses, CreateEmbeddingData, CreateEmbeddingErrors, CreateEmbeddingResponses, CreateKeyData, CreateKeyErrors, CreateKeyResponses, CreateRegistryModelData, CreateRegistryModelErrors, CreateRegistryModelResponses, CreateResponseData, CreateResponseErrors, CreateResponseResponses, CreateTranscriptionData, CreateTranscriptionErrors, CreateTranscriptionResponses, CreateTranslationData, CreateTranslationErrors, CreateTranslationResponses, DeleteRegistryModelData, DeleteRegistryModelErrors, DeleteRegistryModelResponses, DeleteResponseData, DeleteResponseErrors, DeleteResponseResponses, GetAttestationData, GetAttestationErrors, GetAttestationResponses, GetDomainData, GetDomainErrors, GetDomainPolicyData, GetDomainPolicyErrors, GetDomainPolicyResponses, GetDomainResponses, GetKeyData, GetKeyErrors, GetKeyResponses, GetRegistryModelData, GetRegistryModelErrors, GetRegistryModelResponses, GetResponseData, GetResponseErrors, GetResponseResponses, GetUsageData, GetUsageErrors, GetUsageResponses, ListDomainsData, ListDomainsErrors, ListDomainsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListRegistryModelsData, ListRegistryModelsErrors, ListRegistryModelsResponses, RetrieveModelData, RetrieveModelErrors, RetrieveModelResponses, RevokeKeyData, RevokeKeyErrors, RevokeKeyResponses, RotateKeyData, RotateKeyErrors, RotateKeyResponses, SetDomainPolicyData, SetDomainPolicyErrors, SetDomainPolicyResponses, UpdateDomainData, UpdateDomainErrors, UpdateDomainResponses, UpdateRegistryModelData, UpdateRegistryModelErrors, UpdateRegistryModelResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -184,6 +184,23 @@ export const createTranslation = <ThrowOnError extends boolean = false>(options:
         'Content-Type': null,
         ...options.headers
     }
+});
+
+/**
+ * Get the engine host's key and evidence
+ *
+ * Cordon's extension for confidential inference (docs/confidential.md): the public key of the
+ * engine host that serves `model`, with evidence binding it to the caller's `nonce`. A client
+ * verifies the evidence, then seals requests to that key (header `x-cordon-encrypted: 1`, the
+ * protected fields in `cordon_encrypted`); the gateway routes them without being able to read them.
+ * Evidence of type `none` (no TEE) proves nothing about the machine and clients refuse it unless
+ * told otherwise. 400 `model_not_supported` for a model that does not run in an engine host.
+ *
+ */
+export const getAttestation = <ThrowOnError extends boolean = false>(options: Options<GetAttestationData, ThrowOnError>) => (options.client ?? client).get<GetAttestationResponses, GetAttestationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/attestation',
+    ...options
 });
 
 /**

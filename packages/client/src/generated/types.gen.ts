@@ -2056,6 +2056,51 @@ export type CreateTranslationResponseVerboseJson = {
 };
 
 /**
+ * An engine host's public key and the evidence that binds it to the caller's nonce (docs/confidential.md).
+ */
+export type Attestation = {
+    object: 'cordon.attestation';
+    /**
+     * The protocol version.
+     */
+    version: 1;
+    /**
+     * The HPKE suite (RFC 9180) requests are sealed with.
+     */
+    suite: {
+        kem: 'X-Wing';
+        kdf: 'HKDF-SHA256';
+        aead: 'AES-256-GCM';
+    };
+    /**
+     * Lowercase hex SHA-256 of the public key.
+     */
+    key_id: string;
+    /**
+     * The X-Wing public key (1216 bytes), base64url.
+     */
+    public_key: string;
+    /**
+     * The caller's nonce, echoed.
+     */
+    nonce: string;
+    evidence: {
+        /**
+         * `none`: no TEE (binds the key to the nonce, proves nothing about the machine); `sev-snp`, `tdx`: a hardware report.
+         */
+        type: 'none' | 'sev-snp' | 'tdx';
+        /**
+         * SHA-512 of "cordon-attestation-v1", a zero byte, the public key and the nonce; the REPORT_DATA the hardware signs.
+         */
+        report_data: string;
+        /**
+         * The hardware report (SEV-SNP attestation report or TDX quote), base64url.
+         */
+        report?: string;
+    };
+};
+
+/**
  * A domain (tenant). Everything of one domain is invisible from every other.
  */
 export type Domain = {
@@ -3227,6 +3272,76 @@ export type CreateTranslationResponses = {
 };
 
 export type CreateTranslationResponse = CreateTranslationResponses[keyof CreateTranslationResponses];
+
+export type GetAttestationData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * The model whose engine host's key is wanted.
+         */
+        model: string;
+        /**
+         * 32 random bytes, base64url without padding, fresh for every call.
+         */
+        nonce: string;
+    };
+    url: '/attestation';
+};
+
+export type GetAttestationErrors = {
+    /**
+     * The request is malformed or a parameter is invalid.
+     */
+    400: ErrorResponse;
+    /**
+     * The API key is missing, malformed, unknown, revoked or expired.
+     */
+    401: ErrorResponse;
+    /**
+     * The key may not do this, or may not act in this domain.
+     */
+    403: ErrorResponse;
+    /**
+     * The resource does not exist, or is not visible to the calling domain.
+     */
+    404: ErrorResponse;
+    /**
+     * The request body is larger than the configured limit.
+     */
+    413: ErrorResponse;
+    /**
+     * The request's content type is not supported by this operation.
+     */
+    415: ErrorResponse;
+    /**
+     * A rate limit was exceeded. The request never reached an engine.
+     */
+    429: ErrorResponse;
+    /**
+     * An unexpected error inside the gateway.
+     */
+    500: ErrorResponse;
+    /**
+     * The engine is overloaded, not ready, or failed to load the model.
+     */
+    503: ErrorResponse;
+    /**
+     * Any other error (for example 501 for an operation this gateway does not implement, 502 or 504 from an upstream).
+     */
+    default: ErrorResponse;
+};
+
+export type GetAttestationError = GetAttestationErrors[keyof GetAttestationErrors];
+
+export type GetAttestationResponses = {
+    /**
+     * The host's key and its evidence.
+     */
+    200: Attestation;
+};
+
+export type GetAttestationResponse = GetAttestationResponses[keyof GetAttestationResponses];
 
 export type ListDomainsData = {
     body?: never;

@@ -69,6 +69,10 @@ export const openapiSpec: Record<string, any> = {
       "description": "Speech to text."
     },
     {
+      "name": "Confidential",
+      "description": "End-to-end encrypted inference to attested engine hosts (Cordon's extension; see docs/confidential.md)."
+    },
+    {
       "name": "Admin",
       "description": "The platform API: domains, keys, the model registry, policies and usage. Served under `{base}/admin/v1`."
     }
@@ -1412,6 +1416,98 @@ export const openapiSpec: Record<string, any> = {
                   "srt": {
                     "summary": "response_format=srt",
                     "value": "1\n00:00:00,000 --> 00:00:02,100\nGood morning.\n"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/ServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/attestation": {
+      "get": {
+        "operationId": "getAttestation",
+        "tags": [
+          "Confidential"
+        ],
+        "summary": "Get the engine host's key and evidence",
+        "description": "Cordon's extension for confidential inference (docs/confidential.md): the public key of the\nengine host that serves `model`, with evidence binding it to the caller's `nonce`. A client\nverifies the evidence, then seals requests to that key (header `x-cordon-encrypted: 1`, the\nprotected fields in `cordon_encrypted`); the gateway routes them without being able to read them.\nEvidence of type `none` (no TEE) proves nothing about the machine and clients refuse it unless\ntold otherwise. 400 `model_not_supported` for a model that does not run in an engine host.\n",
+        "parameters": [
+          {
+            "name": "model",
+            "in": "query",
+            "required": true,
+            "description": "The model whose engine host's key is wanted.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "cordon-demo"
+          },
+          {
+            "name": "nonce",
+            "in": "query",
+            "required": true,
+            "description": "32 random bytes, base64url without padding, fresh for every call.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9_-]{43}$"
+            },
+            "example": "q4b8Hc2mD0yq7QW3cF1xq1l2m3n4o5p6q7r8s9t0u1s"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The host's key and its evidence.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Attestation"
+                },
+                "example": {
+                  "object": "cordon.attestation",
+                  "version": 1,
+                  "suite": {
+                    "kem": "X-Wing",
+                    "kdf": "HKDF-SHA256",
+                    "aead": "AES-256-GCM"
+                  },
+                  "key_id": "307f6d6fdfb1699ca0b1e3442df8fff7952ff077b4045e34c62f88887e708036",
+                  "public_key": "59sQ-DgcwyPJTNnJ7uFhQimBwLIsguJP4psmVIXBvryXCCuP7ohMz_iI4XikGtacPClruEZDmhmqo1J0f3i0zaFwBMgxprhj6RWv7BnAA4XDIyqcNTlpW1iot5oNvLYI1ygdZ6MrgZgc3Hqb9Owx4XGlDtgrvHgSxrWGQkRZ2sqAHzpEybYxzaoqZdyn5FaQMtt_ppwY7apFI3Kw9UOpVFNCwPp_zikeKTe7Wos7GayCN9QJOWCKkElsfjqj38mmdZa9TDd-zIMuzfRG-bZgWosBWtqv5igeRBcbuLuY3AibBmVL61d8gDIcJ_kRR-cZgqSeQQDJY3lmpUiwCBEcAQiHfrSfmIuN_YUpH7qFx8Q6yMUMBiE5lHgfAZqKFeGjR4RZ3UZeP4h2uLBl4_lesrQE_7EboYpL-Oy16IAdSls1ArUXN3ZW6_i5kUA5O8OX9YRaojW2DgdjbJoQrGybh3IRQPJzKfI-DqrJ2NmvxPoqstlTPjFV1_dLydhjRdpcEEnNIMAux-VuzEFq0dybewWfbbuXn3pnKvFsPFjFj5Jw0NU3vSRi8QIQuAmUoedlUVZtdqAbbjh3CLpKfJXGFFcJbneJ4_qbEmDB2qVvaZG5HGVqZIyIBvuvFYyJHCNJ9XcFDkutvKtSAxeuZMNk9MYUx2Gv0pLKZSWt9YkxZqqWpyyHA2muYiGDagqeI9MEMdpyoRkIsRkBRxx-fCOXh7katZwWf-zA01ON0lsJEHy8uDllg4AOhgAHqJmi9AUX8IYIesEPgZuOcdC4xZltOSQ-8mik-Na8aJQt6soeLJtai_jL2pMR-oZicDlhPOcRMNYYOUxkPFEYbWUmEsNyVkJiuFdSGeeD1vXGRIKDkHSS74Orvfx-XEI000KWfCyRSuy_67NzIyu4iTQyuACH6Ic0ofdtPlQLVyKllIOE_qo5R3Al3FJUTFE1ZPsltiUusFSOQoxVP3MftSOWOwRo2dmBk9AXwOKQX_yT_MxAFgM8vCo_3NaLLxs21lmHTvZ74ZJSvYRw5Tazk1EmlhRFN-I1EtwHsdEmNTdPEEMmlRybquHOU2agfdd0qTYfdUzEprmgKfCDkNhZ8QsHNKo4LGVEqTmthQXFRbxUhROCh2Usk7QS8riaZpEgXQG-bhvHP9ASlXOiPyKmy1G4KcNF0GGePtZ3izsERoMNSTlVyHQG5jTA4nZerCiPYlgP-ZyffBKXj5tugfx3f9VJP4kOtPYP4Ma7sFJDSxQIfMYMyKjH6WKMfgezgZtuLGRUu6VypemKI_y6A8nFqGk0zaU_yXZmwpa9OWRswpuQx4wd1kcAhwp5doZHZEIwBStCIMC37TlG95lM7YBBK1u2UEZk9-Bd52heKIywxxdtjTs5besmOZPIGtvIydq5yIcxVzG2S-PGrGjBsVNFhvGc0BqWyNxAILRg6ZOtIhRuKTB3MCxGaOiB7TAYbzGJkPm9kla-A8iXgslXbGurWwlnf6rM2buP7NyDNDsC5pynAzkrHqRxHBQVVoSF5ZZGXyGexoNZU2__OeL4q76gwvSIIYcKEjvkbh-VwbhHCxrO6QYMsaYTqNHwjgI83v6DdGoaEdkCkC9AqFAWv9J4A1hLVF6BMQ",
+                  "nonce": "q4b8Hc2mD0yq7QW3cF1xq1l2m3n4o5p6q7r8s9t0u1s",
+                  "evidence": {
+                    "type": "none",
+                    "report_data": "6a85cc3bba54ae7320a81ebebdbc64c2350374b9c948d08975ec06d058a8eb9e5be06eac6b90c7e4a95eb51686798b0b4f86e51c9e4185d692092d3a4ab073b7"
                   }
                 }
               }
@@ -7868,6 +7964,103 @@ export const openapiSpec: Record<string, any> = {
               "no_speech_prob": 0.02
             }
           ]
+        }
+      },
+      "Attestation": {
+        "type": "object",
+        "description": "An engine host's public key and the evidence that binds it to the caller's nonce (docs/confidential.md).",
+        "required": [
+          "object",
+          "version",
+          "suite",
+          "key_id",
+          "public_key",
+          "nonce",
+          "evidence"
+        ],
+        "properties": {
+          "object": {
+            "type": "string",
+            "enum": [
+              "cordon.attestation"
+            ]
+          },
+          "version": {
+            "type": "integer",
+            "enum": [
+              1
+            ],
+            "description": "The protocol version."
+          },
+          "suite": {
+            "type": "object",
+            "description": "The HPKE suite (RFC 9180) requests are sealed with.",
+            "required": [
+              "kem",
+              "kdf",
+              "aead"
+            ],
+            "properties": {
+              "kem": {
+                "type": "string",
+                "enum": [
+                  "X-Wing"
+                ]
+              },
+              "kdf": {
+                "type": "string",
+                "enum": [
+                  "HKDF-SHA256"
+                ]
+              },
+              "aead": {
+                "type": "string",
+                "enum": [
+                  "AES-256-GCM"
+                ]
+              }
+            }
+          },
+          "key_id": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{64}$",
+            "description": "Lowercase hex SHA-256 of the public key."
+          },
+          "public_key": {
+            "type": "string",
+            "description": "The X-Wing public key (1216 bytes), base64url."
+          },
+          "nonce": {
+            "type": "string",
+            "description": "The caller's nonce, echoed."
+          },
+          "evidence": {
+            "type": "object",
+            "required": [
+              "type",
+              "report_data"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "none",
+                  "sev-snp",
+                  "tdx"
+                ],
+                "description": "`none`: no TEE (binds the key to the nonce, proves nothing about the machine); `sev-snp`, `tdx`: a hardware report."
+              },
+              "report_data": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{128}$",
+                "description": "SHA-512 of \"cordon-attestation-v1\", a zero byte, the public key and the nonce; the REPORT_DATA the hardware signs."
+              },
+              "report": {
+                "type": "string",
+                "description": "The hardware report (SEV-SNP attestation report or TDX quote), base64url."
+              }
+            }
+          }
         }
       },
       "Domain": {

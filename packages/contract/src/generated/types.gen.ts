@@ -211,6 +211,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/attestation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the engine host's key and evidence
+         * @description Cordon's extension for confidential inference (docs/confidential.md): the public key of the
+         *     engine host that serves `model`, with evidence binding it to the caller's `nonce`. A client
+         *     verifies the evidence, then seals requests to that key (header `x-cordon-encrypted: 1`, the
+         *     protected fields in `cordon_encrypted`); the gateway routes them without being able to read them.
+         *     Evidence of type `none` (no TEE) proves nothing about the machine and clients refuse it unless
+         *     told otherwise. 400 `model_not_supported` for a model that does not run in an engine host.
+         */
+        get: operations["getAttestation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/domains": {
         parameters: {
             query?: never;
@@ -2975,6 +3000,42 @@ export interface components {
             /** @description Segments of the translated text and their details. */
             segments?: components["schemas"]["TranscriptionSegment"][];
         };
+        /** @description An engine host's public key and the evidence that binds it to the caller's nonce (docs/confidential.md). */
+        Attestation: {
+            /** @enum {string} */
+            object: "cordon.attestation";
+            /**
+             * @description The protocol version.
+             * @enum {integer}
+             */
+            version: 1;
+            /** @description The HPKE suite (RFC 9180) requests are sealed with. */
+            suite: {
+                /** @enum {string} */
+                kem: "X-Wing";
+                /** @enum {string} */
+                kdf: "HKDF-SHA256";
+                /** @enum {string} */
+                aead: "AES-256-GCM";
+            };
+            /** @description Lowercase hex SHA-256 of the public key. */
+            key_id: string;
+            /** @description The X-Wing public key (1216 bytes), base64url. */
+            public_key: string;
+            /** @description The caller's nonce, echoed. */
+            nonce: string;
+            evidence: {
+                /**
+                 * @description `none`: no TEE (binds the key to the nonce, proves nothing about the machine); `sev-snp`, `tdx`: a hardware report.
+                 * @enum {string}
+                 */
+                type: "none" | "sev-snp" | "tdx";
+                /** @description SHA-512 of "cordon-attestation-v1", a zero byte, the public key and the nonce; the REPORT_DATA the hardware signs. */
+                report_data: string;
+                /** @description The hardware report (SEV-SNP attestation report or TDX quote), base64url. */
+                report?: string;
+            };
+        };
         /**
          * @description A domain (tenant). Everything of one domain is invisible from every other.
          * @example {
@@ -4486,6 +4547,65 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CreateTranslationResponseJson"] | components["schemas"]["CreateTranslationResponseVerboseJson"];
                     "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getAttestation: {
+        parameters: {
+            query: {
+                /**
+                 * @description The model whose engine host's key is wanted.
+                 * @example cordon-demo
+                 */
+                model: string;
+                /**
+                 * @description 32 random bytes, base64url without padding, fresh for every call.
+                 * @example q4b8Hc2mD0yq7QW3cF1xq1l2m3n4o5p6q7r8s9t0u1s
+                 */
+                nonce: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The host's key and its evidence. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "cordon.attestation",
+                     *       "version": 1,
+                     *       "suite": {
+                     *         "kem": "X-Wing",
+                     *         "kdf": "HKDF-SHA256",
+                     *         "aead": "AES-256-GCM"
+                     *       },
+                     *       "key_id": "307f6d6fdfb1699ca0b1e3442df8fff7952ff077b4045e34c62f88887e708036",
+                     *       "public_key": "59sQ-DgcwyPJTNnJ7uFhQimBwLIsguJP4psmVIXBvryXCCuP7ohMz_iI4XikGtacPClruEZDmhmqo1J0f3i0zaFwBMgxprhj6RWv7BnAA4XDIyqcNTlpW1iot5oNvLYI1ygdZ6MrgZgc3Hqb9Owx4XGlDtgrvHgSxrWGQkRZ2sqAHzpEybYxzaoqZdyn5FaQMtt_ppwY7apFI3Kw9UOpVFNCwPp_zikeKTe7Wos7GayCN9QJOWCKkElsfjqj38mmdZa9TDd-zIMuzfRG-bZgWosBWtqv5igeRBcbuLuY3AibBmVL61d8gDIcJ_kRR-cZgqSeQQDJY3lmpUiwCBEcAQiHfrSfmIuN_YUpH7qFx8Q6yMUMBiE5lHgfAZqKFeGjR4RZ3UZeP4h2uLBl4_lesrQE_7EboYpL-Oy16IAdSls1ArUXN3ZW6_i5kUA5O8OX9YRaojW2DgdjbJoQrGybh3IRQPJzKfI-DqrJ2NmvxPoqstlTPjFV1_dLydhjRdpcEEnNIMAux-VuzEFq0dybewWfbbuXn3pnKvFsPFjFj5Jw0NU3vSRi8QIQuAmUoedlUVZtdqAbbjh3CLpKfJXGFFcJbneJ4_qbEmDB2qVvaZG5HGVqZIyIBvuvFYyJHCNJ9XcFDkutvKtSAxeuZMNk9MYUx2Gv0pLKZSWt9YkxZqqWpyyHA2muYiGDagqeI9MEMdpyoRkIsRkBRxx-fCOXh7katZwWf-zA01ON0lsJEHy8uDllg4AOhgAHqJmi9AUX8IYIesEPgZuOcdC4xZltOSQ-8mik-Na8aJQt6soeLJtai_jL2pMR-oZicDlhPOcRMNYYOUxkPFEYbWUmEsNyVkJiuFdSGeeD1vXGRIKDkHSS74Orvfx-XEI000KWfCyRSuy_67NzIyu4iTQyuACH6Ic0ofdtPlQLVyKllIOE_qo5R3Al3FJUTFE1ZPsltiUusFSOQoxVP3MftSOWOwRo2dmBk9AXwOKQX_yT_MxAFgM8vCo_3NaLLxs21lmHTvZ74ZJSvYRw5Tazk1EmlhRFN-I1EtwHsdEmNTdPEEMmlRybquHOU2agfdd0qTYfdUzEprmgKfCDkNhZ8QsHNKo4LGVEqTmthQXFRbxUhROCh2Usk7QS8riaZpEgXQG-bhvHP9ASlXOiPyKmy1G4KcNF0GGePtZ3izsERoMNSTlVyHQG5jTA4nZerCiPYlgP-ZyffBKXj5tugfx3f9VJP4kOtPYP4Ma7sFJDSxQIfMYMyKjH6WKMfgezgZtuLGRUu6VypemKI_y6A8nFqGk0zaU_yXZmwpa9OWRswpuQx4wd1kcAhwp5doZHZEIwBStCIMC37TlG95lM7YBBK1u2UEZk9-Bd52heKIywxxdtjTs5besmOZPIGtvIydq5yIcxVzG2S-PGrGjBsVNFhvGc0BqWyNxAILRg6ZOtIhRuKTB3MCxGaOiB7TAYbzGJkPm9kla-A8iXgslXbGurWwlnf6rM2buP7NyDNDsC5pynAzkrHqRxHBQVVoSF5ZZGXyGexoNZU2__OeL4q76gwvSIIYcKEjvkbh-VwbhHCxrO6QYMsaYTqNHwjgI83v6DdGoaEdkCkC9AqFAWv9J4A1hLVF6BMQ",
+                     *       "nonce": "q4b8Hc2mD0yq7QW3cF1xq1l2m3n4o5p6q7r8s9t0u1s",
+                     *       "evidence": {
+                     *         "type": "none",
+                     *         "report_data": "6a85cc3bba54ae7320a81ebebdbc64c2350374b9c948d08975ec06d058a8eb9e5be06eac6b90c7e4a95eb51686798b0b4f86e51c9e4185d692092d3a4ab073b7"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Attestation"];
                 };
             };
             400: components["responses"]["BadRequest"];

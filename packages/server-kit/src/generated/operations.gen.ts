@@ -15,6 +15,7 @@ export const operationDefs = {
   deleteResponse: { operationId: "deleteResponse", method: "delete", specPath: "/responses/{response_id}", family: "openai", routes: ["/v1/responses/:response_id","/proxy/:domain_id/v1/responses/:response_id"], servers: [{"url":"{base}/v1","prefix":"/v1","variables":[]},{"url":"{base}/proxy/{domain_id}/v1","prefix":"/proxy/{domain_id}/v1","variables":["domain_id"]}], requestContentTypes: [], bodyRequired: false, jsonBodyRequired: false, successStatus: 200, streams: false },
   createTranscription: { operationId: "createTranscription", method: "post", specPath: "/audio/transcriptions", family: "openai", routes: ["/v1/audio/transcriptions","/proxy/:domain_id/v1/audio/transcriptions"], servers: [{"url":"{base}/v1","prefix":"/v1","variables":[]},{"url":"{base}/proxy/{domain_id}/v1","prefix":"/proxy/{domain_id}/v1","variables":["domain_id"]}], requestContentTypes: ["multipart/form-data"], bodyRequired: true, jsonBodyRequired: false, successStatus: 200, streams: true },
   createTranslation: { operationId: "createTranslation", method: "post", specPath: "/audio/translations", family: "openai", routes: ["/v1/audio/translations","/proxy/:domain_id/v1/audio/translations"], servers: [{"url":"{base}/v1","prefix":"/v1","variables":[]},{"url":"{base}/proxy/{domain_id}/v1","prefix":"/proxy/{domain_id}/v1","variables":["domain_id"]}], requestContentTypes: ["multipart/form-data"], bodyRequired: true, jsonBodyRequired: false, successStatus: 200, streams: false },
+  getAttestation: { operationId: "getAttestation", method: "get", specPath: "/attestation", family: "openai", routes: ["/v1/attestation","/proxy/:domain_id/v1/attestation"], servers: [{"url":"{base}/v1","prefix":"/v1","variables":[]},{"url":"{base}/proxy/{domain_id}/v1","prefix":"/proxy/{domain_id}/v1","variables":["domain_id"]}], requestContentTypes: [], bodyRequired: false, jsonBodyRequired: false, successStatus: 200, streams: false },
   listDomains: { operationId: "listDomains", method: "get", specPath: "/admin/v1/domains", family: "admin", routes: ["/admin/v1/domains"], servers: [{"url":"{base}","prefix":"","variables":[]}], requestContentTypes: [], bodyRequired: false, jsonBodyRequired: false, successStatus: 200, streams: false },
   createDomain: { operationId: "createDomain", method: "post", specPath: "/admin/v1/domains", family: "admin", routes: ["/admin/v1/domains"], servers: [{"url":"{base}","prefix":"","variables":[]}], requestContentTypes: ["application/json"], bodyRequired: true, jsonBodyRequired: true, successStatus: 201, streams: false },
   getDomain: { operationId: "getDomain", method: "get", specPath: "/admin/v1/domains/{domain_id}", family: "admin", routes: ["/admin/v1/domains/:domain_id"], servers: [{"url":"{base}","prefix":"","variables":[]}], requestContentTypes: [], bodyRequired: false, jsonBodyRequired: false, successStatus: 200, streams: false },
@@ -58,6 +59,8 @@ export interface Handlers<C> {
   createTranscription?: Handler<operations["createTranscription"], C>;
   /** POST /audio/translations — Create translation */
   createTranslation?: Handler<operations["createTranslation"], C>;
+  /** GET /attestation — Get the engine host's key and evidence */
+  getAttestation?: Handler<operations["getAttestation"], C>;
   /** GET /admin/v1/domains — List domains */
   listDomains?: Handler<operations["listDomains"], C>;
   /** POST /admin/v1/domains — Create a domain */
@@ -107,6 +110,7 @@ export function bindHandlers<C>(handlers: Handlers<C>): Partial<Record<Operation
     deleteResponse: handlers.deleteResponse && bindHandler(handlers.deleteResponse),
     createTranscription: handlers.createTranscription && bindHandler(handlers.createTranscription),
     createTranslation: handlers.createTranslation && bindHandler(handlers.createTranslation),
+    getAttestation: handlers.getAttestation && bindHandler(handlers.getAttestation),
     listDomains: handlers.listDomains && bindHandler(handlers.listDomains),
     createDomain: handlers.createDomain && bindHandler(handlers.createDomain),
     getDomain: handlers.getDomain && bindHandler(handlers.getDomain),

@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import type { Log } from '../../log.js';
 import {
   EngineError,
+  type Attestation,
   type ChatEvent,
   type ChatRequest,
   type CompletionEvent,
@@ -29,7 +30,7 @@ import {
   type ModelEntry,
   type ModelState,
   type ModelVocabulary,
-  type MultipartBody,
+  type ForwardBody,
   type RawStream,
   type TranscriptionEvent,
   type TranscriptionUpload,
@@ -281,8 +282,8 @@ export class EngineHostEngine implements Engine {
   }
 
   /** Audio uploads go to the host as they came (it decodes them); the handler takes the forward path. */
-  async forwardMultipart(model: ModelEntry, path: string, headers: Record<string, string | string[] | undefined>, body: MultipartBody, ctx: EngineCallContext): Promise<ForwardedResponse> {
-    return (await this.once(model, ctx.deadline, ctx.signal, (ep) => this.upstream.forwardMultipart(this.view(model, ep), path, headers, body, ctx), ctx.requestId)).value;
+  async forwardBody(model: ModelEntry, path: string, headers: Record<string, string | string[] | undefined>, body: ForwardBody, ctx: EngineCallContext): Promise<ForwardedResponse> {
+    return (await this.once(model, ctx.deadline, ctx.signal, (ep) => this.upstream.forwardBody(this.view(model, ep), path, headers, body, ctx), ctx.requestId)).value;
   }
 
   /**
@@ -299,7 +300,7 @@ export class EngineHostEngine implements Engine {
     const fields = upload.stream ? { ...rest, model: view.id, stream: 'true', response_format: 'json' } : { ...rest, model: view.id, response_format: 'verbose_json' };
     const boundary = `----cordon${randomBytes(12).toString('hex')}`;
     const path = upload.translate ? '/audio/translations' : '/audio/transcriptions';
-    const res = await this.upstream.forwardMultipart(view, path, { 'content-type': `multipart/form-data; boundary=${boundary}` }, () => upload.body(boundary, fields), ctx);
+    const res = await this.upstream.forwardBody(view, path, { 'content-type': `multipart/form-data; boundary=${boundary}` }, () => upload.body(boundary, fields), ctx);
     const language = typeof rest.language === 'string' && rest.language ? rest.language : 'en';
     if (res.status !== 200) throw fromHostResponse(res.status, res.headers, (await readAll(res.body)).toString('utf8'));
     if (!upload.stream) {
@@ -329,6 +330,11 @@ export class EngineHostEngine implements Engine {
       } else if ('error' in data) throw fromHostResponse(502, {}, ev.data);
     }
     throw upstreamBroken('the transcript stream ended before it was complete', false);
+  }
+
+  /** The host's evidence, from the model's running host (started if need be). A restarted host has a new key. */
+  async attestation(model: ModelEntry, nonce: string, requestId?: string): Promise<Attestation> {
+    return (await this.once(model, NaN, undefined, (ep) => this.api.attestation(ep, nonce, requestId), requestId)).value;
   }
 
   async countTokens(model: ModelEntry, text: string): Promise<number> {

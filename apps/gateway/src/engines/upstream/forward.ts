@@ -6,7 +6,7 @@
  * retries and fail-over (it is called once per attempt).
  */
 import { Readable } from 'node:stream';
-import { EngineError, type ForwardedResponse, type MultipartBody } from '../types.js';
+import { EngineError, type ForwardedResponse, type ForwardBody } from '../types.js';
 import type { Attempt } from './attempt.js';
 import type { UpstreamCall } from './call.js';
 import { streamInterrupted } from './errors.js';
@@ -21,7 +21,7 @@ function sendable(b: Bytes): Readable | Buffer {
 }
 
 /** The call's request for `body`. */
-export function forwardRequest(path: string, headers: Record<string, string | string[] | undefined>, body: MultipartBody): CallRequest {
+export function forwardRequest(path: string, headers: Record<string, string | string[] | undefined>, body: ForwardBody): CallRequest {
   const factory = typeof body === 'function' ? body : null;
   const bytes = typeof body === 'function' ? null : body;
   let used = false;

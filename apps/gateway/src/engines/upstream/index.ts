@@ -6,4 +6,4 @@ export { PoolSet } from './pools.js';
 export { SseParser } from './sse.js';
 export { RawSseRewriter } from './raw.js';
 export { forwardableHeaders, returnableHeaders } from './headers.js';
-export type { ForwardedResponse, MultipartBody } from '../types.js';
+export type { ForwardedResponse, ForwardBody } from '../types.js';

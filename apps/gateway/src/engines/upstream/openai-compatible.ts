@@ -30,7 +30,7 @@ import {
   type ForwardedResponse,
   type ModelEntry,
   type ModelState,
-  type MultipartBody,
+  type ForwardBody,
   type NativeResponses,
   type RawStream,
 } from '../types.js';
@@ -180,7 +180,7 @@ export class OpenAICompatibleEngine implements Engine {
   }
 
   /** Passes a request body through to `path` below the target's base_url (audio uploads; forward.ts). */
-  forwardMultipart(model: ModelEntry, path: string, headers: Record<string, string | string[] | undefined>, body: MultipartBody, ctx: EngineCallContext): Promise<ForwardedResponse> {
+  forwardBody(model: ModelEntry, path: string, headers: Record<string, string | string[] | undefined>, body: ForwardBody, ctx: EngineCallContext): Promise<ForwardedResponse> {
     return forward(this.call(model, ctx, forwardRequest(path, headers, body)));
   }
 

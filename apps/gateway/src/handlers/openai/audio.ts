@@ -14,7 +14,7 @@ import type { ModelEntry } from '../../engines/types.js';
 import { decodeAudio } from '../../audio/decode.js';
 import type { GatewayHandlers, HandlerDeps } from '../deps.js';
 import { resolveModel } from './resolve.js';
-import { metered } from '../../pipeline/meter.js';
+import { forwardAsIs } from '../../pipeline/forward.js';
 import { runInference, type Resolved } from '../../pipeline/run.js';
 import { LANGUAGES, transcriptEvents, transcriptText, type TranscriptFormat, type TranscriptPiece } from '../../pipeline/encoders/transcript-events.js';
 
@@ -58,8 +58,16 @@ export function audioHandlers(deps: HandlerDeps): Pick<GatewayHandlers, 'createT
     // Admission reads the prompt (the only text a client sends with audio).
     const input = body.prompt ? { prompt: body.prompt } : {};
     const fields = { ...(req.body as Record<string, unknown>) };
-    if (!engine.transcribe && !engine.transcribeUpload && engine.forwardMultipart) {
-      return forward(deps, res, ctx, first, { endpoint, input, stream, path: task === 'translate' ? '/audio/translations' : '/audio/transcriptions', body: (boundary, upstreamModel) => multipart(boundary, { ...fields, model: upstreamModel }, file) });
+    if (!engine.transcribe && !engine.transcribeUpload && engine.forwardBody) {
+      const boundary = `----cordon${randomBytes(12).toString('hex')}`;
+      return forwardAsIs(deps, res, ctx, model, engine.forwardBody.bind(engine), {
+        endpoint,
+        streamed: stream,
+        admission: await deps.enforcer.admit(ctx, { body: input }),
+        path: task === 'translate' ? '/audio/translations' : '/audio/transcriptions',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: (upstreamModel) => multipart(boundary, { ...fields, model: upstreamModel }, file),
+      });
     }
     if (!engine.transcribe && !engine.transcribeUpload) throw new ApiError(400, `The model '${model.id}' cannot transcribe audio.`, 'model_not_supported', 'model');
     // An engine host decodes the upload itself; its events still pass the output guardrails and the encoder here.
@@ -105,32 +113,6 @@ export function audioHandlers(deps: HandlerDeps): Pick<GatewayHandlers, 'createT
     });
   };
   return { createTranscription: serve('transcribe'), createTranslation: serve('translate') };
-}
-
-/**
- * An upstream's own audio endpoint: the multipart request again (model name per target), the
- * upstream's status, headers and body back as they are, read only as fast as the client reads.
- */
-async function forward(
-  deps: HandlerDeps,
-  res: ApiResponse<unknown>,
-  ctx: RequestContext,
-  first: { model: ModelEntry; engine: Resolved['engine'] },
-  f: { endpoint: string; input: Record<string, unknown>; stream: boolean; path: string; body: (boundary: string, upstreamModel: string) => Buffer },
-): Promise<void> {
-  const forwardMultipart = first.engine.forwardMultipart?.bind(first.engine);
-  if (!forwardMultipart) throw new ApiError(400, `The model '${first.model.id}' cannot transcribe audio.`, 'model_not_supported', 'model');
-  const admission = await deps.enforcer.admit(ctx, { body: f.input });
-  await metered(deps, ctx, { endpoint: f.endpoint, streamed: f.stream, admission }, async (meter) => {
-    const boundary = `----cordon${randomBytes(12).toString('hex')}`;
-    const forwarded = await forwardMultipart(first.model, f.path, { 'content-type': `multipart/form-data; boundary=${boundary}` }, (upstreamModel) => f.body(boundary, upstreamModel), ctx);
-    meter.status = forwarded.status;
-    res.statusCode = forwarded.status;
-    for (const [k, v] of Object.entries(forwarded.headers)) res.setHeader(k, v);
-    ctx.stampOverhead();
-    for await (const chunk of forwarded.body) if (!res.write(chunk)) await drained(res, deps.config.streams.writeTimeoutMs, deps.log, ctx.requestId);
-    res.end();
-  });
 }
 
 /** The request again as multipart/form-data, for an upstream (arrays as repeated `name[]` fields). */

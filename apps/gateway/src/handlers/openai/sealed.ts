@@ -1,0 +1,137 @@
+/**
+ * Sealed (end-to-end encrypted) requests on the gateway (docs/confidential.md, 4): the gateway
+ * never opens them. It checks the envelope and the clear fields, resolves the model for the key's
+ * domain, admits the request on its clear fields (a domain whose policy reads text refuses it),
+ * forwards the body as it came to the model's engine host, relays the sealed answer as it comes,
+ * and meters the usage the host reports in clear. `GET /v1/attestation` hands a client the
+ * evidence of the host that serves a model.
+ */
+import { ApiError, type FastRequest, type GatewayResponse, type SealedRoutes } from '@cordon/server-kit';
+import { CLEAR_FIELDS, ENVELOPE_FIELD, SEALED_HEADER, type SealedOperation } from '@cordon/confidential/fields';
+import type { Usage } from '../../engines/types.js';
+import type { RequestContext } from '../../http/request-context.js';
+import type { Capability } from '../../engines/engine-set.js';
+import { forwardAsIs, type UsageTap } from '../../pipeline/forward.js';
+import { isRecord } from '../../records.js';
+import type { GatewayDeps, GatewayHandlers } from '../deps.js';
+import { modelNotFound, resolveModel } from './resolve.js';
+
+/** The operations that take sealed requests: the path the host serves them on, the capability, the usage endpoint. */
+const SEALED: Record<string, { op: SealedOperation; capability: Capability; endpoint: string }> = {
+  createChatCompletion: { op: '/chat/completions', capability: 'chat', endpoint: 'chat.completions' },
+  createCompletion: { op: '/completions', capability: 'completions', endpoint: 'completions' },
+  createEmbedding: { op: '/embeddings', capability: 'embeddings', endpoint: 'embeddings' },
+};
+
+const B64U = /^[A-Za-z0-9_-]+$/;
+/** The largest answer whose usage is read (a sealed JSON answer is read whole for it). */
+const USAGE_READ_LIMIT = 64 * 1024 * 1024;
+
+const invalid = (message: string, param: string) => new ApiError(400, message, 'invalid_value', param);
+
+/** The envelope's shape and the clear fields (an allow-list): what the gateway can check of a sealed body. */
+function checkSealed(operationId: string, body: unknown): ApiError | null {
+  const s = SEALED[operationId];
+  if (!s) return new ApiError(400, 'This operation does not take encrypted requests.', 'unsupported_value', ENVELOPE_FIELD);
+  if (!isRecord(body)) return invalid('The body must be a JSON object.', ENVELOPE_FIELD);
+  const env = body[ENVELOPE_FIELD];
+  if (!isRecord(env) || env.version !== 1) return invalid(`'${ENVELOPE_FIELD}' must be an object with version 1, key_id, enc and ciphertext.`, ENVELOPE_FIELD);
+  if (typeof env.key_id !== 'string' || !/^[0-9a-f]{64}$/.test(env.key_id)) return invalid(`'${ENVELOPE_FIELD}.key_id' must be the host key's SHA-256 in hex.`, `${ENVELOPE_FIELD}.key_id`);
+  for (const k of ['enc', 'ciphertext']) {
+    const v = env[k];
+    if (typeof v !== 'string' || !B64U.test(v)) return invalid(`'${ENVELOPE_FIELD}.${k}' must be base64url.`, `${ENVELOPE_FIELD}.${k}`);
+  }
+  const clear = new Set(CLEAR_FIELDS[s.op]);
+  for (const k of Object.keys(body)) {
+    if (k !== ENVELOPE_FIELD && !clear.has(k)) return invalid(`'${k}' cannot be sent in clear with an encrypted request: seal it.`, k);
+  }
+  if (typeof body.model !== 'string' || body.model === '') return invalid("'model' must be a model id.", 'model');
+  if (body.stream !== undefined && body.stream !== null && typeof body.stream !== 'boolean') return invalid("'stream' must be a boolean.", 'stream');
+  for (const k of ['max_tokens', 'max_completion_tokens', 'n']) {
+    const v = body[k];
+    if (v !== undefined && v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 1)) return invalid(`'${k}' must be a positive integer.`, k);
+  }
+  return null;
+}
+
+const usageOf = (v: unknown): Usage | null =>
+  isRecord(v) && typeof v.prompt_tokens === 'number' && typeof v.completion_tokens === 'number' && typeof v.total_tokens === 'number'
+    ? { prompt_tokens: v.prompt_tokens, completion_tokens: v.completion_tokens, total_tokens: v.total_tokens }
+    : null;
+
+function usageInJson(text: string): Usage | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) ? usageOf(parsed.usage) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The usage the host reports in clear: beside a sealed JSON answer, or beside the stream chunk that carried it. */
+function sealedUsageTap(streamed: boolean): UsageTap {
+  let text = '';
+  let usage: Usage | null = null;
+  return {
+    push(chunk) {
+      // Sealed answers are ASCII (JSON around base64url): a chunk boundary never splits a character.
+      text += chunk.toString('latin1');
+      if (!streamed) {
+        if (text.length > USAGE_READ_LIMIT) text = '';
+        return;
+      }
+      for (let cut = text.indexOf('\n\n'); cut !== -1; cut = text.indexOf('\n\n')) {
+        const event = text.slice(0, cut);
+        text = text.slice(cut + 2);
+        if (event.startsWith('data: {') && event.includes('"usage"')) usage = usageInJson(event.slice(6)) ?? usage;
+      }
+    },
+    usage: () => (streamed ? usage : usageInJson(text)),
+  };
+}
+
+/** The fast lane's sealed routes (server-kit's SealedRoutes). */
+export function sealedRoutes(deps: GatewayDeps): SealedRoutes<RequestContext> {
+  return {
+    header: SEALED_HEADER,
+    operations: new Set(Object.keys(SEALED)),
+    check: checkSealed,
+    async handler(req: FastRequest, res: GatewayResponse, ctx: RequestContext, operationId: string) {
+      const s = SEALED[operationId]!;
+      const body = isRecord(req.body) ? req.body : {};
+      const first = await resolveModel(deps, ctx, String(body.model), s.capability);
+      const forwardBody = first.engine.forwardBody?.bind(first.engine);
+      // Only an engine host opens sealed requests: the models of the embedded engines run in one.
+      if (first.engine.name !== 'llama-cpp' || !forwardBody) {
+        throw new ApiError(400, `The model '${first.model.id}' does not run in a Cordon engine host, so it cannot take encrypted requests.`, 'model_not_supported', 'model');
+      }
+      const { [ENVELOPE_FIELD]: envelope, ...clear } = body;
+      const sealedBytes = isRecord(envelope) && typeof envelope.ciphertext === 'string' ? envelope.ciphertext.length : 0;
+      const streamed = body.stream === true;
+      await forwardAsIs(deps, res, ctx, first.model, forwardBody, {
+        endpoint: s.endpoint,
+        streamed,
+        admission: await deps.enforcer.admitSealed(ctx, { body: clear, sealedBytes }),
+        path: s.op,
+        headers: { 'content-type': 'application/json', [SEALED_HEADER]: '1' },
+        body: Buffer.from(JSON.stringify(body)),
+        usageTap: sealedUsageTap(streamed),
+      });
+    },
+  };
+}
+
+/** GET /v1/attestation?model=<id>&nonce=<base64url>: the evidence of the engine host that serves the model. */
+export function attestationHandlers(deps: GatewayDeps): Pick<GatewayHandlers, 'getAttestation'> {
+  return {
+    async getAttestation(req, res, ctx) {
+      const { model: id, nonce } = req.query;
+      const model = await deps.platform.registry.getForDomain(id, ctx.auth.domainId);
+      if (!model) throw modelNotFound(id);
+      ctx.model = model.id;
+      const engine = deps.engines.for(model);
+      if (!engine.attestation) throw new ApiError(400, `The model '${model.id}' does not run in a Cordon engine host, so it has no host key.`, 'model_not_supported', 'model');
+      res.json(await engine.attestation(model, nonce, ctx.requestId));
+    },
+  };
+}

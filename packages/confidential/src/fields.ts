@@ -1,0 +1,27 @@
+/**
+ * Which fields of a request stay in clear, and the protocol's names: no cryptography here, so the
+ * gateway (which never opens anything) imports this part alone (`@cordon/confidential/fields`).
+ */
+/** The operations a request may be sealed for (paths without the server prefix). */
+export type SealedOperation = '/chat/completions' | '/completions' | '/embeddings' | '/responses';
+
+const SAMPLING = ['model', 'stream', 'stream_options', 'n', 'temperature', 'top_p', 'seed', 'stop', 'frequency_penalty', 'presence_penalty', 'logprobs', 'top_logprobs'];
+
+/**
+ * The fields left in clear, per operation, for routing, limits and metering: an allow-list, so a
+ * field Cordon does not know is sealed.
+ */
+export const CLEAR_FIELDS: Record<SealedOperation, readonly string[]> = {
+  '/chat/completions': [...SAMPLING, 'max_tokens', 'max_completion_tokens', 'parallel_tool_calls', 'service_tier', 'reasoning_effort'],
+  '/completions': [...SAMPLING, 'max_tokens', 'echo', 'best_of'],
+  '/embeddings': ['model', 'encoding_format', 'dimensions'],
+  '/responses': ['model', 'stream', 'max_output_tokens', 'temperature', 'top_p', 'store', 'service_tier'],
+};
+
+export const ENVELOPE_FIELD = 'cordon_encrypted';
+/** The client's clock, sealed with the fields (replay protection). */
+export const SENT_AT = 'cordon_sent_at';
+
+/** The header that marks a sealed request. */
+export const SEALED_HEADER = 'x-cordon-encrypted';
+
