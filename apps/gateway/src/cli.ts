@@ -49,6 +49,10 @@ Usage:
   cordon models remove <id>
   cordon models pull <url> [--out PATH] [--sha256 HEX] [--register ID]
   cordon usage [--domain ID] [--since 30d]
+  cordon seal chat/completions|completions|embeddings [--allow-insecure-none] < body.json
+                                                 send a request end-to-end encrypted to the model's engine
+                                                 host (docs/confidential.md); prints the opened answer
+                                                 (a stream as its SSE lines)
 
 Options:
   --url URL     the gateway (default $CORDON_URL, else http://$CORDON_HOST:$CORDON_PORT, i.e. http://127.0.0.1:8080)
@@ -123,6 +127,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       sha256: { type: 'string' },
       register: { type: 'string' },
       since: { type: 'string' },
+      'allow-insecure-none': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -149,6 +154,25 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   };
 
   switch (`${group} ${action ?? ''}`.trim()) {
+    case 'seal chat/completions':
+    case 'seal completions':
+    case 'seal embeddings': {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(Buffer.from(c));
+      const { confidentialFetch } = await import('@cordon/client/confidential');
+      const sealedFetch = confidentialFetch({ allowInsecureNone: values['allow-insecure-none'] });
+      const res = await sealedFetch(`${baseUrl}/v1/${action}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keyFrom(values.key)}`, 'content-type': 'application/json' },
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      if (!res.ok || !res.body) throw new CliError(`${res.status}: ${await res.text()}`);
+      if (/event-stream/.test(res.headers.get('content-type') ?? '')) {
+        const decoder = new TextDecoder();
+        for await (const c of res.body) out.write(decoder.decode(c, { stream: true }));
+      } else out.write(`${JSON.stringify(await res.json(), null, 2)}\n`);
+      return 0;
+    }
     case 'domains list': {
       const r = await call(listDomains(admin()));
       print(r, () => table(r.data.map((d) => ({ ...d, created_at: time(d.created_at) })), ['id', 'name', 'disabled', 'created_at']));

@@ -230,6 +230,9 @@ describe('sealed requests through the gateway', () => {
       [{ ...s.body, messages: [{ role: 'user', content: 'x' }] }, 400, 'invalid_value'],
       [{ ...s.body, max_tokens: 900 }, 400, 'decryption_failed'], // the host refuses: the clear fields are bound
     ];
+    const responses = await gw.req('/v1/responses', { key, method: 'POST', headers: { 'x-cordon-encrypted': '1' }, json: { model: MODEL, cordon_encrypted: s.body.cordon_encrypted } });
+    expect(responses.status).toBe(400);
+    expect((await responses.json()).error.code).toBe('unsupported_value');
     for (const [body, status, code] of cases) {
       const res = await send(body);
       const j = await res.json();

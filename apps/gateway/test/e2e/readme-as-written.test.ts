@@ -328,6 +328,21 @@ describe('the README, as written', () => {
       ],
       ['usage [--domain D]', async () => expect(await ok('npx cordon usage --domain default')).toMatch(/^TOTAL\s+requests \d+/m)],
       [
+        'seal chat/completions|completions|embeddings [--allow-insecure-none]',
+        async () => {
+          // Sealed to the demo model's engine host; this machine has no TEE, hence the flag.
+          const body = JSON.stringify({ model: 'cordon-demo', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 4, seed: 1 });
+          const answer = JSON.parse(await ok(`echo '${body}' | npx cordon seal chat/completions --allow-insecure-none`));
+          expect(answer.object).toBe('chat.completion');
+          expect(answer.choices[0].message.role).toBe('assistant');
+          const refused = await sh(`echo '${body}' | npx cordon seal chat/completions`);
+          expect(refused.code).not.toBe(0);
+          expect(refused.stderr + refused.stdout).toMatch(/none/);
+          const stream = await ok(`echo '${JSON.stringify({ model: 'cordon-demo', prompt: 'Once', max_tokens: 3, stream: true })}' | npx cordon seal completions --allow-insecure-none`);
+          expect(stream.trim().split('\n\n').at(-1)).toBe('data: [DONE]');
+        },
+      ],
+      [
         'engine-host --listen unix:PATH|HOST:PORT|PORT [--models FILE]',
         async () => {
           // A standalone host of the demo model: /healthz open, the API only with its token.

@@ -32,7 +32,10 @@ const invalid = (message: string, param: string) => new ApiError(400, message, '
 /** The envelope's shape and the clear fields (an allow-list): what the gateway can check of a sealed body. */
 function checkSealed(operationId: string, body: unknown): ApiError | null {
   const s = SEALED[operationId];
-  if (!s) return new ApiError(400, 'This operation does not take encrypted requests.', 'unsupported_value', ENVELOPE_FIELD);
+  if (!s) {
+    // The Responses API stores answers (`store`, `previous_response_id`): not for ciphertext yet.
+    return new ApiError(400, 'This operation does not take encrypted requests yet: send it in clear.', 'unsupported_value', ENVELOPE_FIELD);
+  }
   if (!isRecord(body)) return invalid('The body must be a JSON object.', ENVELOPE_FIELD);
   const env = body[ENVELOPE_FIELD];
   if (!isRecord(env) || env.version !== 1) return invalid(`'${ENVELOPE_FIELD}' must be an object with version 1, key_id, enc and ciphertext.`, ENVELOPE_FIELD);
@@ -94,7 +97,7 @@ function sealedUsageTap(streamed: boolean): UsageTap {
 export function sealedRoutes(deps: GatewayDeps): SealedRoutes<RequestContext> {
   return {
     header: SEALED_HEADER,
-    operations: new Set(Object.keys(SEALED)),
+    operations: new Set([...Object.keys(SEALED), 'createResponse']),
     check: checkSealed,
     async handler(req: FastRequest, res: GatewayResponse, ctx: RequestContext, operationId: string) {
       const s = SEALED[operationId]!;
