@@ -19,6 +19,8 @@ export interface EncryptedAnswer {
   object: 'cordon.encrypted';
   cordon_encrypted: { version: number; ciphertext: string };
   usage?: Usage;
+  /** The output rules the host applied (names only), for the gateway's counts. */
+  violations?: string[];
 }
 
 /** What the host sends as one stream event's data. */
@@ -26,6 +28,7 @@ export interface EncryptedChunk {
   object: 'cordon.encrypted.chunk';
   cordon_encrypted: { seq: number; final?: true; ciphertext: string };
   usage?: Usage;
+  violations?: string[];
 }
 
 interface Exporter {

@@ -25,3 +25,9 @@ export const SENT_AT = 'cordon_sent_at';
 /** The header that marks a sealed request. */
 export const SEALED_HEADER = 'x-cordon-encrypted';
 
+
+/**
+ * Added by the gateway beside the envelope (not bound to it): the domain's output guardrails, for
+ * the engine host to apply to the answer it seals. The host takes it off before opening the request.
+ */
+export const OUTPUT_POLICY_FIELD = 'cordon_output_policy';

@@ -17,6 +17,7 @@ import {
   generateHostKey,
   openRequest,
   NONCE_BYTES,
+  OUTPUT_POLICY_FIELD,
   type AnswerSealer,
   type Attestation,
   type EvidenceType,
@@ -25,6 +26,11 @@ import {
   type Usage,
 } from '@cordon/confidential';
 import type { Log } from '../log.js';
+import { RequestContext } from '../http/request-context.js';
+import { compileGuardrails, createOutputFilter } from '../guardrails/index.js';
+import { fullPolicy } from '../platform/policies.js';
+import type { Admission } from '../policy/enforcer.js';
+import type { HostAdmitter } from './host-deps.js';
 import { isRecord } from '../records.js';
 
 /** The header a client (or the gateway, passing it on) sets on a sealed request (see @cordon/confidential). */
@@ -107,7 +113,7 @@ function usageIn(json: string): Usage | undefined {
  * its new length), a 2xx event stream one `data:` event at a time (a `[DONE]` becomes the final
  * chunk, followed by a clear `[DONE]`); anything else (errors) goes out as it is.
  */
-function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log): void {
+function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log, takeViolations: () => string[]): void {
   const writeHead = res.writeHead.bind(res);
   const write = res.write.bind(res);
   const end = res.end.bind(res);
@@ -126,6 +132,11 @@ function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log): void {
     }
     return mode;
   };
+  // The output rules applied so far go out in clear (names only) with the next sealed piece.
+  const withViolations = <T extends object>(sealed: T): T | (T & { violations: string[] }) => {
+    const violations = takeViolations();
+    return violations.length ? { ...sealed, violations } : sealed;
+  };
   const fail = (err: unknown) => {
     log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'sealing an answer failed');
     res.destroy();
@@ -141,8 +152,8 @@ function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log): void {
         .filter((l) => l.startsWith('data:'))
         .map((l) => l.slice(l[5] === ' ' ? 6 : 5))
         .join('\n');
-      if (data === '[DONE]') queue = queue.then(async () => void write(`data: ${JSON.stringify(await sealer.sealEnd())}\n\ndata: [DONE]\n\n`));
-      else if (data) queue = queue.then(async () => void write(`data: ${JSON.stringify(await sealer.sealChunk(data, usageIn(data)))}\n\n`));
+      if (data === '[DONE]') queue = queue.then(async () => void write(`data: ${JSON.stringify(withViolations(await sealer.sealEnd()))}\n\ndata: [DONE]\n\n`));
+      else if (data) queue = queue.then(async () => void write(`data: ${JSON.stringify(withViolations(await sealer.sealChunk(data, usageIn(data))))}\n\n`));
       cut = pending.indexOf('\n\n');
     }
     queue = queue.catch(fail);
@@ -185,7 +196,7 @@ function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log): void {
     queue = queue
       .then(async () => {
         const text = Buffer.concat(held).toString('utf8');
-        const sealed = JSON.stringify(await sealer.sealJson(JSON.parse(text), usageIn(text)));
+        const sealed = JSON.stringify(withViolations(await sealer.sealJson(JSON.parse(text), usageIn(text))));
         res.setHeader('content-length', Buffer.byteLength(sealed));
         writeHead(res.statusCode);
         end(sealed, () => typeof cb === 'function' && cb());
@@ -204,16 +215,29 @@ const sealedError = (res: ServerResponse, err: ConfidentialError | ApiError) => 
  * The sealed lane in front of the host's OpenAI lanes: reads and opens a sealed request, then hands
  * it to `next` with the opened body and an answer that seals itself.
  */
-export function sealedLane(host: ConfidentialHost, bodyLimit: number, log: Log, next: (req: IncomingMessage, res: ServerResponse) => void) {
+export function sealedLane(host: ConfidentialHost, admitter: HostAdmitter, bodyLimit: number, log: Log, next: (req: IncomingMessage, res: ServerResponse) => void) {
   return (req: BodyRequest, res: ServerResponse, operation: SealedOperation): void => {
     readPlainJson(req, bodyLimit, (readErr) => {
       if (readErr) return sealedError(res, new ApiError(400, 'A sealed request must be a JSON object (application/json).', 'invalid_json'));
       const body = req.body;
       if (!isRecord(body)) return sealedError(res, new ApiError(400, 'A sealed request must be a JSON object.', 'invalid_json'));
-      openRequest(host.key, operation, body, host.guard).then(
+      // The domain's output rules, from the gateway (beside the envelope, not in it).
+      const { [OUTPUT_POLICY_FIELD]: outputRules, ...envelope } = body;
+      let filter: Admission | null = null;
+      if (outputRules !== undefined) {
+        try {
+          const guard = compileGuardrails(fullPolicy({ guardrails: { output: outputRules } }).guardrails);
+          filter = { filtersOutput: true, outputFilter: () => createOutputFilter(guard), settle: () => {} };
+        } catch (err) {
+          return sealedError(res, new ApiError(400, `'${OUTPUT_POLICY_FIELD}' is not a valid output policy: ${err instanceof Error ? err.message : String(err)}`, 'invalid_value'));
+        }
+      }
+      openRequest(host.key, operation, envelope, host.guard).then(
         (opened) => {
           presetJsonBody(req, opened.body);
-          sealAnswer(res, opened.answer, log);
+          const ctx = RequestContext.for(req, res);
+          if (filter) admitter.filterFor(ctx, filter);
+          sealAnswer(res, opened.answer, log, () => admitter.takeViolations(ctx));
           next(req, res);
         },
         (err: unknown) => {

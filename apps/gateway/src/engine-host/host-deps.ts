@@ -9,6 +9,7 @@ import type { Admission } from '../policy/enforcer.js';
 import type { AuthDeps, AuthenticatedKey } from '../http/auth.js';
 import type { Admitter, RequestMetrics, UsageSink } from '../handlers/deps.js';
 import type { Usage } from '../engines/types.js';
+import type { RequestContext } from '../http/request-context.js';
 import type { UsageRecord } from '../platform/index.js';
 
 export const OPEN_ADMISSION: Admission = {
@@ -17,10 +18,35 @@ export const OPEN_ADMISSION: Admission = {
   settle: () => {},
 };
 
-export const openAdmitter: Admitter = {
-  admit: async () => OPEN_ADMISSION,
-  violation: () => {},
-};
+/**
+ * The host's admitter: everything is let through and nothing filtered, but for a sealed request
+ * whose domain has output rules (the gateway sends them; it cannot read the answer): that request
+ * gets their filter, and the rules it applied are kept for its sealed answer to report.
+ */
+export class HostAdmitter implements Admitter {
+  private readonly admissions = new WeakMap<RequestContext, Admission>();
+  private readonly applied = new WeakMap<RequestContext, string[]>();
+
+  /** This request's answer is filtered by `admission`. */
+  filterFor(ctx: RequestContext, admission: Admission): void {
+    this.admissions.set(ctx, admission);
+  }
+
+  readonly admit: Admitter['admit'] = async (ctx) => this.admissions.get(ctx) ?? OPEN_ADMISSION;
+
+  readonly violation: Admitter['violation'] = (ctx, rule) => {
+    const list = this.applied.get(ctx);
+    if (list) list.push(rule);
+    else this.applied.set(ctx, [rule]);
+  };
+
+  /** The rules applied since the last call (and forgets them). */
+  takeViolations(ctx: RequestContext): string[] {
+    const list = this.applied.get(ctx) ?? [];
+    this.applied.delete(ctx);
+    return list;
+  }
+}
 
 /**
  * Usage records are not stored here: the last ones are kept by request id, for the gateway to read

@@ -15,7 +15,7 @@ import { answerBeforeTheBody, drainer } from '../server.js';
 import type { HostConfig } from './config.js';
 import { StaticCatalog } from './catalog.js';
 import { createLocalEngines, type LocalEngines } from './local-engines.js';
-import { RecentUsage, hostCallers, openAdmitter, tokenChecker, uncounted } from './host-deps.js';
+import { HostAdmitter, RecentUsage, hostCallers, tokenChecker, uncounted } from './host-deps.js';
 import { HOST_API_PREFIX, hostEndpoints } from './host-endpoints.js';
 import { SEALED_HEADER, createConfidentialHost, sealedLane, sealedOperationOf } from './confidential.js';
 
@@ -92,13 +92,14 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
   const catalog = new StaticCatalog(o.models);
   const isToken = tokenChecker(o.token);
   const usage = new RecentUsage();
+  const admitter = new HostAdmitter();
   const deps: HandlerDeps = {
     config,
     log,
     metrics: uncounted,
     platform: { registry: catalog, usage },
     engines: engines.set,
-    enforcer: openAdmitter,
+    enforcer: admitter,
   };
   const api: ServedApi = { deps, handlers: inferenceHandlers(deps), callers: hostCallers(isToken), fastLane: true };
   const openai = buildHandler(api);
@@ -116,7 +117,7 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
   };
   const confidential = await createConfidentialHost();
   const hostApi = hostEndpoints({ catalog, engines, isToken, config, log, usage, onState: tell, confidential });
-  const sealed = sealedLane(confidential, parseByteLimit(config.bodyLimit), log, openai);
+  const sealed = sealedLane(confidential, admitter, parseByteLimit(config.bodyLimit), log, openai);
 
   let inFlight = 0;
   let lastActive = performance.now();

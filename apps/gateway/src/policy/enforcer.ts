@@ -116,19 +116,18 @@ export class PolicyEnforcer {
   }
 
   /**
-   * An encrypted request (docs/confidential.md): nothing here can read its text, so a domain whose
-   * policy reads text (input rules, or output rules, which the engine host does not run yet) refuses
-   * it; the rate limits count its clear fields (max_tokens, n) and the size of its ciphertext.
+   * An encrypted request (docs/confidential.md): nothing here can read its text. A domain with input
+   * rules refuses it; output rules are handed back (`outputRules`) for the engine host, which reads
+   * the answer, to apply. The rate limits count its clear fields (max_tokens, n) and the size of its
+   * ciphertext.
    */
-  async admitSealed(ctx: RequestContext, a: { body: Record<string, unknown>; sealedBytes: number }): Promise<Admission> {
+  async admitSealed(ctx: RequestContext, a: { body: Record<string, unknown>; sealedBytes: number }): Promise<{ admission: Admission; outputRules: Policy['guardrails']['output'] | null }> {
     const { policy, hasInput, hasOutput } = await this.guardFor(ctx.auth.domainId);
     if (hasInput) {
       throw new ApiError(400, "This domain's input guardrails read the request's text, which an encrypted request hides from the gateway: send it in clear, or have an administrator remove the input rules.", 'encrypted_input_not_inspectable');
     }
-    if (hasOutput) {
-      throw new ApiError(400, "This domain's output guardrails read the answer, which an encrypted answer hides from the gateway: send the request in clear.", 'encrypted_output_not_inspectable');
-    }
-    return this.limit(ctx, policy, null, estimateTokens(a.body, []) + Math.ceil(a.sealedBytes / 4));
+    const admission = await this.limit(ctx, policy, null, estimateTokens(a.body, []) + Math.ceil(a.sealedBytes / 4));
+    return { admission, outputRules: hasOutput ? policy.guardrails.output : null };
   }
 
   /** Rate limits (429 before the engine), then the admission: `guard` when the answer must be filtered. */

@@ -202,7 +202,7 @@ describe('sealed requests through the gateway', () => {
     expect(totals).toEqual({ requests: 2, input_tokens: usage.prompt_tokens + last.usage.prompt_tokens, output_tokens: usage.completion_tokens + last.usage.completion_tokens });
   });
 
-  it('rate limits hold for sealed requests; a domain whose policy reads text refuses them', async () => {
+  it('rate limits hold for sealed requests; a domain with input rules refuses them', async () => {
     const limited = await makeDomainKey(gw, 'sealed-limited');
     expect((await gw.req('/admin/v1/domains/sealed-limited/policy', { method: 'PUT', json: { limits: { key: { requests_per_minute: 2 } } } })).status).toBe(200);
     expect((await sealedCall('/chat/completions', chatBody, limited.secret)).res.status).toBe(200);
@@ -220,6 +220,31 @@ describe('sealed requests through the gateway', () => {
     const err = JSON.parse(refused.raw);
     expect(contract.schema('ErrorResponse', err)).toBeNull();
     expect(err.error.code).toBe('encrypted_input_not_inspectable');
+  });
+
+  it("output guardrails run in the engine host for sealed answers, as the gateway runs them on clear ones, and are counted", async () => {
+    const k = await makeDomainKey(gw, 'sealed-out');
+    // A pattern every answer matches: the answer is cut the same way whichever side filters it.
+    const set = await gw.req('/admin/v1/domains/sealed-out/policy', { method: 'PUT', json: { guardrails: { output: { blocked_patterns: [{ name: 'anything', pattern: '\\S' }] } } } });
+    expect(set.status).toBe(200);
+    const count = async () => {
+      const m = /cordon_guardrail_violations_total\{rule="blocked_pattern\.anything",direction="output"\} (\d+)/.exec(await (await gw.req('/metrics')).text());
+      return Number(m?.[1] ?? 0);
+    };
+    const before = await count();
+    const clearAnswer = await (await gw.req('/v1/chat/completions', { key: k.secret, method: 'POST', json: chatBody })).json();
+    expect(clearAnswer.choices[0].finish_reason).toBe('content_filter');
+    const sealedCallResult = await sealedCall('/chat/completions', chatBody, k.secret);
+    expect(sealedCallResult.res.status).toBe(200);
+    const opened = (await sealedCallResult.opener.openJson(JSON.parse(sealedCallResult.raw))) as any;
+    expect(opened.choices[0].finish_reason).toBe('content_filter');
+    expect(opened.choices[0].message.content).toBe(clearAnswer.choices[0].message.content);
+    expect(JSON.parse(sealedCallResult.raw).violations).toEqual(['blocked_pattern.anything']);
+    // streamed: the stream ends with content_filter too
+    const s = await sealedCall('/chat/completions', { ...chatBody, stream: true }, k.secret);
+    const events = await openStream(s.opener, s.raw);
+    expect(events.some((e) => e.choices[0]?.finish_reason === 'content_filter')).toBe(true);
+    expect(await count()).toBe(before + 3); // clear, sealed, sealed stream
   });
 
   it('a malformed envelope, a sealed field sent in clear, or a changed clear field are refused with clear errors', async () => {

@@ -7,7 +7,7 @@
  * evidence of the host that serves a model.
  */
 import { ApiError, type FastRequest, type GatewayResponse, type SealedRoutes } from '@cordon/server-kit';
-import { CLEAR_FIELDS, ENVELOPE_FIELD, SEALED_HEADER, type SealedOperation } from '@cordon/confidential/fields';
+import { CLEAR_FIELDS, ENVELOPE_FIELD, OUTPUT_POLICY_FIELD, SEALED_HEADER, type SealedOperation } from '@cordon/confidential/fields';
 import type { Usage } from '../../engines/types.js';
 import type { RequestContext } from '../../http/request-context.js';
 import type { Capability } from '../../engines/engine-set.js';
@@ -71,10 +71,24 @@ function usageInJson(text: string): Usage | null {
   }
 }
 
-/** The usage the host reports in clear: beside a sealed JSON answer, or beside the stream chunk that carried it. */
-function sealedUsageTap(streamed: boolean): UsageTap {
+const violationsIn = (json: string): string[] => {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    const v = isRecord(parsed) ? parsed.violations : null;
+    return Array.isArray(v) ? v.filter((r): r is string => typeof r === 'string').slice(0, 100) : [];
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * What the host reports in clear: the usage beside a sealed JSON answer or the stream chunk that
+ * carried it, and the names of the output rules it applied (`violations`).
+ */
+function sealedUsageTap(streamed: boolean): UsageTap & { violations(): string[] } {
   let text = '';
   let usage: Usage | null = null;
+  const rules: string[] = [];
   return {
     push(chunk) {
       // Sealed answers are ASCII (JSON around base64url): a chunk boundary never splits a character.
@@ -87,9 +101,11 @@ function sealedUsageTap(streamed: boolean): UsageTap {
         const event = text.slice(0, cut);
         text = text.slice(cut + 2);
         if (event.startsWith('data: {') && event.includes('"usage"')) usage = usageInJson(event.slice(6)) ?? usage;
+        if (event.startsWith('data: {') && event.includes('"violations"')) rules.push(...violationsIn(event.slice(6)));
       }
     },
     usage: () => (streamed ? usage : usageInJson(text)),
+    violations: () => (streamed ? rules : violationsIn(text)),
   };
 }
 
@@ -111,15 +127,24 @@ export function sealedRoutes(deps: GatewayDeps): SealedRoutes<RequestContext> {
       const { [ENVELOPE_FIELD]: envelope, ...clear } = body;
       const sealedBytes = isRecord(envelope) && typeof envelope.ciphertext === 'string' ? envelope.ciphertext.length : 0;
       const streamed = body.stream === true;
-      await forwardAsIs(deps, res, ctx, first.model, forwardBody, {
-        endpoint: s.endpoint,
-        streamed,
-        admission: await deps.enforcer.admitSealed(ctx, { body: clear, sealedBytes }),
-        path: s.op,
-        headers: { 'content-type': 'application/json', [SEALED_HEADER]: '1' },
-        body: Buffer.from(JSON.stringify(body)),
-        usageTap: sealedUsageTap(streamed),
-      });
+      const { admission, outputRules } = await deps.enforcer.admitSealed(ctx, { body: clear, sealedBytes });
+      // The domain's output rules go to the host, which reads the answer (it takes them off the body before opening it).
+      const forwarded = outputRules ? { ...body, [OUTPUT_POLICY_FIELD]: outputRules } : body;
+      const tap = sealedUsageTap(streamed);
+      try {
+        await forwardAsIs(deps, res, ctx, first.model, forwardBody, {
+          endpoint: s.endpoint,
+          streamed,
+          admission,
+          path: s.op,
+          headers: { 'content-type': 'application/json', [SEALED_HEADER]: '1' },
+          body: Buffer.from(JSON.stringify(forwarded)),
+          usageTap: tap,
+        });
+      } finally {
+        // The rules the host reports it applied (names only), counted as the gateway's own are.
+        for (const rule of tap.violations()) deps.enforcer.violation(ctx, rule, 'output');
+      }
     },
   };
 }
