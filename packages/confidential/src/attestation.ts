@@ -14,7 +14,7 @@ export type EvidenceType = 'none' | 'sev-snp' | 'tdx';
 
 export interface Attestation {
   object: 'cordon.attestation';
-  version: number;
+  version: typeof PROTOCOL_VERSION;
   suite: typeof SUITE;
   key_id: string;
   public_key: string;

@@ -7,7 +7,7 @@ import { Aes256Gcm, CipherSuite, HkdfSha256 } from '@hpke/core';
 import { XWing } from '@hpke/hybridkem-x-wing';
 
 export const SUITE = { kem: 'X-Wing', kdf: 'HKDF-SHA256', aead: 'AES-256-GCM' } as const;
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 1 as const;
 
 export const suite = new CipherSuite({ kem: new XWing(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
 

@@ -31,6 +31,9 @@ import { compileGuardrails, createOutputFilter } from '../guardrails/index.js';
 import { fullPolicy } from '../platform/policies.js';
 import type { Admission } from '../policy/enforcer.js';
 import type { HostAdmitter } from './host-deps.js';
+import type { StaticCatalog } from './catalog.js';
+import type { GatewayHandlers } from '../handlers/deps.js';
+import { modelNotFound } from '../handlers/openai/resolve.js';
 import { isRecord } from '../records.js';
 
 /** The header a client (or the gateway, passing it on) sets on a sealed request (see @cordon/confidential). */
@@ -71,8 +74,18 @@ function tsmReport(reportData: Uint8Array, seq: number): { type: EvidenceType; r
 export interface ConfidentialHost {
   key: HostKey;
   guard: ReplayGuard;
-  /** GET /host/v1/attestation?nonce=...: the evidence for this host's key and the caller's nonce. */
+  /** The evidence for this host's key and the caller's nonce. */
   attestation(nonceParam: unknown): Attestation;
+}
+
+/** GET /v1/attestation?model=&nonce= on the host (the contract's getAttestation): one key for all its models. */
+export function attestationHandlers(host: ConfidentialHost, catalog: StaticCatalog): Pick<GatewayHandlers, 'getAttestation'> {
+  return {
+    async getAttestation(req, res) {
+      if (!catalog.get(req.query.model)) throw modelNotFound(req.query.model);
+      res.json(host.attestation(req.query.nonce));
+    },
+  };
 }
 
 export async function createConfidentialHost(): Promise<ConfidentialHost> {

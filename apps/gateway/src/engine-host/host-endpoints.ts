@@ -16,7 +16,6 @@ import { ApiError, closeIfBodyUnread, parseByteLimit, pathOf, readPlainJson, unk
 import type { Engine, ModelEntry, ModelState } from '../engines/types.js';
 import { NO_KEY, unauthorized } from '../http/auth.js';
 import type { Log } from '../log.js';
-import type { ConfidentialHost } from './confidential.js';
 import { toApiError } from '../pipeline/errors.js';
 import { modelNotFound } from '../handlers/openai/resolve.js';
 import type { HostConfig } from './config.js';
@@ -36,8 +35,6 @@ export interface HostEndpointDeps {
   usage: RecentUsage;
   /** A model's state was read (its changes go to the supervisor). */
   onState(model: ModelEntry, state: ModelState): void;
-  /** The host's key and evidence (confidential.ts). */
-  confidential: ConfidentialHost;
 }
 
 interface ModelStats {
@@ -135,9 +132,6 @@ export function hostEndpoints(deps: HostEndpointDeps): (req: IncomingMessage, re
       return modelInfo(safeDecode(raw), requestId);
     }
     if (method === 'GET' && path === `${HOST_API_PREFIX}stats`) return stats();
-    if (method === 'GET' && path === `${HOST_API_PREFIX}attestation`) {
-      return deps.confidential.attestation(new URL(req.url ?? '', 'http://host').searchParams.get('nonce'));
-    }
     if (method === 'POST' && path === `${HOST_API_PREFIX}tokenize`) {
       const body = await jsonBody(req, res);
       const { model, engine } = modelOf(body.model);

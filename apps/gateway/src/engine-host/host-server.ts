@@ -17,7 +17,7 @@ import { StaticCatalog } from './catalog.js';
 import { createLocalEngines, type LocalEngines } from './local-engines.js';
 import { HostAdmitter, RecentUsage, hostCallers, tokenChecker, uncounted } from './host-deps.js';
 import { HOST_API_PREFIX, hostEndpoints } from './host-endpoints.js';
-import { SEALED_HEADER, createConfidentialHost, sealedLane, sealedOperationOf } from './confidential.js';
+import { SEALED_HEADER, attestationHandlers, createConfidentialHost, sealedLane, sealedOperationOf } from './confidential.js';
 
 export type HostListen = { socket: string } | { port: number; host: string };
 
@@ -101,7 +101,8 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
     engines: engines.set,
     enforcer: admitter,
   };
-  const api: ServedApi = { deps, handlers: inferenceHandlers(deps), callers: hostCallers(isToken), fastLane: true };
+  const confidential = await createConfidentialHost();
+  const api: ServedApi = { deps, handlers: { ...inferenceHandlers(deps), ...attestationHandlers(confidential, catalog) }, callers: hostCallers(isToken), fastLane: true };
   const openai = buildHandler(api);
 
   // The states last told, so that only changes are sent.
@@ -115,8 +116,7 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
   const tellAll = () => {
     for (const m of catalog.models) tell(m, engines.set.for(m).status(m));
   };
-  const confidential = await createConfidentialHost();
-  const hostApi = hostEndpoints({ catalog, engines, isToken, config, log, usage, onState: tell, confidential });
+  const hostApi = hostEndpoints({ catalog, engines, isToken, config, log, usage, onState: tell });
   const sealed = sealedLane(confidential, admitter, parseByteLimit(config.bodyLimit), log, openai);
 
   let inFlight = 0;

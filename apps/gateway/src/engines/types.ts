@@ -48,9 +48,9 @@ export interface EngineCallContext {
 
 type Schemas = components['schemas'];
 
-/** A choice of a chat.completion.chunk, as the contract describes it. */
 /** An engine host's key and evidence (docs/confidential.md). */
 export type Attestation = Schemas['Attestation'];
+/** A choice of a chat.completion.chunk, as the contract describes it. */
 type ContractChatChoice = Schemas['CreateChatCompletionStreamResponse']['choices'][number];
 /** A choice of a text_completion (whole or streamed), as the contract describes it. */
 type ContractCompletionChoice = Schemas['CreateCompletionResponse']['choices'][number];
@@ -256,7 +256,7 @@ export interface Engine {
    * The evidence of the engine host that serves the model (its key for sealed requests, bound to the
    * caller's nonce: docs/confidential.md), as the host answers it.
    */
-  attestation?(model: ModelEntry, nonce: string, requestId?: string): Promise<Attestation>;
+  attestation?(model: ModelEntry, nonce: string, ctx: EngineCallContext): Promise<Attestation>;
   /** Count tokens of a text with the model's tokenizer (used for limits and guardrails). */
   countTokens?(model: ModelEntry, text: string): Promise<number>;
   /** The model's vocabulary and context window, for checks before the engine sees a request. */

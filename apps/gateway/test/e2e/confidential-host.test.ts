@@ -2,16 +2,19 @@
 // `cordon engine-host` serving the demo model; requests sealed with packages/confidential as a client
 // would, to the key its evidence vouches for. The answers are what the clear path gives for the same
 // seed, nothing of the prompt or the answer crosses the wire in clear, and every tampering is refused.
-// (The gateway's routing of sealed requests and confidentialFetch in packages/client come next.)
+// Then a gateway that has the host registered as an openai-compatible upstream (a host on another
+// machine) routes sealed requests from the openai SDK with confidentialFetch to it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confidentialFetch } from '@cordon/client/confidential';
 import { AnswerOpener, generateHostKey, sealRequest, toB64u, verifyAttestation, type HostPublicKey, type SealedOperation } from '@cordon/confidential';
 import { writeDemoGguf } from '../../src/platform/demo-models/gguf.js';
-import { cliPath, contract, until } from '../helpers.js';
+import { cliPath, contract, makeDomainKey, startTestGateway, until } from '../helpers.js';
 import { freePort } from '../support/redis.js';
 
 const MODEL = 'sealed-demo';
@@ -45,7 +48,7 @@ beforeAll(async () => {
     'the engine host to listen',
   );
   const nonce = randomBytes(32);
-  const att = await (await fetch(`${base}/host/v1/attestation?nonce=${toB64u(nonce)}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const att = await (await fetch(`${base}/v1/attestation?model=${MODEL}&nonce=${toB64u(nonce)}`, { headers: { authorization: `Bearer ${token}` } })).json();
   hostKey = await verifyAttestation(att, nonce, { allowInsecureNone: true });
 }, 120_000);
 
@@ -88,14 +91,14 @@ async function openStream(opener: AnswerOpener, raw: string): Promise<string[]> 
 describe('evidence', () => {
   it("the host's key comes with evidence bound to the caller's nonce; 'none' here, refused unless allowed", async () => {
     const nonce = randomBytes(32);
-    const url = `${base}/host/v1/attestation?nonce=${toB64u(nonce)}`;
+    const url = `${base}/v1/attestation?model=${MODEL}&nonce=${toB64u(nonce)}`;
     expect((await fetch(url)).status).toBe(401);
     const att = await (await fetch(url, { headers: auth })).json();
     expect(att.evidence.type).toBe('none'); // no TEE on this machine
     await expect(verifyAttestation(att, nonce)).rejects.toMatchObject({ code: 'evidence_not_attested' });
     expect((await verifyAttestation(att, nonce, { allowInsecureNone: true })).keyId).toBe(hostKey.keyId);
     await expect(verifyAttestation(att, randomBytes(32), { allowInsecureNone: true })).rejects.toMatchObject({ code: 'evidence_invalid' });
-    const bad = await fetch(`${base}/host/v1/attestation?nonce=short`, { headers: auth });
+    const bad = await fetch(`${base}/v1/attestation?model=${MODEL}&nonce=short`, { headers: auth });
     expect(bad.status).toBe(400);
     expect(contract.schema('ErrorResponse', await bad.json())).toBeNull();
   });
@@ -180,5 +183,33 @@ describe('sealed requests', () => {
   it("the prompt never reaches the host's log", () => {
     expect(hostOut.length).toBeGreaterThan(0);
     expect(hostOut).not.toContain(CANARY);
+  });
+});
+
+describe('a remote engine host, registered in a gateway as an upstream', () => {
+  const KEY_ENV = 'CORDON_UPSTREAM_KEY_SEALED_HOST_TEST';
+  it('the openai SDK with confidentialFetch: the gateway routes sealed requests and evidence to it', async () => {
+    process.env[KEY_ENV] = token;
+    const gw = await startTestGateway({ CORDON_DEMO_MODEL: 'false' });
+    try {
+      const reg = await gw.req('/admin/v1/models', {
+        method: 'POST',
+        json: { id: MODEL, engine: 'openai-compatible', settings: { targets: [{ base_url: `${base}/v1`, model: MODEL, api_key_env: KEY_ENV }] }, capabilities: ['chat', 'completions', 'embeddings'] },
+      });
+      expect(reg.status, await reg.clone().text()).toBe(201);
+      const key = (await makeDomainKey(gw, 'remote-sealed')).secret;
+      const params = { model: MODEL, messages: [{ role: 'user' as const, content: `Hi ${CANARY}` }], max_tokens: 8, seed: 4 };
+      const sealed = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: key, maxRetries: 0, fetch: confidentialFetch({ allowInsecureNone: true }) });
+      const plain = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: key, maxRetries: 0 });
+      const answer = await sealed.chat.completions.create(params);
+      expect(answer.choices[0]!.message.content).toBe((await plain.chat.completions.create(params)).choices[0]!.message.content);
+      let streamed = '';
+      for await (const c of await sealed.chat.completions.create({ ...params, stream: true })) streamed += c.choices[0]?.delta?.content ?? '';
+      expect(streamed).toBe(answer.choices[0]!.message.content);
+      expect(gw.logs.join('')).not.toContain(CANARY);
+    } finally {
+      await gw.stop();
+      delete process.env[KEY_ENV];
+    }
   });
 });

@@ -333,8 +333,8 @@ export class EngineHostEngine implements Engine {
   }
 
   /** The host's evidence, from the model's running host (started if need be). A restarted host has a new key. */
-  async attestation(model: ModelEntry, nonce: string, requestId?: string): Promise<Attestation> {
-    return (await this.once(model, NaN, undefined, (ep) => this.api.attestation(ep, nonce, requestId), requestId)).value;
+  async attestation(model: ModelEntry, nonce: string, ctx: EngineCallContext): Promise<Attestation> {
+    return (await this.once(model, ctx.deadline, ctx.signal, (ep) => this.upstream.attestation(this.view(model, ep), nonce, ctx), ctx.requestId)).value;
   }
 
   async countTokens(model: ModelEntry, text: string): Promise<number> {

@@ -10,7 +10,7 @@
 import type { PoolSet } from '../upstream/pools.js';
 import { UpstreamError, fromHostResponse, fromTransportError, upstreamBroken } from '../upstream/errors.js';
 import type { EngineHostEndpoint } from './supervisor.js';
-import type { Attestation, Usage } from '../types.js';
+import type { Usage } from '../types.js';
 import { isRecord } from '../../records.js';
 
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -40,29 +40,6 @@ export function hostJsonObject(text: string): Record<string, unknown> {
   }
   if (!isRecord(parsed)) throw upstreamBroken('unexpected JSON from the engine host', false);
   return parsed;
-}
-
-const str = (v: unknown): string => {
-  if (typeof v !== 'string') throw upstreamBroken('unexpected attestation from the engine host', false);
-  return v;
-};
-
-/** The host's attestation in the contract's shape (the client checks what it means). */
-function attestationOf(j: Record<string, unknown>): Attestation {
-  const ev = isRecord(j.evidence) ? j.evidence : {};
-  const type = ev.type === 'none' || ev.type === 'sev-snp' || ev.type === 'tdx' ? ev.type : null;
-  const suite = isRecord(j.suite) ? j.suite : {};
-  const known = suite.kem === 'X-Wing' && suite.kdf === 'HKDF-SHA256' && suite.aead === 'AES-256-GCM';
-  if (j.object !== 'cordon.attestation' || j.version !== 1 || !type || !known) throw upstreamBroken('unexpected attestation from the engine host', false);
-  return {
-    object: 'cordon.attestation',
-    version: 1,
-    suite: { kem: 'X-Wing', kdf: 'HKDF-SHA256', aead: 'AES-256-GCM' },
-    key_id: str(j.key_id),
-    public_key: str(j.public_key),
-    nonce: str(j.nonce),
-    evidence: { type, report_data: str(ev.report_data), ...(typeof ev.report === 'string' ? { report: ev.report } : {}) },
-  };
 }
 
 const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
@@ -106,11 +83,6 @@ export class EngineHostApi {
     if (typeof j.vocabulary_size === 'number') info.vocabularySize = j.vocabulary_size;
     if (typeof j.context_size === 'number') info.contextSize = j.context_size;
     return info;
-  }
-
-  /** The host's evidence for its key and this nonce (GET /host/v1/attestation). */
-  async attestation(ep: EngineHostEndpoint, nonce: string, requestId?: string): Promise<Attestation> {
-    return attestationOf(await this.call(ep, 'GET', `/host/v1/attestation?nonce=${encodeURIComponent(nonce)}`, undefined, requestId));
   }
 
   async tokenize(ep: EngineHostEndpoint, modelId: string, text: string): Promise<number> {

@@ -19,6 +19,7 @@
  */
 import {
   EngineError,
+  type Attestation,
   type ChatEvent,
   type ChatRequest,
   type CompletionEvent,
@@ -37,6 +38,7 @@ import {
 import { UpstreamCall, type CallDeps, type CallRequest } from './call.js';
 import { chatCompletionEvents, completionEvents, embeddingResult } from './convert.js';
 import { forward, forwardRequest } from './forward.js';
+import { attestationOf, attestationRequest } from './attestation.js';
 import { PoolSet, type PoolOptions } from './pools.js';
 import { openRawStream } from './raw.js';
 import { jsonRequest } from './request.js';
@@ -147,6 +149,11 @@ export class OpenAICompatibleEngine implements Engine {
   private async *oneShot<E>(model: ModelEntry, ctx: EngineCallContext, req: CallRequest, convert: (b: Record<string, unknown>) => E[]): AsyncGenerator<E> {
     const events = await jsonWithRetries(this.call(model, ctx, req), convert);
     yield* events;
+  }
+
+  /** The evidence of a Cordon engine host behind this upstream (an upstream that is not one answers 404). */
+  attestation(model: ModelEntry, nonce: string, ctx: EngineCallContext): Promise<Attestation> {
+    return jsonWithRetries(this.call(model, ctx, attestationRequest(model.id, nonce)), attestationOf);
   }
 
   async embeddings(model: ModelEntry, req: EmbeddingRequest, ctx: EngineCallContext): Promise<EmbeddingResult> {

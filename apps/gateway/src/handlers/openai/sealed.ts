@@ -120,8 +120,9 @@ export function sealedRoutes(deps: GatewayDeps): SealedRoutes<RequestContext> {
       const body = isRecord(req.body) ? req.body : {};
       const first = await resolveModel(deps, ctx, String(body.model), s.capability);
       const forwardBody = first.engine.forwardBody?.bind(first.engine);
-      // Only an engine host opens sealed requests: the models of the embedded engines run in one.
-      if (first.engine.name !== 'llama-cpp' || !forwardBody) {
+      // Only a Cordon engine host opens sealed requests: the embedded engines' models run in one; an
+      // openai-compatible upstream may be one (registered with its token); anything else refuses them.
+      if (!first.engine.attestation || !forwardBody) {
         throw new ApiError(400, `The model '${first.model.id}' does not run in a Cordon engine host, so it cannot take encrypted requests.`, 'model_not_supported', 'model');
       }
       const { [ENVELOPE_FIELD]: envelope, ...clear } = body;
@@ -159,7 +160,7 @@ export function attestationHandlers(deps: GatewayDeps): Pick<GatewayHandlers, 'g
       ctx.model = model.id;
       const engine = deps.engines.for(model);
       if (!engine.attestation) throw new ApiError(400, `The model '${model.id}' does not run in a Cordon engine host, so it has no host key.`, 'model_not_supported', 'model');
-      res.json(await engine.attestation(model, nonce, ctx.requestId));
+      res.json(await engine.attestation(model, nonce, ctx));
     },
   };
 }
