@@ -70,6 +70,18 @@ export function requestLogger(log: Log): (line: RequestLine) => void {
  */
 function stdoutDestination() {
   const dest = pinoDestination({ dest: 1, sync: false, minLength: 4096 });
+  // pino writes what is buffered synchronously when the process exits (an 'exit' listener). If
+  // stdout's reader is gone (EPIPE), that write throws out of process.exit() itself, and the process
+  // does not exit: what cannot be written is dropped instead. (Seen once in a benchmark: gateways
+  // whose SIGTERM shutdown had finished, exitCode 0, still running; not reproduced in isolation.)
+  const flushSync = dest.flushSync.bind(dest);
+  dest.flushSync = () => {
+    try {
+      flushSync();
+    } catch {
+      // stdout is gone: nothing more can be written
+    }
+  };
   let timer: NodeJS.Timeout | null = null;
   const flush = () => {
     timer = null;

@@ -76,7 +76,10 @@ function stringArbitrary(s: JsonSchema, o: SchemaArbitraryOptions): fc.Arbitrary
   const maxLength = Math.max(minLength, Math.min(num(s.maxLength) ?? o.maxStringLength, o.maxStringLength));
   if (typeof s.pattern === 'string') {
     const re = new RegExp(s.pattern, 'u');
-    return fc.stringMatching(re).filter((v) => v.length >= minLength && v.length <= Math.max(maxLength, minLength) && re.test(v));
+    // The pattern sets the length (a 43-character nonce): only the schema's own maxLength caps it,
+    // or the filter would refuse every value and the generator never end.
+    const most = num(s.maxLength) ?? Number.POSITIVE_INFINITY;
+    return fc.stringMatching(re).filter((v) => v.length >= minLength && v.length <= most && re.test(v));
   }
   switch (s.format) {
     case 'uri':
