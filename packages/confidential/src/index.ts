@@ -7,3 +7,5 @@ export * from './answer.js';
 export * from './request.js';
 export * from './attestation.js';
 export * from './fields.js';
+export * from './amd-roots.js';
+export * from './sev-snp.js';
