@@ -9,3 +9,6 @@ export * from './attestation.js';
 export * from './fields.js';
 export * from './amd-roots.js';
 export * from './sev-snp.js';
+export * from './intel-roots.js';
+export * from './tdx.js';
+export * from './report-verifier.js';

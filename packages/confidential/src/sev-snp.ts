@@ -157,16 +157,3 @@ export function kdsVcekUrl(report: SnpReport, generation: SnpGeneration): string
   const t = report.reportedTcb;
   return `https://kdsintf.amd.com/vcek/v1/${generation}/${Buffer.from(report.chipId).toString('hex')}?blSPL=${t.bootloader}&teeSPL=${t.tee}&snpSPL=${t.snp}&ucodeSPL=${t.microcode}`;
 }
-
-/**
- * A `verifyReport` for verifyAttestation (attestation.ts) that checks `sev-snp` evidence: `vcekFor`
- * finds the chip's VCEK certificate (from a cache, or AMD's KDS at kdsVcekUrl); `tdx` is refused
- * (its verification is not built yet).
- */
-export function snpReportVerifier(opts: { vcekFor(report: SnpReport): Promise<string | Uint8Array>; policy?: SnpPolicy; generation?: SnpGeneration; roots?: SnpRoots }) {
-  return async (type: 'sev-snp' | 'tdx', report: Uint8Array, reportData: Uint8Array): Promise<void> => {
-    if (type !== 'sev-snp') throw new ConfidentialError('evidence_not_attested', `Verifying ${type} evidence is not built yet; refused.`);
-    const vcek = await opts.vcekFor(parseSnpReport(report));
-    verifySnpEvidence({ report, vcek, generation: opts.generation }, reportData, opts.policy, opts.roots);
-  };
-}

@@ -17,7 +17,7 @@ import {
   kdsVcekUrl,
   parseSnpReport,
   reportDataOf,
-  snpReportVerifier,
+  reportVerifier,
   verifyAttestation,
   verifySnpEvidence,
   type SnpRoots,
@@ -128,7 +128,7 @@ describe('SEV-SNP reports', () => {
     const host = await generateHostKey();
     const nonce = randomBytes(32);
     const bound = report(reportDataOf(host.publicKey, nonce));
-    const verifyReport = snpReportVerifier({ vcekFor: async () => vcekPem, roots });
+    const verifyReport = reportVerifier({ snp: { vcekFor: async () => vcekPem, roots } });
     const att = attestationOf(host, nonce, { type: 'sev-snp', report: bound });
     expect((await verifyAttestation(att, nonce, { verifyReport })).keyId).toBe(host.keyId);
     // a gateway that swaps in its own key: report_data recomputed for it, but the signed report is the host's
