@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { AnswerOpener, sealRequest, toB64u, verifyAttestation, type HostPublicKey, type SealedOperation } from '@cordon/confidential';
 import { confidentialFetch } from '@cordon/client/confidential';
+import { createChatCompletion, createCordonClients, createEmbedding } from '@cordon/client';
 import { contract, makeDomainKey, startTestGateway, until, type TestGateway } from '../helpers.js';
 
 const MODEL = 'cordon-demo';
@@ -159,6 +160,18 @@ describe('sealed requests through the gateway', () => {
     const strict = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: key, maxRetries: 0, fetch: confidentialFetch() });
     // (the SDK reports a fetch that throws as a connection error; the refusal is its cause)
     await expect(strict.chat.completions.create(params)).rejects.toMatchObject({ cause: { code: 'evidence_not_attested' } });
+  });
+
+  it("the generated client (@cordon/client) with confidentialFetch: the same answers as in clear", async () => {
+    const sealed = createCordonClients({ baseUrl: gw.url, apiKey: key, fetch: confidentialFetch({ allowInsecureNone: true }) });
+    const plain = createCordonClients({ baseUrl: gw.url, apiKey: key });
+    const body = { model: MODEL, messages: [{ role: 'user' as const, content: CANARY }], max_tokens: 6, seed: 21 };
+    const a = await createChatCompletion({ client: sealed.api, body });
+    const b = await createChatCompletion({ client: plain.api, body });
+    expect(a.response.status).toBe(200);
+    expect(a.data!.choices[0]!.message.content).toBe(b.data!.choices[0]!.message.content);
+    const e = await createEmbedding({ client: sealed.api, body: { model: MODEL, input: CANARY } });
+    expect(e.data!.data[0]!.embedding).toEqual((await createEmbedding({ client: plain.api, body: { model: MODEL, input: CANARY } })).data!.data[0]!.embedding);
   });
 
   it('confidentialFetch refuses a stream a man in the middle cut short, or whose chunks it reordered', async () => {
