@@ -11,7 +11,8 @@
  *     starts with SHA-256(attestation key || QE authentication data);
  *  3. the quote (header and body) is signed by the attestation key;
  *  4. the TD's REPORTDATA (body 0x208, 64 bytes) is what the caller expects;
- *  5. the policy: no debug TD (TDATTRIBUTES bit 0) unless allowed, MRTD one of those allowed.
+ *  5. the policy: no debug TD (TDATTRIBUTES bit 0) unless allowed, MRTD one of those allowed, the
+ *     TEE_TCB_SVN at least the minimum given.
  *
  * Not checked here: the TCB level against Intel's TCB info and QE identity (Intel PCS), the CRLs.
  */
@@ -108,6 +109,8 @@ export interface TdxPolicy {
   mrTds?: readonly string[];
   /** Accept a TD that may be debugged. Default false. */
   allowDebug?: boolean;
+  /** The lowest TEE_TCB_SVN accepted (16 bytes, hex), compared component by component. */
+  minimumTeeTcbSvn?: string;
 }
 
 function checkChain(pem: string, root: string): X509Certificate {
@@ -142,5 +145,10 @@ export function verifyTdxQuote(bytes: Uint8Array, expectedReportData: Uint8Array
   }
   if (q.debug && !policy.allowDebug) throw refuse('the TD may be debugged');
   if (policy.mrTds && !policy.mrTds.map((m) => m.toLowerCase()).includes(Buffer.from(q.mrTd).toString('hex'))) throw refuse('MRTD is not one of those allowed');
+  if (policy.minimumTeeTcbSvn !== undefined) {
+    const min = Buffer.from(policy.minimumTeeTcbSvn, 'hex');
+    const low = [...q.teeTcbSvn].findIndex((v, i) => v < (min[i] ?? 0));
+    if (low !== -1) throw refuse(`TEE_TCB_SVN component ${low} is ${q.teeTcbSvn[low]}, below ${min[low]}`);
+  }
   return q;
 }

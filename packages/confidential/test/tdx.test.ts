@@ -51,6 +51,7 @@ function quote(reportData: Uint8Array, o: { debug?: boolean; c?: typeof chain; q
   header.writeUInt16LE(2, 2); // ECDSA-256-with-P-256
   header.writeUInt32LE(0x81, 4); // TDX
   const body = Buffer.alloc(584);
+  body.set([5, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 0); // TEE_TCB_SVN
   body.writeBigUInt64LE(o.debug ? 1n : 0n, 120); // TDATTRIBUTES
   MRTD.copy(body, 136);
   Buffer.from(reportData).copy(body, 520);
@@ -110,6 +111,8 @@ describe('TDX quotes', () => {
     expect(refusal(() => verifyTdxQuote(quote(data, { debug: true }), data, {}, chain.root))).toMatch(/debugged/);
     expect(verifyTdxQuote(quote(data, { debug: true }), data, { allowDebug: true }, chain.root).debug).toBe(true);
     expect(refusal(() => verifyTdxQuote(good, data, { mrTds: ['00'.repeat(48)] }, chain.root))).toMatch(/MRTD/);
+    expect(verifyTdxQuote(good, data, { minimumTeeTcbSvn: '05000300000000000000000000000000' }, chain.root).teeTcbSvn[0]).toBe(5);
+    expect(refusal(() => verifyTdxQuote(good, data, { minimumTeeTcbSvn: '05000400000000000000000000000000' }, chain.root))).toMatch(/component 2 is 3, below 4/);
     expect(refusal(() => verifyTdxQuote(good.subarray(0, 700), data, {}, chain.root))).toMatch(/ends inside/);
     // a QE report signed by a key other than the PCK leaf's
     const forged = Buffer.from(good);
