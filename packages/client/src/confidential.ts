@@ -17,7 +17,7 @@
  * A host that restarted has a new key: on `unknown_key` the evidence is fetched again and the request
  * sealed again, once. Other requests pass through untouched.
  */
-import { ConfidentialError, sealRequest, toB64u, verifyAttestation, type AnswerOpener, type HostPublicKey, type SealedOperation, type VerifyOptions } from '@cordon/confidential';
+import { ConfidentialError, SseDataSplitter, sealRequest, toB64u, verifyAttestation, type AnswerOpener, type HostPublicKey, type SealedOperation, type VerifyOptions } from '@cordon/confidential';
 import { SEALED_HEADER } from '@cordon/confidential/fields';
 
 export interface ConfidentialFetchOptions extends VerifyOptions {
@@ -35,20 +35,14 @@ function openedStream(source: ReadableStream<Uint8Array>, answer: AnswerOpener):
   const reader = source.getReader();
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
-  let pending = '';
+  const events = new SseDataSplitter();
+  const ready: string[] = [];
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         for (;;) {
-          const cut = pending.indexOf('\n\n');
-          if (cut !== -1) {
-            const event = pending.slice(0, cut);
-            pending = pending.slice(cut + 2);
-            const data = event
-              .split('\n')
-              .filter((l) => l.startsWith('data:'))
-              .map((l) => l.slice(l[5] === ' ' ? 6 : 5))
-              .join('\n');
+          const data = ready.shift();
+          if (data !== undefined) {
             if (!data || data === '[DONE]') continue; // the clear [DONE] proves nothing: the final chunk does
             const parsed: unknown = JSON.parse(data);
             if (!isRecord(parsed) || parsed.object !== 'cordon.encrypted.chunk') {
@@ -65,7 +59,7 @@ function openedStream(source: ReadableStream<Uint8Array>, answer: AnswerOpener):
             controller.close();
             return;
           }
-          pending += decoder.decode(value, { stream: true });
+          ready.push(...events.push(decoder.decode(value, { stream: true })));
         }
       } catch (err) {
         controller.error(err);

@@ -12,3 +12,4 @@ export * from './sev-snp.js';
 export * from './intel-roots.js';
 export * from './tdx.js';
 export * from './report-verifier.js';
+export * from './sse-data.js';

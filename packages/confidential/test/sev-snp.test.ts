@@ -3,15 +3,10 @@
 // test: a chain like AMD's (an RSA-PSS root and signing key, a P-384 VCEK) made with openssl, and
 // reports laid out as the SNP ABI specifies, signed with that VCEK. Every check must refuse what it
 // is there to refuse.
-import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, randomBytes, sign, X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AMD_SEV_SNP_ROOTS,
-  ConfidentialError,
   attestationOf,
   generateHostKey,
   kdsVcekUrl,
@@ -22,6 +17,7 @@ import {
   verifySnpEvidence,
   type SnpRoots,
 } from '../src/index.js';
+import { opensslDir, refusal } from './support.js';
 
 describe("AMD's pinned roots", () => {
   for (const generation of ['Milan', 'Genoa'] as const) {
@@ -40,8 +36,7 @@ describe("AMD's pinned roots", () => {
 });
 
 // ---- a chain like AMD's, and reports signed by its VCEK -----------------------------------------
-const dir = mkdtempSync(join(tmpdir(), 'cordon-snp-'));
-const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+const { ssl, read, remove } = opensslDir('cordon-snp-');
 let roots: SnpRoots;
 let vcekPem: string;
 let vcekKey: ReturnType<typeof createPrivateKey>;
@@ -55,7 +50,6 @@ function makeChain(name: string) {
   ssl('ecparam', '-name', 'secp384r1', '-genkey', '-noout', '-out', `${name}-vcek.key`);
   ssl('req', '-new', '-key', `${name}-vcek.key`, '-out', `${name}-vcek.csr`, '-subj', `/CN=SEV-VCEK-${name}`);
   ssl('x509', '-req', '-in', `${name}-vcek.csr`, '-CA', `${name}-ask.pem`, '-CAkey', `${name}-ask.key`, '-CAcreateserial', '-out', `${name}-vcek.pem`, '-days', '3650', ...pss);
-  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
   return { ark: read(`${name}-ark.pem`), ask: read(`${name}-ask.pem`), vcek: read(`${name}-vcek.pem`), vcekKey: createPrivateKey(read(`${name}-vcek.key`)) };
 }
 
@@ -67,7 +61,7 @@ beforeAll(() => {
   vcekKey = a.vcekKey;
   otherVcekPem = b.vcek;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(remove);
 
 const MEASUREMENT = createHash('sha384').update('the guest image').digest();
 
@@ -87,15 +81,6 @@ function report(reportData: Uint8Array, o: { debug?: boolean; measurement?: Buff
   return b;
 }
 
-const refusal = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfidentialError);
-    return (e as Error).message;
-  }
-  throw new Error('not refused');
-};
 
 describe('SEV-SNP reports', () => {
   const data = randomBytes(64);

@@ -4,13 +4,10 @@
 // signed by the PCK key and binding an attestation key, and a version 4 quote laid out as Intel's
 // DCAP library specifies, signed by that attestation key. Every check must refuse what it is there
 // to refuse.
-import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfidentialError, INTEL_SGX_ROOT_CA, attestationOf, generateHostKey, reportDataOf, reportVerifier, verifyAttestation, verifyTdxQuote } from '../src/index.js';
+import { INTEL_SGX_ROOT_CA, attestationOf, generateHostKey, reportDataOf, reportVerifier, verifyAttestation, verifyTdxQuote } from '../src/index.js';
+import { opensslDir, refusal } from './support.js';
 
 it("Intel's pinned SGX Root CA signs itself, as Intel published it", () => {
   const root = new X509Certificate(INTEL_SGX_ROOT_CA);
@@ -19,8 +16,7 @@ it("Intel's pinned SGX Root CA signs itself, as Intel published it", () => {
   expect(root.fingerprint256).toBe('44:A0:19:6B:2B:99:F8:89:B8:E1:49:E9:5B:80:7A:35:0E:74:24:96:43:99:E8:85:A7:CB:B8:CC:FA:B6:74:D3');
 });
 
-const dir = mkdtempSync(join(tmpdir(), 'cordon-tdx-'));
-const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+const { ssl, read, remove } = opensslDir('cordon-tdx-');
 let chain: { root: string; pem: string; pckKey: KeyObject };
 let otherChain: typeof chain;
 
@@ -31,7 +27,6 @@ function makeChain(name: string) {
   ssl('x509', '-req', '-in', `${name}-inter.csr`, '-CA', `${name}-root.pem`, '-CAkey', `${name}-root.key`, '-CAcreateserial', '-out', `${name}-inter.pem`, '-days', '3650', '-sha256');
   ssl('req', '-new', '-key', `${name}-pck.key`, '-out', `${name}-pck.csr`, '-subj', `/CN=Test SGX PCK Certificate ${name}`);
   ssl('x509', '-req', '-in', `${name}-pck.csr`, '-CA', `${name}-inter.pem`, '-CAkey', `${name}-inter.key`, '-CAcreateserial', '-out', `${name}-pck.pem`, '-days', '3650', '-sha256');
-  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
   return { root: read(`${name}-root.pem`), pem: read(`${name}-pck.pem`) + read(`${name}-inter.pem`) + read(`${name}-root.pem`), pckKey: createPrivateKey(read(`${name}-pck.key`)) };
 }
 
@@ -39,7 +34,7 @@ beforeAll(() => {
   chain = makeChain('a');
   otherChain = makeChain('b');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(remove);
 
 const MRTD = createHash('sha384').update('the TD image').digest();
 
@@ -80,15 +75,6 @@ function quote(reportData: Uint8Array, o: { debug?: boolean; c?: typeof chain; q
   return Buffer.concat([header, body, len, sigData]);
 }
 
-const refusal = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfidentialError);
-    return (e as Error).message;
-  }
-  throw new Error('not refused');
-};
 
 describe('TDX quotes', () => {
   const data = randomBytes(64);

@@ -16,6 +16,7 @@ import {
   fromB64u,
   generateHostKey,
   openRequest,
+  SseDataSplitter,
   NONCE_BYTES,
   OUTPUT_POLICY_FIELD,
   type AnswerSealer,
@@ -133,7 +134,7 @@ function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log, takeVio
   let mode: 'json' | 'sse' | 'clear' | undefined;
   let queue = Promise.resolve();
   const held: Buffer[] = [];
-  let pending = '';
+  const events = new SseDataSplitter();
 
   const decide = () => {
     if (mode) return mode;
@@ -155,19 +156,9 @@ function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log, takeVio
     res.destroy();
   };
   const sealEvents = (text: string) => {
-    pending += text;
-    let cut = pending.indexOf('\n\n');
-    while (cut !== -1) {
-      const event = pending.slice(0, cut);
-      pending = pending.slice(cut + 2);
-      const data = event
-        .split('\n')
-        .filter((l) => l.startsWith('data:'))
-        .map((l) => l.slice(l[5] === ' ' ? 6 : 5))
-        .join('\n');
+    for (const data of events.push(text)) {
       if (data === '[DONE]') queue = queue.then(async () => void write(`data: ${JSON.stringify(withViolations(await sealer.sealEnd()))}\n\ndata: [DONE]\n\n`));
       else if (data) queue = queue.then(async () => void write(`data: ${JSON.stringify(withViolations(await sealer.sealChunk(data, usageIn(data))))}\n\n`));
-      cut = pending.indexOf('\n\n');
     }
     queue = queue.catch(fail);
   };
