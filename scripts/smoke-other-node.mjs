@@ -19,6 +19,7 @@ export const SMOKE = {
   responses: 'test/e2e/responses.test.ts', // Responses API: stored, streamed events, previous_response_id
   admin: 'test/e2e/platform.test.ts', // admin API, keys, domains, registry, auth matrix
   cli: 'test/e2e/process.test.ts', // the cordon CLI and a gateway process: first start, SIGTERM
+  confidential: 'test/e2e/confidential-gateway.test.ts', // sealed requests: X-Wing, WebCrypto, the openai SDK with confidentialFetch
 };
 
 const gatewayDir = join(repoRoot, 'apps', 'gateway');
