@@ -544,4 +544,21 @@ const headerMutation: fc.Arbitrary<HeaderMutation> = fc.oneof(
   fc.constant<HeaderMutation>((r) => setHeader(r, 'cookie', 'c'.repeat(20_000), 'huge-header', { malformed: true })),
   fc.constantFrom('x'.repeat(200), '../../x', 'abc def', '\u00e9t\u00e9', '').map((id): HeaderMutation => (r) => setHeader(r, 'x-request-id', id, 'request-id')),
   fc.constantFrom('text/event-stream', 'application/xml', '*/*;q=0', 'x'.repeat(5000)).map((a): HeaderMutation => (r) => setHeader(r, 'accept', a, `accept ${a.slice(0, 20)}`)),
+  // Sealed requests (docs/confidential.md): the header on a clear body, and envelopes that cannot open
+  // (a random key id, or random encapsulations and ciphertexts of any length) for the request's model.
+  fc.constant<HeaderMutation>((r) => setHeader(r, 'x-cordon-encrypted', '1', 'sealed-header')),
+  fc
+    .record({ keyId: fc.constantFrom('0'.repeat(64), 'f'.repeat(64), 'not-hex'), enc: fc.uint8Array({ maxLength: 1500 }), ciphertext: fc.uint8Array({ maxLength: 3000 }), extra: fc.boolean() })
+    .map((e): HeaderMutation => (r) => {
+      let model: unknown = 'cordon-demo';
+      try {
+        const parsed: unknown = JSON.parse(r.body.toString('utf8'));
+        if (parsed && typeof parsed === 'object' && 'model' in parsed) model = parsed.model;
+      } catch {
+        /* not JSON: the demo model */
+      }
+      const envelope = { version: 1, key_id: e.keyId, enc: Buffer.from(e.enc).toString('base64url'), ciphertext: Buffer.from(e.ciphertext).toString('base64url') };
+      const body = Buffer.from(JSON.stringify({ model, max_tokens: 4, cordon_encrypted: envelope, ...(e.extra ? { messages: [] } : {}) }));
+      return setHeader(setHeader(setHeader({ ...r, body }, 'content-length', String(body.length), 'sealed-envelope'), 'content-type', 'application/json', 'sealed-envelope'), 'x-cordon-encrypted', '1', 'sealed-envelope');
+    }),
 );
