@@ -194,6 +194,17 @@ describe('sealed requests through the gateway', () => {
     await expect(run((e) => e.slice(0, -2).concat('data: [DONE]'))).rejects.toMatchObject({ code: 'truncated_stream' });
     await expect(run((e) => [e[1]!, e[0]!, ...e.slice(2)])).rejects.toMatchObject({ code: 'chunk_out_of_order' });
     await expect(run((e) => e.filter((_, i) => i !== 2))).rejects.toMatchObject({ code: 'chunk_out_of_order' });
+    // one bit of one chunk's ciphertext
+    const flip = (e: string[]) =>
+      e.map((ev, i) => {
+        if (i !== 1) return ev;
+        const j = JSON.parse(ev.slice(6));
+        const ct = Buffer.from(j.cordon_encrypted.ciphertext, 'base64url');
+        ct[3]! ^= 0x04;
+        j.cordon_encrypted.ciphertext = ct.toString('base64url');
+        return `data: ${JSON.stringify(j)}`;
+      });
+    await expect(run(flip)).rejects.toMatchObject({ code: 'answer_tampered' });
   });
 
   it('usage is metered from the counts the host reports in clear', async () => {
@@ -271,6 +282,12 @@ describe('sealed requests through the gateway', () => {
     const responses = await gw.req('/v1/responses', { key, method: 'POST', headers: { 'x-cordon-encrypted': '1' }, json: { model: MODEL, cordon_encrypted: s.body.cordon_encrypted } });
     expect(responses.status).toBe(400);
     expect((await responses.json()).error.code).toBe('unsupported_value');
+    // the same sealed request sent again (a replay by whoever saw it pass): the host refuses it
+    const once = await sealRequest(hostKey, '/chat/completions', chatBody);
+    expect((await send(once.body)).status).toBe(200);
+    const replay = await send(once.body);
+    expect(replay.status).toBe(409);
+    expect((await replay.json()).error.code).toBe('replayed_request');
     for (const [body, status, code] of cases) {
       const res = await send(body);
       const j = await res.json();
