@@ -159,7 +159,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     case 'seal embeddings': {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(Buffer.from(c));
-      const { confidentialFetch } = await import('@cordon/client/confidential');
+      const { confidentialFetch } = await import('@cordon/confidential');
       const sealedFetch = confidentialFetch({ allowInsecureNone: values['allow-insecure-none'] });
       const res = await sealedFetch(`${baseUrl}/v1/${action}`, {
         method: 'POST',

@@ -13,3 +13,4 @@ export * from './intel-roots.js';
 export * from './tdx.js';
 export * from './report-verifier.js';
 export * from './sse-data.js';
+export * from './fetch.js';

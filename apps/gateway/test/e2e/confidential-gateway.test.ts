@@ -9,8 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
-import { AnswerOpener, sealRequest, toB64u, verifyAttestation, type HostPublicKey, type SealedOperation } from '@cordon/confidential';
-import { confidentialFetch } from '@cordon/client/confidential';
+import { AnswerOpener, confidentialFetch, sealRequest, toB64u, verifyAttestation, type HostPublicKey, type SealedOperation } from '@cordon/confidential';
 import { createChatCompletion, createCordonClients, createEmbedding } from '@cordon/client';
 import { contract, makeDomainKey, startTestGateway, until, type TestGateway } from '../helpers.js';
 

@@ -5,7 +5,7 @@
  * being able to read them.
  *
  *   import OpenAI from 'openai';
- *   import { confidentialFetch } from '@cordon/client/confidential';
+ *   import { confidentialFetch } from '@cordon/confidential';
  *   const openai = new OpenAI({ baseURL, apiKey, fetch: confidentialFetch() });
  *
  * For each POST to chat/completions, completions or embeddings it:
@@ -17,8 +17,14 @@
  * A host that restarted has a new key: on `unknown_key` the evidence is fetched again and the request
  * sealed again, once. Other requests pass through untouched.
  */
-import { ConfidentialError, SseDataSplitter, sealRequest, toB64u, verifyAttestation, type AnswerOpener, type HostPublicKey, type SealedOperation, type VerifyOptions } from '@cordon/confidential';
-import { SEALED_HEADER } from '@cordon/confidential/fields';
+import type { AnswerOpener } from './answer.js';
+import { verifyAttestation, type VerifyOptions } from './attestation.js';
+import { toB64u } from './base64url.js';
+import { ConfidentialError } from './errors.js';
+import { SEALED_HEADER, type SealedOperation } from './fields.js';
+import { sealRequest } from './request.js';
+import { SseDataSplitter } from './sse-data.js';
+import type { HostPublicKey } from './suite.js';
 
 export interface ConfidentialFetchOptions extends VerifyOptions {
   /** The fetch that sends (default: the global fetch). */
