@@ -74,9 +74,15 @@ export function requestLogger(log: Log): (line: RequestLine) => void {
  * most of anything on the request path). Here a line is an array push; the batch is joined once.
  */
 const BATCH_BYTES = 4096;
+/** Log bytes held while stdout is not being read; past this, lines are dropped (memory stays bounded). */
+const HELD_BYTES = 16 * 1024 * 1024;
 
 function stdoutDestination() {
-  const dest = pinoDestination({ dest: 1, sync: false });
+  // While the process runs, a full stdout (EAGAIN: its reader is slow) is retried; once it exits,
+  // not: SonicBoom's synchronous exit flush would otherwise retry for ever, and a gateway whose log
+  // reader had stopped reading never exited on SIGTERM (reproduced: still running 20 s after it).
+  let exiting = false;
+  const dest = pinoDestination({ dest: 1, sync: false, maxLength: HELD_BYTES, retryEAGAIN: () => !exiting });
   const write = dest.write.bind(dest);
   let batch: string[] = [];
   let bytes = 0;
@@ -117,11 +123,11 @@ function stdoutDestination() {
     }
   };
   // pino writes what is buffered synchronously when the process exits (an 'exit' listener). If
-  // stdout's reader is gone (EPIPE), that write throws out of process.exit() itself, and the process
-  // does not exit: what cannot be written is dropped instead. (Seen once in a benchmark: gateways
-  // whose SIGTERM shutdown had finished, exitCode 0, still running; not reproduced in isolation.)
+  // stdout's reader is gone (EPIPE) or not reading (EAGAIN, given up on above), that write throws out
+  // of process.exit() itself, and the process does not exit: what cannot be written is dropped.
   const flushSync = dest.flushSync.bind(dest);
   dest.flushSync = () => {
+    exiting = true;
     writeBatch();
     try {
       flushSync();

@@ -1,6 +1,7 @@
 // The gateway as a process: the CLI against it, the admin key file, graceful shutdown on SIGTERM.
-import { execFile } from 'node:child_process';
-import { statSync, readFileSync, existsSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { statSync, readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,4 +98,43 @@ describe('first start and shutdown', () => {
     // New connections are refused once it is gone.
     await expect(fetch(`${gw.url}/healthz`)).rejects.toThrow();
   });
+});
+
+describe('stopping when nobody reads the log', () => {
+  it('a gateway whose stdout is no longer read (its pipe full) still exits on SIGTERM, with code 0', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cordon-unread-'));
+    const adminKey = 'cordon-admin-unread-0123456789abcdef';
+    const gw = spawn(process.execPath, [cliPath, 'serve'], { env: { ...process.env, CORDON_DATA_DIR: dataDir, CORDON_PORT: '0', CORDON_ADMIN_KEY: adminKey, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        gw.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+        const onData = (d: Buffer) => {
+          out += d;
+          const m = /"url":"([^"]+)"/.exec(out);
+          if (!m) return;
+          gw.stdout!.off('data', onData);
+          gw.stdout!.pause(); // from here on nobody reads it: the pipe fills with request lines
+          resolve(m[1]!);
+        };
+        gw.stdout!.on('data', onData);
+      });
+      // 2,000 request lines (about 500 KB), far more than a pipe holds.
+      await Promise.all(Array.from({ length: 8 }, async () => {
+        for (let i = 0; i < 250; i++) await (await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${adminKey}` } })).text();
+      }));
+      await Promise.all(Array.from({ length: 8 }, async () => {
+        for (let i = 0; i < 250; i++) await (await fetch(`${url}/v1/models`, { headers: { authorization: `Bearer ${adminKey}` } })).text();
+      }));
+      const exited = new Promise<number | string | null>((resolve) => gw.once('exit', (code, signal) => resolve(code ?? signal)));
+      const t0 = performance.now();
+      gw.kill('SIGTERM');
+      const result = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running after 10 s'), 10_000))]);
+      expect(result).toBe(0);
+      expect(performance.now() - t0).toBeLessThan(10_000);
+    } finally {
+      gw.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
