@@ -136,7 +136,7 @@ export async function serve(): Promise<void> {
       () => process.exit(0),
       (err) => {
         try {
-          log.error({ err: { message: (err as Error).message } }, 'error during shutdown');
+          log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'error during shutdown');
         } finally {
           process.exit(1);
         }

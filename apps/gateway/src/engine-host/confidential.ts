@@ -24,7 +24,6 @@ import {
   type EvidenceType,
   type HostKey,
   type SealedOperation,
-  type Usage,
 } from '@cordon/confidential';
 import type { Log } from '../log.js';
 import { RequestContext } from '../http/request-context.js';
@@ -35,7 +34,7 @@ import type { HostAdmitter } from './host-deps.js';
 import type { StaticCatalog } from './catalog.js';
 import type { GatewayHandlers } from '../handlers/deps.js';
 import { modelNotFound } from '../handlers/openai/resolve.js';
-import { isRecord } from '../records.js';
+import { isRecord, usageInJson } from '../records.js';
 
 /** The header a client (or the gateway, passing it on) sets on a sealed request (see @cordon/confidential). */
 export { SEALED_HEADER } from '@cordon/confidential';
@@ -106,22 +105,6 @@ export async function createConfidentialHost(): Promise<ConfidentialHost> {
   };
 }
 
-const usageOf = (v: unknown): Usage | undefined =>
-  isRecord(v) && typeof v.prompt_tokens === 'number' && typeof v.completion_tokens === 'number' && typeof v.total_tokens === 'number'
-    ? { prompt_tokens: v.prompt_tokens, completion_tokens: v.completion_tokens, total_tokens: v.total_tokens }
-    : undefined;
-
-/** The usage an answer or a stream event carries, if any (it travels in clear for metering). */
-function usageIn(json: string): Usage | undefined {
-  if (!json.includes('"usage"')) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return isRecord(parsed) ? usageOf(parsed.usage) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Seals what the lanes write to `res`: a 2xx JSON answer whole (held until it ends, then sent with
  * its new length), a 2xx event stream one `data:` event at a time (a `[DONE]` becomes the final
@@ -158,7 +141,7 @@ function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log, takeVio
   const sealEvents = (text: string) => {
     for (const data of events.push(text)) {
       if (data === '[DONE]') queue = queue.then(async () => void write(`data: ${JSON.stringify(withViolations(await sealer.sealEnd()))}\n\ndata: [DONE]\n\n`));
-      else if (data) queue = queue.then(async () => void write(`data: ${JSON.stringify(withViolations(await sealer.sealChunk(data, usageIn(data))))}\n\n`));
+      else if (data) queue = queue.then(async () => void write(`data: ${JSON.stringify(withViolations(await sealer.sealChunk(data, usageInJson(data) ?? undefined)))}\n\n`));
     }
     queue = queue.catch(fail);
   };
@@ -200,7 +183,7 @@ function sealAnswer(res: ServerResponse, sealer: AnswerSealer, log: Log, takeVio
     queue = queue
       .then(async () => {
         const text = Buffer.concat(held).toString('utf8');
-        const sealed = JSON.stringify(withViolations(await sealer.sealJson(JSON.parse(text), usageIn(text))));
+        const sealed = JSON.stringify(withViolations(await sealer.sealJson(JSON.parse(text), usageInJson(text) ?? undefined)));
         res.setHeader('content-length', Buffer.byteLength(sealed));
         writeHead(res.statusCode);
         end(sealed, () => typeof cb === 'function' && cb());

@@ -14,7 +14,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, closeIfBodyUnread, parseByteLimit, pathOf, readPlainJson, unknownUrl, writeJson, type BodyRequest } from '@cordon/server-kit';
 import type { Engine, ModelEntry, ModelState } from '../engines/types.js';
-import { NO_KEY, unauthorized } from '../http/auth.js';
+import { NO_KEY, bearerToken, unauthorized } from '../http/auth.js';
 import type { Log } from '../log.js';
 import { toApiError } from '../pipeline/errors.js';
 import { modelNotFound } from '../handlers/openai/resolve.js';
@@ -116,8 +116,8 @@ export function hostEndpoints(deps: HostEndpointDeps): (req: IncomingMessage, re
     const path = pathOf(req.url ?? '');
     const header = req.headers.authorization;
     if (header === undefined || header === '') throw unauthorized(NO_KEY);
-    const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    if (!m || !deps.isToken(m[1]!)) throw unauthorized();
+    const secret = bearerToken(header);
+    if (secret === null || !deps.isToken(secret)) throw unauthorized();
     const method = req.method ?? '';
     // The gateway's request id, so that what the host logs for this call (a model that fails to load) names it.
     const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 200) : undefined;

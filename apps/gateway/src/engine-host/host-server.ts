@@ -6,6 +6,7 @@
  */
 import { chmodSync, lstatSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { bearerToken } from '../http/auth.js';
 import { GatewayResponse, parseByteLimit, pathOf, writeJson } from '@cordon/server-kit';
 import type { ModelEntry, ModelState } from '../engines/types.js';
 import type { Log } from '../log.js';
@@ -80,12 +81,6 @@ async function listen(server: Server, where: HostListen): Promise<string> {
   return `http://${where.host.includes(':') ? `[${where.host}]` : where.host}:${port}`;
 }
 
-/** The caller sent the host's token (a sealed request without it goes on to the lanes, which answer 401). */
-function hasToken(req: { headers: Record<string, string | string[] | undefined> }, isToken: (secret: string) => boolean): boolean {
-  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
-  return m !== null && isToken(m[1]!);
-}
-
 export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngineHost> {
   const { config, log } = o;
   const engines = createLocalEngines(config, log);
@@ -131,9 +126,10 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
     if (path === '/healthz' && req.method === 'GET') return writeJson(res, 200, { status: 'ok' });
     res.once('finish', tellAll);
     if (path.startsWith(HOST_API_PREFIX)) return hostApi(req, res);
-    // A sealed request (docs/confidential.md) from a caller that holds the token: opened, then served as any other.
+    // A sealed request (docs/confidential.md) from a caller that holds the token: opened, then served like a clear one;
+    // without the token it goes on to the lanes, which answer 401.
     const sealedOp = req.headers[SEALED_HEADER] !== undefined && req.method === 'POST' ? sealedOperationOf(path) : undefined;
-    if (sealedOp && hasToken(req, isToken)) return sealed(req, res, sealedOp);
+    if (sealedOp && isToken(bearerToken(req.headers.authorization) ?? '')) return sealed(req, res, sealedOp);
     openai(req, res);
   });
   answerBeforeTheBody(server);

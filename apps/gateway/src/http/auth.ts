@@ -39,6 +39,12 @@ export function unauthorized(message = BAD_KEY): ApiError {
   return new ApiError(401, message, 'invalid_api_key', null, { 'www-authenticate': 'Bearer' }, 'invalid_request_error');
 }
 
+/** The secret of an `Authorization: Bearer <secret>` header; null for any other spelling. */
+export function bearerToken(header: string | undefined): string | null {
+  const m = header === undefined ? null : /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  return m ? m[1]! : null;
+}
+
 /** Resolves the caller of a request into its context (key, domain), or throws the OpenAI-shaped 401/403/404. */
 export function authenticator(deps: AuthDeps): (req: IncomingMessage, ctx: RequestContext) => Promise<void> {
   return async (req, ctx) => {
@@ -46,9 +52,9 @@ export function authenticator(deps: AuthDeps): (req: IncomingMessage, ctx: Reque
     if (!route) throw unknownUrl(req.method, pathOf(req.url ?? ''));
     const header = req.headers.authorization;
     if (header === undefined || header === '') throw unauthorized(NO_KEY);
-    const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    if (!m) throw unauthorized(BAD_KEY);
-    const result = await deps.authenticate(m[1]!);
+    const secret = bearerToken(header);
+    if (secret === null) throw unauthorized(BAD_KEY);
+    const result = await deps.authenticate(secret);
     if (!result.ok) throw unauthorized(result.reason === 'expired' ? 'The API key provided has expired.' : result.reason === 'revoked' ? 'The API key provided has been revoked.' : BAD_KEY);
     const key = result.key;
     let domainId = key.domain_id;

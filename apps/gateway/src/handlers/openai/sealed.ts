@@ -12,7 +12,7 @@ import type { Usage } from '../../engines/types.js';
 import type { RequestContext } from '../../http/request-context.js';
 import type { Capability } from '../../engines/engine-set.js';
 import { forwardAsIs, type UsageTap } from '../../pipeline/forward.js';
-import { isRecord } from '../../records.js';
+import { isRecord, usageInJson } from '../../records.js';
 import type { GatewayDeps, GatewayHandlers } from '../deps.js';
 import { modelNotFound, resolveModel } from './resolve.js';
 
@@ -55,20 +55,6 @@ function checkSealed(operationId: string, body: unknown): ApiError | null {
     if (v !== undefined && v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 1)) return invalid(`'${k}' must be a positive integer.`, k);
   }
   return null;
-}
-
-const usageOf = (v: unknown): Usage | null =>
-  isRecord(v) && typeof v.prompt_tokens === 'number' && typeof v.completion_tokens === 'number' && typeof v.total_tokens === 'number'
-    ? { prompt_tokens: v.prompt_tokens, completion_tokens: v.completion_tokens, total_tokens: v.total_tokens }
-    : null;
-
-function usageInJson(text: string): Usage | null {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isRecord(parsed) ? usageOf(parsed.usage) : null;
-  } catch {
-    return null;
-  }
 }
 
 const violationsIn = (json: string): string[] => {
