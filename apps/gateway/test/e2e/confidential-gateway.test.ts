@@ -287,6 +287,11 @@ describe('sealed requests through the gateway', () => {
     const replay = await send(once.body);
     expect(replay.status).toBe(409);
     expect((await replay.json()).error.code).toBe('replayed_request');
+    // a clear field nested 20,000 deep (the gateway passes clear fields on): a 400, and the gateway serves on
+    const deep = `${'['.repeat(20_000)}"x"${']'.repeat(20_000)}`;
+    const nested = await gw.req('/v1/chat/completions', { key, method: 'POST', headers: { 'x-cordon-encrypted': '1', 'content-type': 'application/json' }, body: `{"model":"${MODEL}","stop":${deep},"cordon_encrypted":${JSON.stringify(once.body.cordon_encrypted)}}` });
+    expect(nested.status).toBe(400);
+    expect((await nested.json()).error.code).toBe('invalid_value');
     for (const [body, status, code] of cases) {
       const res = await send(body);
       const j = await res.json();

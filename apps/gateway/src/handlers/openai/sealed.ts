@@ -12,6 +12,7 @@ import type { Usage } from '../../engines/types.js';
 import type { RequestContext } from '../../http/request-context.js';
 import type { Capability } from '../../engines/engine-set.js';
 import { forwardAsIs, type UsageTap } from '../../pipeline/forward.js';
+import { requestJson } from '../../engines/upstream/request.js';
 import { isRecord, usageInJson } from '../../records.js';
 import type { GatewayDeps, GatewayHandlers } from '../deps.js';
 import { modelNotFound, resolveModel } from './resolve.js';
@@ -125,7 +126,8 @@ export function sealedRoutes(deps: GatewayDeps): SealedRoutes<RequestContext> {
           admission,
           path: s.op,
           headers: { 'content-type': 'application/json', [SEALED_HEADER]: '1' },
-          body: Buffer.from(JSON.stringify(forwarded)),
+          // requestJson: a clear field nested thousands deep is the client's 400, not a stack overflow.
+          body: Buffer.from(requestJson(forwarded)),
           usageTap: tap,
         });
       } finally {
