@@ -3,7 +3,9 @@
 // (HeapProfiler.startSampling, counting objects later collected by minor and major GCs too, so the
 // figures are bytes allocated, not bytes kept), while wrk sends JSON chat through the gateway to the
 // fake upstream at 16 connections. Prints the functions that allocate the most, per request.
-//   node scripts/bench/alloc-sample.mjs [--seconds 5] [--top 25]
+// --promoted leaves out what minor GCs collect: what remains was promoted to the old generation (or
+// is still alive), the garbage that grows the heap until a major GC. --frames N prints N callers.
+//   node scripts/bench/alloc-sample.mjs [--seconds 5] [--top 25] [--promoted] [--frames 1]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, dflt) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const SECONDS = arg('--seconds', 5);
 const TOP = arg('--top', 25);
+const PROMOTED = process.argv.includes('--promoted');
+const FRAMES = arg('--frames', 1);
 const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-alloc-'));
 const key = 'bench-admin-key-0123456789';
 const fake = await startFakeUpstream({ core: 0 });
@@ -48,7 +52,7 @@ const call = (method, params = {}) => new Promise((resolve) => {
   ws.send(JSON.stringify({ id: i, method, params }));
 });
 await call('HeapProfiler.enable');
-await call('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+await call('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !PROMOTED });
 const r = await wrk({ url: `${url}/v1/chat/completions`, key, body, conns: 16, seconds: SECONDS, core: 0, dir: tmp });
 const { profile } = await call('HeapProfiler.stopSampling');
 ws.close();
@@ -57,18 +61,19 @@ stop();
 // Self bytes per function (file:line), from the sampled allocation tree.
 const bySite = new Map();
 let total = 0;
-const walk = (node) => {
+const frame = (f) => `${f.functionName || '(anonymous)'} ${f.url.replace(/^file:\/\//, '').replace(root + '/', '')}:${f.lineNumber + 1}`;
+const walk = (node, callers) => {
   const self = node.selfSize;
+  const here = [frame(node.callFrame), ...callers].slice(0, FRAMES);
   if (self) {
-    const f = node.callFrame;
-    const site = `${f.functionName || '(anonymous)'} ${f.url.replace(/^file:\/\//, '').replace(root + '/', '')}:${f.lineNumber + 1}`;
+    const site = here.join(' <- ');
     bySite.set(site, (bySite.get(site) ?? 0) + self);
     total += self;
   }
-  for (const c of node.children) walk(c);
+  for (const c of node.children) walk(c, here);
 };
-walk(profile.head);
+walk(profile.head, []);
 const requests = r.requests;
-console.log(`${requests} requests in ${SECONDS} s; sampled allocation ${(total / requests / 1024).toFixed(1)} KB per request`);
+console.log(`${requests} requests in ${SECONDS} s; sampled ${PROMOTED ? 'promoted' : 'allocation'} ${(total / requests / 1024).toFixed(1)} KB per request`);
 for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${(bytes / requests).toFixed(0).padStart(7)} B/req  ${site}`);
 process.exit(0);

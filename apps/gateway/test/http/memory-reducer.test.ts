@@ -1,0 +1,100 @@
+// The idle collection after traffic (src/http/memory-reducer.ts), on a real node:http server in
+// this process: it runs once the server has been idle and the heap has grown, never while a request
+// is in flight or soon after one arrived, and it gives the heap back.
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reduceMemoryWhenIdle } from '../../src/http/memory-reducer.js';
+
+let server: Server;
+let stop = () => {};
+afterEach(async () => {
+  stop();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits (up to 10 s, so that a loaded CI machine does not fail it) until `list` has an entry. */
+async function until(list: unknown[]): Promise<void> {
+  for (let t = 0; t < 200 && list.length === 0; t++) await sleep(50);
+}
+
+/** Allocates ~60 MB that dies young and old (kept for a while, then dropped), growing V8's heap. */
+function makeGarbage(): void {
+  let keep: { n: number; s: string }[][] = [];
+  for (let round = 0; round < 30; round++) {
+    const batch: { n: number; s: string }[] = [];
+    for (let i = 0; i < 20_000; i++) batch.push({ n: i, s: `garbage ${round} ${i}` });
+    keep.push(batch);
+    if (keep.length > 10) keep = keep.slice(5);
+  }
+  keep = [];
+}
+
+async function listen(handler: Parameters<typeof createServer>[1]): Promise<number> {
+  server = createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return (server.address() as AddressInfo).port;
+}
+
+function get(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ port, host: '127.0.0.1', path: '/' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('collecting the heap once idle after traffic', () => {
+  it('collects after idleMs without requests, once the heap has grown, and gives memory back', async () => {
+    let arrivedAt = 0;
+    const port = await listen((_req, res) => {
+      arrivedAt = performance.now();
+      res.end('ok');
+    });
+    const collections: { beforeBytes: number; afterBytes: number; ms: number; at: number }[] = [];
+    stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 400, growthBytes: 8 * 2 ** 20, onCollect: (r) => collections.push({ ...r, at: performance.now() }) });
+    makeGarbage();
+    expect(await get(port)).toBe(200);
+    await until(collections);
+    expect(collections).toHaveLength(1);
+    const [c] = collections;
+    expect(c.at - c.ms - arrivedAt).toBeGreaterThanOrEqual(400); // not before idleMs without a request
+    expect(c.afterBytes).toBeLessThan(c.beforeBytes);
+    await sleep(300);
+    expect(collections).toHaveLength(1); // no growth since: no second collection
+  });
+
+  it('never collects while a request is in flight, however long it has been idle', async () => {
+    let finish = () => {};
+    let arrived = () => {};
+    const inHandler = new Promise<void>((r) => (arrived = r));
+    const port = await listen((_req, res) => {
+      finish = () => res.end('late');
+      arrived();
+    });
+    const collections: unknown[] = [];
+    stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 200, growthBytes: 8 * 2 ** 20, onCollect: (r) => collections.push(r) });
+    const answer = get(port);
+    await inHandler;
+    makeGarbage();
+    await sleep(700);
+    expect(collections).toHaveLength(0);
+    finish();
+    expect(await answer).toBe(200);
+    await until(collections);
+    expect(collections).toHaveLength(1);
+  });
+
+  it('does not collect when the heap has not grown', async () => {
+    await listen((_req, res) => res.end('ok'));
+    const collections: unknown[] = [];
+    stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 100, growthBytes: 512 * 2 ** 20, onCollect: (r) => collections.push(r) });
+    await sleep(500);
+    expect(collections).toHaveLength(0);
+  });
+});
