@@ -7,7 +7,8 @@
 // Options: --only json16 (one configuration), --prof DIR (CPU profile), --heap-snapshot DIR.
 // Environment: CORDON_BENCH_NODE_FLAGS='--trace-gc ...' (node flags for the gateway only),
 // CORDON_BENCH_GATEWAY_OUT=file (keep the gateway's stdout), CORDON_BENCH_SIGNAL=SIGUSR2 (send the
-// gateway a signal after the runs, e.g. for a profiler preloaded with NODE_OPTIONS=-r).
+// gateway a signal after the runs, e.g. for a profiler preloaded with NODE_OPTIONS=-r),
+// CORDON_BENCH_CLI=path/to/cli.js (another build of the gateway, for a before/after comparison).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -81,7 +82,7 @@ const o = process.argv.indexOf('--only');
 const ONLY = o > 0 ? process.argv[o + 1] : null;
 // CORDON_BENCH_NODE_FLAGS='--flag ...': node flags for the gateway only (GC tracing, heap sizes).
 if (process.env.CORDON_BENCH_NODE_FLAGS) profArgs.push(...process.env.CORDON_BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean));
-const gw = startPinned(1, [...profArgs, join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
+const gw = startPinned(1, [...profArgs, process.env.CORDON_BENCH_CLI ?? join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
   CORDON_DATA_DIR: tmp, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info',
 });
 let out = '';
@@ -149,6 +150,10 @@ const rows = [];
 // Warm-up, not measured: 3 s through Cordon, so that every configuration (also a lone `--only`)
 // meets a gateway whose JIT has compiled the request path.
 wrkWarm(`${gwUrl}/v1/chat/completions`);
+// cordon serve collects its heap once idle for 5 s after traffic (src/http/memory-reducer.ts): let
+// that happen before the next floor runs, on the same core, rather than during them.
+const letGatewaySettle = () => new Promise((r) => setTimeout(r, 7000));
+await letGatewaySettle();
 for (const [conns, stream] of [[1, false], [16, false], [64, false], [16, true]]) {
   if (ONLY && ONLY !== `${stream ? 'stream' : 'json'}${conns}`) continue;
   const direct = wrk(`http://127.0.0.1:${fakePort}/v1/chat/completions`, conns, stream);
@@ -161,6 +166,7 @@ for (const [conns, stream] of [[1, false], [16, false], [64, false], [16, true]]
   const c1 = cpuMs(gw.pid);
   const loop = await loopDelay();
   rows.push({ conns, stream, direct, floor, via, cpuPerReq: (c1 - c0) / via.requests, floorCpuPerReq: (f1 - f0) / floor.requests, loop });
+  await letGatewaySettle();
 }
 let ttfb = null;
 if (!ONLY || ONLY === 'ttfb16') {
@@ -178,8 +184,7 @@ if (hs > 0) {
   await new Promise((r) => setTimeout(r, 8000));
 }
 const rss = rssMb(gw.pid);
-// cordon serve collects its heap once idle 5 s after traffic (src/http/memory-reducer.ts).
-await new Promise((r) => setTimeout(r, 8000));
+await letGatewaySettle();
 const rssSettled = rssMb(gw.pid);
 // The gateway's own view of its memory (prom-client's default metrics): heap vs. the rest.
 const metricsText = await (await fetch(`${gwUrl}/metrics`, { headers: { authorization: `Bearer ${key}` } })).text();
@@ -209,5 +214,5 @@ if (ttfb) {
       `cordon p50 ${ttfb.via.p50.toFixed(2)} ms p99 ${ttfb.via.p99.toFixed(2)} ms; added p50 ${(ttfb.via.p50 - ttfb.direct.p50).toFixed(2)} ms (${ttfb.via.n} streams)`,
   );
 }
-console.log(`gateway RSS idle (started, nothing served): ${idleRss.toFixed(0)} MB; right after the runs: ${rss.toFixed(0)} MB; 8 s later, idle: ${rssSettled.toFixed(0)} MB (${heapLine})`);
+console.log(`gateway RSS idle (started, nothing served): ${idleRss.toFixed(0)} MB; right after the runs: ${rss.toFixed(0)} MB; 7 s later, idle: ${rssSettled.toFixed(0)} MB (${heapLine})`);
 console.log('targets: added p99 at 1 conn <= forwarder p99 + 1 ms; CPU <= 0.20 ms/req at 16 (json); RSS idle <= 90 MB, after <= 130 MB; added p50 at 1 and stream first byte not worse than before');

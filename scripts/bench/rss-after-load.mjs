@@ -3,7 +3,8 @@
 // (JSON chat), then the gateway's RSS and V8 heap every 2 s for --settle seconds. Says what the
 // "after the benchmark" figure is made of (V8 heap or native memory) and whether it comes back.
 //   node scripts/bench/rss-after-load.mjs [--seconds 10] [--settle 40]
-// Environment: CORDON_BENCH_NODE_FLAGS / CORDON_BENCH_ENV (JSON) for the gateway only.
+// Environment: CORDON_BENCH_NODE_FLAGS / CORDON_BENCH_ENV (JSON) for the gateway only;
+// CORDON_BENCH_CLI=path/to/cli.js runs another build of the gateway (a before/after comparison).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -22,7 +23,7 @@ const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/s
 
 const fake = await startFakeUpstream({ core: 0 });
 const flags = (process.env.CORDON_BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-const gw = spawn('taskset', ['-c', '1', process.execPath, ...flags, join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
+const gw = spawn('taskset', ['-c', '1', process.execPath, ...flags, process.env.CORDON_BENCH_CLI ?? join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
   env: { ...process.env, CORDON_DATA_DIR: tmp, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info', ...JSON.parse(process.env.CORDON_BENCH_ENV ?? '{}') },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
