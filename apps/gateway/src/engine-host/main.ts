@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import type { ModelState } from '../engines/types.js';
 import { createLogger, type Log } from '../log.js';
 import { exitOnCrash } from '../crash.js';
+import { reduceMemoryWhenIdle } from '../http/memory-reducer.js';
 import { loadHostConfig } from './config.js';
 import { loadHostModels } from './catalog.js';
 import { startEngineHost, type HostListen, type RunningEngineHost } from './host-server.js';
@@ -102,6 +103,8 @@ export async function engineHost(argv: string[]): Promise<RunningEngineHost> {
   }
   // No buffered records to write: a crash just exits (the supervisor restarts the host).
   exitOnCrash({ log, flush: async () => {} });
+  // As in `cordon serve`: V8's garbage goes back to the OS once the traffic is over.
+  reduceMemoryWhenIdle(running.server, { log });
   const onSignal = (signal: string) => {
     running.shutdown(signal).then(
       () => process.exit(0),

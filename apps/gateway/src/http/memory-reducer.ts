@@ -19,6 +19,13 @@
 import type { Server, ServerResponse } from 'node:http';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Log } from '../log.js';
+
+export interface Collection {
+  beforeBytes: number;
+  afterBytes: number;
+  ms: number;
+}
 
 export interface MemoryReducerOptions {
   /** How often the idle check runs. */
@@ -33,7 +40,9 @@ export interface MemoryReducerOptions {
   /** Heap growth (committed bytes) since start that is worth a collection. */
   growthBytes?: number;
   /** Told of each collection: heap committed before and after, and how long it took. */
-  onCollect?(r: { beforeBytes: number; afterBytes: number; ms: number }): void;
+  onCollect?(r: Collection): void;
+  /** Where each collection is logged (info). */
+  log?: Pick<Log, 'info'>;
 }
 
 /**
@@ -101,7 +110,9 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
     const t = performance.now();
     collect();
     collected++;
-    opts.onCollect?.({ beforeBytes: before, afterBytes: getHeapStatistics().total_heap_size, ms: performance.now() - t });
+    const done: Collection = { beforeBytes: before, afterBytes: getHeapStatistics().total_heap_size, ms: performance.now() - t };
+    opts.onCollect?.(done);
+    opts.log?.info({ heap_before_mb: Math.round(done.beforeBytes / 2 ** 20), heap_after_mb: Math.round(done.afterBytes / 2 ** 20), ms: Math.round(done.ms) }, 'idle: heap garbage collected after traffic');
   }, opts.checkMs ?? 1000);
   timer.unref();
   return () => {

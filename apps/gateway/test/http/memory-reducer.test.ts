@@ -20,16 +20,18 @@ async function until(list: unknown[]): Promise<void> {
   for (let t = 0; t < 200 && list.length === 0; t++) await sleep(50);
 }
 
-/** Allocates ~60 MB that dies young and old (kept for a while, then dropped), growing V8's heap. */
-function makeGarbage(): void {
-  let keep: { n: number; s: string }[][] = [];
-  for (let round = 0; round < 30; round++) {
-    const batch: { n: number; s: string }[] = [];
-    for (let i = 0; i < 20_000; i++) batch.push({ n: i, s: `garbage ${round} ${i}` });
-    keep.push(batch);
-    if (keep.length > 10) keep = keep.slice(5);
-  }
-  keep = [];
+/**
+ * Grows V8's heap by some 30 MB that stays live until `drop()`: its committed size then stays grown
+ * until a full collection, whatever V8 collected before (earlier tests, other allocations).
+ */
+function growHeap(): { drop(): void } {
+  let held: { n: number; s: string }[] | null = [];
+  for (let i = 0; i < 400_000; i++) held.push({ n: i, s: `garbage ${i}` });
+  return {
+    drop: () => {
+      held = null;
+    },
+  };
 }
 
 async function listen(handler: Parameters<typeof createServer>[1]): Promise<number> {
@@ -58,8 +60,9 @@ describe('collecting the heap once idle after traffic', () => {
     });
     const collections: { beforeBytes: number; afterBytes: number; ms: number; at: number }[] = [];
     stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 400, quietArrivals: 0, growthBytes: 8 * 2 ** 20, onCollect: (r) => collections.push({ ...r, at: performance.now() }) });
-    makeGarbage();
+    const grown = growHeap();
     expect(await get(port)).toBe(200);
+    grown.drop();
     await until(collections);
     const [c] = collections;
     expect(c.at - c.ms - arrivedAt).toBeGreaterThanOrEqual(400 - 50); // not before idleMs without a request (checked every 50 ms)
@@ -80,9 +83,10 @@ describe('collecting the heap once idle after traffic', () => {
     stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 200, quietArrivals: 0, growthBytes: 8 * 2 ** 20, onCollect: (r) => collections.push(r) });
     const answer = get(port);
     await inHandler;
-    makeGarbage();
+    const grown = growHeap();
     await sleep(700);
     expect(collections).toHaveLength(0);
+    grown.drop();
     finish();
     expect(await answer).toBe(200);
     await until(collections);
@@ -93,13 +97,14 @@ describe('collecting the heap once idle after traffic', () => {
     const port = await listen((_req, res) => res.end('ok'));
     const collections: unknown[] = [];
     stop = reduceMemoryWhenIdle(server, { checkMs: 100, idleMs: 500, quietArrivals: 1, growthBytes: 8 * 2 ** 20, onCollect: (r) => collections.push(r) });
-    makeGarbage();
+    const grown = growHeap();
     // A burst every 100 ms (more than one request per check) for 1 s: never quiet.
     for (let t = 0; t < 10; t++) {
       await Promise.all([get(port), get(port), get(port), get(port)]);
       await sleep(100);
     }
     expect(collections).toHaveLength(0);
+    grown.drop();
     // Then one request every 300 ms, as a health probe: quiet; the collection comes.
     for (let t = 0; t < 30 && collections.length === 0; t++) {
       expect(await get(port)).toBe(200);
