@@ -23,6 +23,8 @@ export interface Config {
   validateResponses: boolean;
   /** Serve JSON inference calls from the node:http fast lane (CORDON_FAST_LANE, default on). */
   fastLane: boolean;
+  /** One memory-reducing collection once the traffic is quiet (http/memory-reducer.ts; CORDON_IDLE_GC, default on). */
+  idleCollection: boolean;
   /** Register the generated demo model when the registry is empty. */
   demoModel: boolean;
   /** The ffmpeg that decodes compressed audio (CORDON_FFMPEG, else the first on PATH), or null. */
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: int(env, 'CORDON_REQUEST_TIMEOUT_MS', 300_000),
     validateResponses: bool(env, 'CORDON_VALIDATE_RESPONSES', false),
     fastLane: bool(env, 'CORDON_FAST_LANE', true),
+    idleCollection: bool(env, 'CORDON_IDLE_GC', true),
     demoModel: bool(env, 'CORDON_DEMO_MODEL', true),
     ffmpeg: findFfmpeg({ PATH: process.env.PATH, ...env }),
     redisUrl: env.CORDON_REDIS_URL || undefined,

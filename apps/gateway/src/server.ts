@@ -126,7 +126,7 @@ export async function serve(): Promise<void> {
   // An uncaught error: log it, write the buffered usage and violations, exit non-zero (see crash.ts).
   exitOnCrash({ log, flush: () => running.gateway.deps.platform.close() });
   // After a burst of traffic, once idle, V8's garbage goes back to the OS (see memory-reducer.ts).
-  reduceMemoryWhenIdle(running.server, { log });
+  if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log });
   const onSignal = (signal: string) => {
     // Whatever the shutdown waits on (a stuck close, a log whose reader is gone), the process ends:
     // 10 s after the drain delay and the in-flight deadline, with exit code 1.

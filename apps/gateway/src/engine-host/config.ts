@@ -19,6 +19,7 @@ const HOST_CONFIG_KEYS = [
   'validateResponses',
   'requestTimeoutMs',
   'shutdownTimeoutMs',
+  'idleCollection',
 ] as const;
 
 export type HostConfig = Pick<Config, (typeof HOST_CONFIG_KEYS)[number]>;
@@ -27,8 +28,8 @@ export const HOST_CONFIG_ENV = 'CORDON_ENGINE_HOST_CONFIG';
 
 /** The host's subset of a gateway's config (what the supervisor sends). */
 export function hostConfigOf(config: Config): HostConfig {
-  const { llama, audio, ffmpeg, requestCaps, bodyLimit, fileLimit, multipart, streams, logLevel, validateResponses, requestTimeoutMs, shutdownTimeoutMs } = config;
-  return { llama, audio, ffmpeg, requestCaps, bodyLimit, fileLimit, multipart, streams, logLevel, validateResponses, requestTimeoutMs, shutdownTimeoutMs };
+  const { llama, audio, ffmpeg, requestCaps, bodyLimit, fileLimit, multipart, streams, logLevel, validateResponses, requestTimeoutMs, shutdownTimeoutMs, idleCollection } = config;
+  return { llama, audio, ffmpeg, requestCaps, bodyLimit, fileLimit, multipart, streams, logLevel, validateResponses, requestTimeoutMs, shutdownTimeoutMs, idleCollection };
 }
 
 /** CORDON_ENGINE_HOST_CONFIG when set (every key required), else the CORDON_* variables. */

@@ -104,7 +104,7 @@ export async function engineHost(argv: string[]): Promise<RunningEngineHost> {
   // No buffered records to write: a crash just exits (the supervisor restarts the host).
   exitOnCrash({ log, flush: async () => {} });
   // As in `cordon serve`: V8's garbage goes back to the OS once the traffic is over.
-  reduceMemoryWhenIdle(running.server, { log });
+  if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log });
   const onSignal = (signal: string) => {
     running.shutdown(signal).then(
       () => process.exit(0),

@@ -5,6 +5,8 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reduceMemoryWhenIdle } from '../../src/http/memory-reducer.js';
+import { loadConfig } from '../../src/config.js';
+import { HOST_CONFIG_ENV, hostConfigOf, loadHostConfig } from '../../src/engine-host/config.js';
 
 let server: Server;
 let stop = () => {};
@@ -119,5 +121,14 @@ describe('collecting the heap once idle after traffic', () => {
     stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 100, growthBytes: 512 * 2 ** 20, onCollect: (r) => collections.push(r) });
     await sleep(500);
     expect(collections).toHaveLength(0);
+  });
+
+  it('is on by default; CORDON_IDLE_GC=false turns it off for the gateway and the engine hosts it starts', () => {
+    expect(loadConfig({}).idleCollection).toBe(true);
+    const off = loadConfig({ CORDON_IDLE_GC: 'false' });
+    expect(off.idleCollection).toBe(false);
+    // What the supervisor hands its hosts, and what a host reads back.
+    expect(loadHostConfig({ [HOST_CONFIG_ENV]: JSON.stringify(hostConfigOf(off)) }).idleCollection).toBe(false);
+    expect(loadHostConfig({ CORDON_IDLE_GC: 'false' }).idleCollection).toBe(false);
   });
 });
