@@ -69,6 +69,7 @@ function hostConfig(idleUnloadMs = 60_000) {
     validateResponses: false,
     requestTimeoutMs: 30_000,
     shutdownTimeoutMs: 2_000,
+    idleCollection: true,
   };
 }
 
