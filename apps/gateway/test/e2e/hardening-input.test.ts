@@ -182,6 +182,17 @@ describe('caps and token input in one gateway', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('a denormal temperature with a JSON grammar (found by the fuzzer: it aborted the engine host, twice with the retry) samples greedily, as temperature 0 does', async () => {
+    const format = { response_format: { type: 'json_object' }, max_tokens: 4 };
+    const tiny = await chat({ ...format, temperature: 5.8e-43 });
+    const tinyOut = await json(tiny);
+    expect(tiny.status, JSON.stringify(tinyOut)).toBe(200);
+    const greedy = await json(await chat({ ...format, temperature: 0 }));
+    expect(tinyOut.choices[0].message.content).toBe(greedy.choices[0].message.content);
+    const responses = await gw.req('/v1/responses', { key, method: 'POST', json: { model: MODEL, input: 'hi', text: { format: { type: 'json_object' } }, max_output_tokens: 1, temperature: 5.8e-43 } });
+    expect(responses.status, await responses.clone().text()).toBe(200);
+  });
+
   describe('caps', () => {
     it('n x prompts: at most 128 generations per request, on any engine', async () => {
       for (const model of [MODEL, 'far']) {

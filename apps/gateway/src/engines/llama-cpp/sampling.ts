@@ -23,7 +23,11 @@ export interface SamplingFields {
 
 /** Options for choice `i` (its seed is the request's plus i, so n choices differ but repeat). */
 export function sampling(req: SamplingFields, i: number, ctx: EngineCallContext) {
-  const temperature = num(req.temperature) ?? 1;
+  // Under 1e-6 a temperature samples as 0 (greedily): llama.cpp divides the logits by it in float32,
+  // and a denormal one (5.8e-43, found by the fuzzer) makes them infinite, so that with a grammar the
+  // sampled token breaks it and the engine host aborts (an unhandled rejection in node-llama-cpp).
+  const requested = num(req.temperature) ?? 1;
+  const temperature = requested < 1e-6 ? 0 : requested;
   const seed = num(req.seed);
   const presence = num(req.presence_penalty) ?? 0;
   const frequency = num(req.frequency_penalty) ?? 0;
