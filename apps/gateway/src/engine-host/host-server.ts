@@ -129,7 +129,8 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
     // A sealed request (docs/confidential.md) from a caller that holds the token: opened, then served like a clear one;
     // without the token it goes on to the lanes, which answer 401.
     const sealedOp = req.headers[SEALED_HEADER] !== undefined && req.method === 'POST' ? sealedOperationOf(path) : undefined;
-    if (sealedOp && isToken(bearerToken(req.headers.authorization) ?? '')) return sealed(req, res, sealedOp);
+    const secret = sealedOp ? bearerToken(req.headers.authorization) : null;
+    if (sealedOp && secret !== null && isToken(secret)) return sealed(req, res, sealedOp);
     openai(req, res);
   });
   answerBeforeTheBody(server);

@@ -20,8 +20,8 @@ const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * Where a request's context is kept: a property of the request object, not a WeakMap keyed by it.
  * V8's scavenger keeps a WeakMap's young values alive through the map's old-space table, so with
  * a WeakMap every request's objects were promoted to the old generation (1.1 MB per scavenge
- * under load against 0.19 MB without; `scripts/bench/alloc-sample.mjs --promoted`), which grew the
- * heap by a gigabyte a minute of garbage until V8 compacted it.
+ * under load against 0.19 MB without, a scavenge every ~26 ms; `scripts/bench/alloc-sample.mjs
+ * --promoted`): garbage that stayed in the heap until V8's next mark-compact.
  */
 const CONTEXT: unique symbol = Symbol('cordon.requestContext');
 declare module 'node:http' {
