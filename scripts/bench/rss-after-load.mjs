@@ -34,7 +34,10 @@ const stop = () => {
 process.on('exit', stop);
 let out = '';
 const url = await new Promise((r) => gw.stdout.on('data', (d) => { out += d; const m = /"url":"([^"]+)"/.exec(out); if (m) r(m[1]); }));
-gw.stdout.resume();
+// The gateway's idle collections (memory-reducer.ts), as they happen.
+gw.stdout.on('data', (d) => {
+  for (const m of String(d).matchAll(/"heap_before_mb":(\d+),"heap_after_mb":(\d+),"ms":(\d+),"msg":"idle: heap/g)) console.log(`  (idle collection: heap ${m[1]} -> ${m[2]} MB in ${m[3]} ms)`);
+});
 await new Promise((r) => setTimeout(r, 3000));
 const auth = { authorization: `Bearer ${key}` };
 const reg = await fetch(`${url}/admin/v1/models`, {
@@ -46,7 +49,7 @@ const metric = (text, name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9
 async function sample(label) {
   const rss = rssMb(gw.pid);
   const text = await (await fetch(`${url}/metrics`, { headers: auth })).text();
-  console.log(`${label.padEnd(14)} rss ${rss.toFixed(0).padStart(4)} MB | heap used ${metric(text, 'cordon_nodejs_heap_size_used_bytes').toFixed(0)} total ${metric(text, 'cordon_nodejs_heap_size_total_bytes').toFixed(0)} | external ${metric(text, 'cordon_nodejs_external_memory_bytes').toFixed(0)} MB`);
+  console.log(`${label.padEnd(14)} rss ${rss.toFixed(0).padStart(4)} MB | heap used ${metric(text, 'cordon_nodejs_heap_size_used_bytes').toFixed(0)} total ${metric(text, 'cordon_nodejs_heap_size_total_bytes').toFixed(0)} (young ${(Number(/^cordon_nodejs_heap_space_size_total_bytes\{space="new"\} ([0-9.e+]+)$/m.exec(text)?.[1] ?? NaN) / 2 ** 20).toFixed(0)}) | external ${metric(text, 'cordon_nodejs_external_memory_bytes').toFixed(0)} MB`);
 }
 await sample('idle');
 const body = JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] });

@@ -73,6 +73,20 @@ describe('collecting the heap once idle after traffic', () => {
     expect(collections.length).toBeLessThanOrEqual(2); // a second one at most, in one quiet spell
   });
 
+  it("a second collection, when the first left the heap grown, comes only once V8's allocation-rate window is past the first", async () => {
+    // V8 shrinks its young generation in a full collection only when its allocation rate, measured
+    // between collections over the last 5 s (rateWindowMs here, shorter), no longer counts the burst.
+    const port = await listen((_req, res) => res.end('ok'));
+    const collections: number[] = [];
+    stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 200, quietArrivals: 0, growthBytes: 8 * 2 ** 20, rateWindowMs: 1000, onCollect: () => collections.push(performance.now()) });
+    expect(await get(port)).toBe(200);
+    const held = growHeap(); // live through both: the heap stays grown after the first
+    for (let t = 0; t < 200 && collections.length < 2; t++) await sleep(50);
+    expect(collections).toHaveLength(2);
+    expect(collections[1]! - collections[0]!).toBeGreaterThan(1000);
+    held.drop();
+  });
+
   it('never collects while a request is in flight, however long it has been idle', async () => {
     let finish = () => {};
     let arrived = () => {};

@@ -2,6 +2,7 @@
 // writer thread, off the event loop, with durability unchanged: flush() resolves once the rows are
 // committed and read back by the main connection; close() writes what is buffered and ends the
 // thread; a failed batch is kept and retried; an idle thread never keeps the process alive.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -19,8 +20,8 @@ const rec = (over: Partial<UsageRecord> = {}): UsageRecord => usageRecord(nowS()
 const count = countRows;
 const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
 
-async function openThreaded(dir = tmp.dir()): Promise<SqliteStore> {
-  const s = openSqlite(dir);
+async function openThreaded(dir = tmp.dir(), writerIdleExitMs?: number): Promise<SqliteStore> {
+  const s = openSqlite(dir, { writerIdleExitMs });
   await migrate(s);
   return s;
 }
@@ -89,6 +90,31 @@ describe('the SQLite writer thread', () => {
     await pending;
     expect(store.writerThreadRunning).toBe(true);
     expect(ports()).toBe(before);
+  });
+
+  it('an idle thread ends itself (its heap goes with it); the next batch starts a new one, and nothing is lost', async () => {
+    const store = await openThreaded(tmp.dir(), 300);
+    open.push(store);
+    const usage = new UsageRecorder(store, { batchSize: 500, intervalMs: 60_000 });
+    const threads = () => readdirSync('/proc/self/task').length;
+    for (let i = 0; i < 10; i++) usage.record(rec());
+    await usage.flush();
+    expect(store.writerThreadRunning).toBe(true);
+    const withThread = threads();
+    for (let t = 0; t < 100 && store.writerThreadRunning; t++) await sleep(50);
+    expect(store.writerThreadRunning).toBe(false);
+    for (let t = 0; t < 100 && threads() >= withThread; t++) await sleep(50); // the OS thread exited
+    expect(threads()).toBeLessThan(withThread);
+    for (let i = 0; i < 7; i++) usage.record(rec());
+    await usage.flush();
+    expect(store.writerThreadRunning).toBe(true);
+    expect(await count(store)).toBe(17);
+    // A batch posted right after a retirement is not taken by the thread that is ending.
+    for (let t = 0; t < 100 && store.writerThreadRunning; t++) await sleep(50);
+    for (let i = 0; i < 5; i++) usage.record(rec());
+    await usage.flush();
+    expect(await count(store)).toBe(22);
+    await usage.close();
   });
 
   it('a write that fails in the thread is rolled back whole, kept, and retried with backoff', async () => {

@@ -5,9 +5,13 @@
  *
  * The worker starts on the first batch (an idle gateway does not pay for a thread), runs one batch
  * at a time in the order they were posted, and keeps the process alive only while a batch is in
- * flight. close() waits for the batches in flight, closes the worker's connection and ends the
- * thread. If the thread dies, the batches in flight fail (their callers keep the rows and retry)
- * and the next batch starts a new one.
+ * flight. Once no batch has come for `idleExitMs` it closes its connection and ends, and the next
+ * batch starts a new one: a thread is a V8 isolate of its own, whose heap grows under load like the
+ * gateway's and that nothing collects once the load is over (measured with
+ * `scripts/bench/rss-after-load.mjs`: the gateway's RSS once quiet after 60,000 requests was 20-25
+ * MB lower with the thread ended). close() waits for the batches in flight, closes the worker's
+ * connection and ends the thread. If the thread dies, the batches in flight fail (their callers
+ * keep the rows and retry) and the next batch starts a new one.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +22,8 @@ import { StoreError, type Param } from './types.js';
 import type { WireParam, WriterInit, WriterReply, WriterRequest } from './sqlite-writer-worker.js';
 
 const CLOSE_TIMEOUT_MS = 10_000;
+/** How long the thread stays after its last batch; a second, as usage is batched, is never idle. */
+const IDLE_EXIT_MS = 5_000;
 
 interface Waiter {
   resolve(changes: number): void;
@@ -46,8 +52,12 @@ export class SqliteWriterThread {
   private readonly inFlight = new Set<Promise<unknown>>();
   private nextId = 0;
   private closing = false;
+  private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly init: WriterInit) {}
+  constructor(
+    private readonly init: WriterInit,
+    private readonly idleExitMs = IDLE_EXIT_MS,
+  ) {}
 
   /** True while a batch has been posted and not yet answered. */
   get busy(): boolean {
@@ -67,6 +77,7 @@ export class SqliteWriterThread {
   /** Runs `sql` once per row, in one transaction, on the writer thread. Resolves after the commit. */
   write(sql: string, rows: readonly (readonly Param[])[]): Promise<number> {
     if (this.closing) return Promise.reject(new StoreError('The store is closed.'));
+    clearTimeout(this.idleTimer);
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
     const wire: WireParam[][] = rows.map((r) => normalizeParams(r));
@@ -81,6 +92,19 @@ export class SqliteWriterThread {
     return p;
   }
 
+  /**
+   * Ends an idle thread: it closes its connection and exits on its own; the next batch starts a
+   * new one at once (two connections for a moment are fine for SQLite in WAL mode).
+   */
+  private retire(worker: Worker): void {
+    if (this.worker !== worker || this.waiting.size > 0) return;
+    this.worker = null;
+    worker.removeAllListeners();
+    worker.on('error', () => undefined);
+    const msg: WriterRequest = { type: 'close' };
+    worker.postMessage(msg);
+  }
+
   private start(): Worker {
     const worker = startWorker(this.init);
     this.worker = worker;
@@ -89,7 +113,10 @@ export class SqliteWriterThread {
       const w = this.waiting.get(reply.id);
       if (!w) return;
       this.waiting.delete(reply.id);
-      if (this.waiting.size === 0) worker.unref();
+      if (this.waiting.size === 0) {
+        worker.unref();
+        this.idleTimer = setTimeout(() => this.retire(worker), this.idleExitMs).unref();
+      }
       if ('error' in reply) w.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
       else w.resolve(reply.changes);
     });
@@ -106,6 +133,7 @@ export class SqliteWriterThread {
   /** Waits for the batches in flight, then closes the thread's connection and ends it. Idempotent. */
   async close(): Promise<void> {
     this.closing = true;
+    clearTimeout(this.idleTimer);
     await this.settled();
     const worker = this.worker;
     if (!worker) return;

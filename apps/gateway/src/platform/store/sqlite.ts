@@ -252,7 +252,8 @@ export class SqliteStore implements Store {
 }
 
 /** Open (creating if needed) `<dataDir>/cordon.db` with the pragmas the gateway relies on. */
-export function openSqlite(dataDir: string): SqliteStore {
+/** `writerIdleExitMs`: how long the writer thread stays after its last batch (a test makes it short). */
+export function openSqlite(dataDir: string, opts: { writerIdleExitMs?: number } = {}): SqliteStore {
   // 0700: the directory holds key hashes, usage and stored conversations.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   let db: Database.Database;
@@ -269,6 +270,6 @@ export function openSqlite(dataDir: string): SqliteStore {
   // CORDON_SQLITE_WRITER_THREAD=0: batch writes on this connection, on the event loop (the old
   // behaviour; for comparing in scripts/bench/usage-writes.mjs).
   const threaded = process.env.CORDON_SQLITE_WRITER_THREAD !== '0';
-  const writer = threaded ? new SqliteWriterThread({ file: db.name, nativeBinding: process.env.CORDON_SQLITE_NATIVE_BINDING || undefined, busyTimeoutMs: BUSY_TIMEOUT_MS }) : null;
+  const writer = threaded ? new SqliteWriterThread({ file: db.name, nativeBinding: process.env.CORDON_SQLITE_NATIVE_BINDING || undefined, busyTimeoutMs: BUSY_TIMEOUT_MS }, opts.writerIdleExitMs) : null;
   return new SqliteStore(db, writer);
 }
