@@ -79,7 +79,7 @@ const hs = process.argv.indexOf('--heap-snapshot');
 if (hs > 0) profArgs.push('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${process.argv[hs + 1]}`);
 // --only json16: run one configuration (for profiling).
 const o = process.argv.indexOf('--only');
-const ONLY = o > 0 ? process.argv[o + 1] : null;
+const ONLY = o > 0 ? process.argv[o + 1].split(',') : null; // --only json16,ttfb16
 // CORDON_BENCH_NODE_FLAGS='--flag ...': node flags for the gateway only (GC tracing, heap sizes).
 if (process.env.CORDON_BENCH_NODE_FLAGS) profArgs.push(...process.env.CORDON_BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean));
 const gw = startPinned(1, [...profArgs, process.env.CORDON_BENCH_CLI ?? join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
@@ -158,7 +158,7 @@ wrkWarm(`${gwUrl}/v1/chat/completions`);
 const letGatewaySettle = () => new Promise((r) => setTimeout(r, 7000));
 await letGatewaySettle();
 for (const [conns, stream] of [[1, false], [16, false], [64, false], [16, true]]) {
-  if (ONLY && ONLY !== `${stream ? 'stream' : 'json'}${conns}`) continue;
+  if (ONLY && !ONLY.includes(`${stream ? 'stream' : 'json'}${conns}`)) continue;
   const direct = wrk(`http://127.0.0.1:${fakePort}/v1/chat/completions`, conns, stream);
   const f0 = cpuMs(forwarder.pid);
   const floor = wrk(`http://127.0.0.1:${forwarderPort}/v1/chat/completions`, conns, stream);
@@ -172,11 +172,14 @@ for (const [conns, stream] of [[1, false], [16, false], [64, false], [16, true]]
   await letGatewaySettle();
 }
 let ttfb = null;
-if (!ONLY || ONLY === 'ttfb16') {
+if (!ONLY || ONLY.includes('ttfb16')) {
   execFileSync('taskset', ['-p', '-c', '0', String(process.pid)]);
   const direct = await streamTtfb(`http://127.0.0.1:${fakePort}/v1/chat/completions`, 16, Math.min(SECONDS, 5));
+  const c0 = cpuMs(gw.pid);
+  const b0 = process.cpuUsage();
   const via = await streamTtfb(`${gwUrl}/v1/chat/completions`, 16, Math.min(SECONDS, 5));
-  ttfb = { direct, via };
+  const b1 = process.cpuUsage(b0);
+  ttfb = { direct, via, cpuPerStream: (cpuMs(gw.pid) - c0) / via.n, clientCpuPerStream: (b1.user + b1.system) / 1000 / via.n };
 }
 if (process.env.CORDON_BENCH_SIGNAL) {
   gw.kill(process.env.CORDON_BENCH_SIGNAL);
@@ -187,7 +190,7 @@ if (hs > 0) {
   await new Promise((r) => setTimeout(r, 8000));
 }
 const rss = rssMb(gw.pid);
-await new Promise((r) => setTimeout(r, 12_000)); // both idle collections (at 5 and 10 s)
+await new Promise((r) => setTimeout(r, 18_000)); // both idle collections (5 s quiet, then 6-7 s after the first)
 const rssSettled = rssMb(gw.pid);
 // The gateway's own view of its memory (prom-client's default metrics): heap vs. the rest.
 const metricsText = await (await fetch(`${gwUrl}/metrics`, { headers: { authorization: `Bearer ${key}` } })).text();
@@ -214,8 +217,8 @@ for (const r of rows) {
 if (ttfb) {
   console.log(
     `stream first byte, 16 in flight (node:http client): direct p50 ${ttfb.direct.p50.toFixed(2)} ms p99 ${ttfb.direct.p99.toFixed(2)} ms; ` +
-      `cordon p50 ${ttfb.via.p50.toFixed(2)} ms p99 ${ttfb.via.p99.toFixed(2)} ms; added p50 ${(ttfb.via.p50 - ttfb.direct.p50).toFixed(2)} ms (${ttfb.via.n} streams)`,
+      `cordon p50 ${ttfb.via.p50.toFixed(2)} ms p99 ${ttfb.via.p99.toFixed(2)} ms; added p50 ${(ttfb.via.p50 - ttfb.direct.p50).toFixed(2)} ms (${ttfb.via.n} streams; CPU ms per stream: gateway ${ttfb.cpuPerStream.toFixed(3)}, this client ${ttfb.clientCpuPerStream.toFixed(3)})`,
   );
 }
-console.log(`gateway RSS idle (started, nothing served): ${startRss.toFixed(0)} MB 3 s after start, ${idleRss.toFixed(0)} MB 12 s after; right after the runs: ${rss.toFixed(0)} MB; 12 s later, idle: ${rssSettled.toFixed(0)} MB (${heapLine})`);
+console.log(`gateway RSS idle (started, nothing served): ${startRss.toFixed(0)} MB 3 s after start, ${idleRss.toFixed(0)} MB 12 s after; right after the runs: ${rss.toFixed(0)} MB; 18 s later, idle: ${rssSettled.toFixed(0)} MB (${heapLine})`);
 console.log('targets: added p99 at 1 conn <= forwarder p99 + 1 ms; CPU <= 0.20 ms/req at 16 (json); RSS idle <= 90 MB, after <= 130 MB; added p50 at 1 and stream first byte not worse than before');
