@@ -8,6 +8,7 @@ import { createGateway, type Gateway } from './app.js';
 import { exitOnCrash } from './crash.js';
 import { startDraining } from './http/readiness.js';
 import { reduceMemoryWhenIdle } from './http/memory-reducer.js';
+import { trafficOf } from './http/traffic.js';
 
 export interface RunningServer {
   server: Server;
@@ -41,33 +42,23 @@ export function answerBeforeTheBody(server: Server): void {
 }
 
 /**
- * Counts the requests in flight on each connection; the function returned stops accepting, closes
- * idle keep-alive connections (and each busy one when its last request ends), and resolves when all
- * are closed, or at the deadline after closing what is left.
+ * The drain: the function returned stops accepting, closes idle keep-alive connections (and each
+ * busy one when its last request ends: http/traffic.ts counts them), and resolves when all are
+ * closed, or at the deadline after closing what is left.
  */
 export function drainer(server: Server, log: Log): (timeoutMs: number) => Promise<void> {
-  const active = new Map<Socket, number>(); // socket -> requests in flight on it
+  const traffic = trafficOf(server);
   let closing = false;
-  server.on('connection', (s) => {
-    active.set(s, 0);
-    s.on('close', () => active.delete(s));
-  });
-  server.on('request', (req, res) => {
-    const s = req.socket;
-    active.set(s, (active.get(s) ?? 0) + 1);
-    res.on('close', () => {
-      const n = (active.get(s) ?? 1) - 1;
-      active.set(s, n);
-      if (closing && n === 0) s.destroy();
-    });
+  traffic.onConnectionIdle((s) => {
+    if (closing) s.destroy();
   });
   return async (timeoutMs) => {
     closing = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    for (const [s, n] of active) if (n === 0) s.destroy(); // idle keep-alive sockets
+    for (const [s, n] of traffic.connections) if (n === 0) s.destroy(); // idle keep-alive sockets
     const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
     if ((await Promise.race([closed, deadline])) === 'timeout') {
-      log.warn({ open: active.size }, 'shutdown deadline passed; closing remaining connections');
+      log.warn({ open: traffic.connections.size }, 'shutdown deadline passed; closing remaining connections');
       server.closeAllConnections();
     }
   };

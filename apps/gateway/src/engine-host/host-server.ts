@@ -13,6 +13,7 @@ import type { Log } from '../log.js';
 import type { HandlerDeps } from '../handlers/deps.js';
 import { buildHandler, inferenceHandlers, type ServedApi } from '../app.js';
 import { answerBeforeTheBody, drainer } from '../server.js';
+import { trafficOf } from '../http/traffic.js';
 import type { HostConfig } from './config.js';
 import { StaticCatalog } from './catalog.js';
 import { createLocalEngines, type LocalEngines } from './local-engines.js';
@@ -114,14 +115,7 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
   const hostApi = hostEndpoints({ catalog, engines, isToken, config, log, usage, onState: tell });
   const sealed = sealedLane(confidential, admitter, parseByteLimit(config.bodyLimit), log, openai);
 
-  let inFlight = 0;
-  let lastActive = performance.now();
   const server = createServer({ ServerResponse: GatewayResponse }, (req, res) => {
-    inFlight++;
-    res.once('close', () => {
-      inFlight--;
-      lastActive = performance.now();
-    });
     const path = pathOf(req.url ?? '');
     if (path === '/healthz' && req.method === 'GET') return writeJson(res, 200, { status: 'ok' });
     res.once('finish', tellAll);
@@ -133,6 +127,7 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
     if (sealedOp && secret !== null && isToken(secret)) return sealed(req, res, sealedOp);
     openai(req, res);
   });
+  const traffic = trafficOf(server);
   answerBeforeTheBody(server);
   const address = await listen(server, o.listen);
   server.keepAliveTimeout = 65_000;
@@ -151,5 +146,5 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
       log.info('engine host stopped');
       log.flush();
     })());
-  return { server, address, engines, shutdown, idleMs: () => (inFlight > 0 ? 0 : performance.now() - lastActive) };
+  return { server, address, engines, shutdown, idleMs: traffic.idleMs };
 }

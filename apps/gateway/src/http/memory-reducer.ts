@@ -19,10 +19,11 @@
  * 117-133 MB (`rss-after-load.mjs`). It never runs under traffic, so it cannot stall a request in a
  * stream or a burst; a request that arrives during it waits that long, once.
  */
-import type { Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Log } from '../log.js';
+import { trafficOf } from './traffic.js';
 
 export interface Collection {
   beforeBytes: number;
@@ -94,18 +95,9 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
   const growth = opts.growthBytes ?? 16 * 2 ** 20;
   const collect = memoryReducingCollection();
   const quietArrivals = opts.quietArrivals ?? 1;
-  let inFlight = 0;
-  let arrivals = 0; // since the last check
+  const traffic = trafficOf(server);
+  let arrivalsSeen = traffic.arrivals;
   let quietSince = performance.now();
-  const ended = () => {
-    inFlight--;
-  };
-  const arrived = (_req: unknown, res: ServerResponse) => {
-    inFlight++;
-    arrivals++;
-    res.once('close', ended);
-  };
-  server.on('request', arrived);
   const baseline = getHeapStatistics().total_heap_size;
   const checkMs = opts.checkMs ?? 1000;
   const secondAfterMs = (opts.rateWindowMs ?? 5000) + checkMs;
@@ -113,12 +105,12 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
   let lastAt = 0;
   const timer = setInterval(() => {
     const now = performance.now();
-    if (arrivals > quietArrivals) {
+    if (traffic.arrivals - arrivalsSeen > quietArrivals) {
       quietSince = now;
       collected = 0;
     }
-    arrivals = 0;
-    if (inFlight > 0 || collected >= 2 || now - quietSince < idleMs) return;
+    arrivalsSeen = traffic.arrivals;
+    if (traffic.inFlight > 0 || collected >= 2 || now - quietSince < idleMs) return;
     // The second one, when the first left the heap grown, once V8's rate window is past the first.
     if (collected === 1 && now - lastAt <= secondAfterMs) return;
     const before = getHeapStatistics().total_heap_size;
@@ -133,8 +125,5 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
     opts.log?.info({ heap_before_mb: Math.round(done.beforeBytes / 2 ** 20), heap_after_mb: Math.round(done.afterBytes / 2 ** 20), ms: Math.round(done.ms) }, 'idle: heap garbage collected after traffic');
   }, checkMs);
   timer.unref();
-  return () => {
-    clearInterval(timer);
-    server.off('request', arrived);
-  };
+  return () => clearInterval(timer);
 }
