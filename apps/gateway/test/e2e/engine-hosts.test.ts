@@ -357,6 +357,32 @@ describe('supervised engine hosts', () => {
     expect((await hostFor(process.pid, MODEL, [host.pid])).pid).not.toBe(host.pid);
   }, 60_000);
 
+  it('a host that crashes by itself (SIGABRT, as llama.cpp aborts) serving one request: that request is not made again (no second crash); with two in flight, both are', async () => {
+    // Alone: the likely cause of the crash. Made again, it would crash the restarted host too.
+    const host = await hostFor(process.pid, MODEL);
+    const pending = chat(MODEL, { messages: user('Tell me a long story'), max_tokens: 3000, temperature: 1, seed: 12 });
+    await until(async () => (await engineStats(gw, MODEL)).active > 0, 10_000, 'the generation to start');
+    process.kill(host.pid, 'SIGABRT');
+    const res = await pending;
+    const body = await json(res);
+    expect(res.status).toBe(502);
+    expect(contract.schema('ErrorResponse', body)).toBeNull();
+    expect(body.error.code).toBe('engine_host_exited');
+    expect(body.error.message).toContain('not made again');
+    expect(logRecords(gw).some((l) => l.model === MODEL && l.msg === 'engine host crashed serving this request alone; it is not made again')).toBe(true);
+
+    // Two in flight: the crash cannot be pinned on either, so both are made again, and answered.
+    const next = await hostFor(process.pid, MODEL, [host.pid]);
+    const both = [1, 2].map((seed) => chat(MODEL, { messages: user('Tell me a long story'), max_tokens: 3000, temperature: 1, seed }));
+    await until(async () => (await engineStats(gw, MODEL)).active > 1, 10_000, 'both generations to start');
+    process.kill(next.pid, 'SIGABRT');
+    for (const r of await Promise.all(both)) {
+      const b = await json(r);
+      expect(r.status, JSON.stringify(b).slice(0, 300)).toBe(200);
+      expect(contract.response('createChatCompletion', 200, 'application/json', b)).toBeNull();
+    }
+  }, 90_000);
+
   it('three SIGKILLs in a row: the model is failed with the reason in the admin models list; other models are served; re-registering resets it', async () => {
     const path = join(gw.dataDir, 'models', `${MODEL}.gguf`);
     const entry = { id: 'crashy', engine: 'llama-cpp', settings: { path }, capabilities: ['chat', 'completions'] };

@@ -6,8 +6,9 @@
  *  - Every call first asks the supervisor for the model's ready host (starting it, or waiting for a
  *    restart within the call's deadline).
  *  - A host that dies before the first piece reached the caller: the call is made again, once, on
- *    the restarted host. After the first piece: 502 `engine_host_exited` (an error event on a
- *    stream that already started).
+ *    the restarted host, unless the host crashed by itself while serving this call alone (notAgain).
+ *    After the first piece: 502 `engine_host_exited` (an error event on a stream that already
+ *    started).
  *  - The host's own error answers (a full queue, a context overflow, a bad token id) come back with
  *    their status, code and message: the host runs the gateway's own handlers.
  *  - vocabulary(), countTokens() and stats() use the host's extension endpoints (host-api.ts); the
@@ -64,18 +65,28 @@ const HOST_TUNING: UpstreamTuning = {
   breaker_cooldown_ms: 0,
 };
 
-/** The host died while the call was in flight. Before anything reached the caller, another model may serve it (`fallback_model`). */
+/**
+ * The host died while the call was in flight. Before anything reached the caller, another model may
+ * serve it (`fallback_model`), unless the call was the one the host crashed on.
+ */
 export class EngineHostExitedError extends EngineError {
   constructor(
     modelId: string,
     readonly started: boolean,
+    readonly crashedOnIt = false,
   ) {
-    super(502, `The engine host of model '${modelId}' exited during the request.`, 'engine_host_exited');
+    super(
+      502,
+      crashedOnIt
+        ? `The engine host of model '${modelId}' crashed while serving this request and no other; the request is not made again.`
+        : `The engine host of model '${modelId}' exited during the request.`,
+      'engine_host_exited',
+    );
     this.name = 'EngineHostExitedError';
   }
 
   override get fallsBack(): boolean {
-    return !this.started;
+    return !this.started && !this.crashedOnIt;
   }
 }
 
@@ -185,14 +196,16 @@ export class EngineHostEngine implements Engine {
   private async once<T>(model: ModelEntry, deadline: number, signal: AbortSignal | undefined, run: (ep: EngineHostEndpoint) => Promise<T>, requestId?: string): Promise<{ value: T; ep: EngineHostEndpoint }> {
     for (let attempt = 0; ; attempt++) {
       const ep = await this.supervisor.ensure(model, deadline, signal);
+      const end = ep.call();
       try {
         const value = await run(ep);
         this.supervisor.served(ep);
         return { value, ep };
       } catch (err) {
         if (!(await this.hostWentAway(ep, err))) throw unwrap(err);
-        if (attempt >= 1) throw new EngineHostExitedError(model.id, false);
-        this.log.warn({ request_id: requestId, model: model.id, generation: ep.generation }, 'engine host exited before answering; the call is made again on its restart');
+        this.notAgain(model, ep, attempt, false, requestId);
+      } finally {
+        end();
       }
     }
   }
@@ -215,6 +228,7 @@ export class EngineHostEngine implements Engine {
   private async *pieces<E>(model: ModelEntry, ctx: EngineCallContext, open: (view: ModelEntry) => AsyncIterable<E>): AsyncGenerator<E> {
     for (let attempt = 0; ; attempt++) {
       const ep = await this.supervisor.ensure(model, ctx.deadline, ctx.signal);
+      const end = ep.call();
       let yielded = 0;
       try {
         for await (const e of open(this.view(model, ep))) {
@@ -228,10 +242,26 @@ export class EngineHostEngine implements Engine {
         return;
       } catch (err) {
         if (!(await this.hostWentAway(ep, err))) throw unwrap(err);
-        if (yielded || attempt >= 1) throw new EngineHostExitedError(model.id, yielded > 0);
-        this.log.warn({ request_id: ctx.requestId, model: model.id, generation: ep.generation }, 'engine host exited before answering; the call is made again on its restart');
+        this.notAgain(model, ep, attempt, yielded > 0, ctx.requestId);
+      } finally {
+        end();
       }
     }
+  }
+
+  /**
+   * After the host went away: throws unless the call is to be made again on the restarted host,
+   * which is when nothing reached the caller yet, it is the first try, and the host did not crash
+   * while serving this call alone (a request that crashes its host would crash the restart too: a
+   * member's one request would cost two restarts, and two such requests the model).
+   */
+  private notAgain(model: ModelEntry, ep: EngineHostEndpoint, attempt: number, started: boolean, requestId: string | undefined): void {
+    const crashedOnIt = ep.crashedServingOneCall();
+    if (started || attempt >= 1 || crashedOnIt) {
+      if (crashedOnIt) this.log.warn({ request_id: requestId, model: model.id, generation: ep.generation }, 'engine host crashed serving this request alone; it is not made again');
+      throw new EngineHostExitedError(model.id, started, crashedOnIt);
+    }
+    this.log.warn({ request_id: requestId, model: model.id, generation: ep.generation }, 'engine host exited before answering; the call is made again on its restart');
   }
 
   chat(model: ModelEntry, req: ChatRequest, ctx: EngineCallContext): AsyncIterable<ChatEvent> {
@@ -254,9 +284,18 @@ export class EngineHostEngine implements Engine {
   private async raw(model: ModelEntry, ctx: EngineCallContext, open: (view: ModelEntry) => Promise<RawStream>): Promise<RawStream> {
     const { value: rs, ep } = await this.once(model, ctx.deadline, ctx.signal, (e) => open(this.view(model, e)), ctx.requestId);
     this.trackUsage(ep, ctx, () => rs.events);
+    const end = ep.call(); // the stream is a call on the host until it ends
     const failed = async (err: unknown): Promise<IteratorResult<Uint8Array>> => {
-      if (await this.hostWentAway(ep, err)) throw new EngineHostExitedError(model.id, true);
-      throw err;
+      try {
+        if (await this.hostWentAway(ep, err)) throw new EngineHostExitedError(model.id, true);
+        throw err;
+      } finally {
+        end(); // after the exit was seen: it counted this call
+      }
+    };
+    const ended = (r: IteratorResult<Uint8Array>) => {
+      if (r.done) end();
+      return r;
     };
     return {
       includeUsage: rs.includeUsage,
@@ -266,12 +305,18 @@ export class EngineHostEngine implements Engine {
       get events() {
         return rs.events;
       },
-      cancel: () => rs.cancel(),
+      cancel: () => {
+        end();
+        return rs.cancel();
+      },
       [Symbol.asyncIterator]() {
         const it = rs[Symbol.asyncIterator]();
         return {
-          next: () => it.next().catch(failed),
-          return: (value?: unknown) => (it.return ? it.return(value) : Promise.resolve({ done: true, value })),
+          next: () => it.next().then(ended, failed),
+          return: (value?: unknown) => {
+            end();
+            return it.return ? it.return(value) : Promise.resolve({ done: true, value });
+          },
         };
       },
     };

@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { CRASH_EXIT_CODE } from '../../crash.js';
 import type { Log } from '../../log.js';
 import { EngineError, type ModelEntry, type ModelState } from '../types.js';
 
@@ -44,7 +45,18 @@ export interface EngineHostEndpoint {
   /** Resolves once this process has exited, for whatever reason. */
   readonly exited: Promise<void>;
   hasExited(): boolean;
+  /** A call to this host starts; the function returned ends it (once). */
+  call(): () => void;
+  /**
+   * The host crashed by itself (a fatal signal of its own, or the crash handler's exit code; not a
+   * SIGKILL or SIGTERM from outside) while it was serving one call only: that call most likely made
+   * it crash, and made again it would crash the restarted host too.
+   */
+  crashedServingOneCall(): boolean;
 }
+
+/** Signals a process gets from its own fault (native code: llama.cpp's asserts abort). */
+const FAULT_SIGNALS: ReadonlySet<string> = new Set(['SIGSEGV', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGILL', 'SIGTRAP', 'SIGSYS']);
 
 export interface SupervisorCounters {
   engineHostExits: { labels(model: string, reason: string): { inc(): void } };
@@ -111,6 +123,9 @@ type Phase = 'idle' | 'starting' | 'ready' | 'backoff' | 'failed';
 
 class Endpoint implements EngineHostEndpoint {
   private done = false;
+  private calls = 0;
+  private callsAtExit = 0;
+  private crashedByItself = false;
   readonly exited: Promise<void>;
   private markExited!: () => void;
   constructor(
@@ -128,8 +143,23 @@ class Endpoint implements EngineHostEndpoint {
   hasExited(): boolean {
     return this.done;
   }
-  exit(): void {
+  call(): () => void {
+    this.calls++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.calls--;
+    };
+  }
+  crashedServingOneCall(): boolean {
+    return this.done && this.crashedByItself && this.callsAtExit === 1;
+  }
+  /** The process ended: with `code` or by `signal`; `askedFor` when the supervisor stopped it. */
+  exit(code: number | null, signal: NodeJS.Signals | null, askedFor: boolean): void {
     this.done = true;
+    this.callsAtExit = this.calls;
+    this.crashedByItself = !askedFor && (signal !== null ? FAULT_SIGNALS.has(signal) : code === CRASH_EXIT_CODE);
     this.markExited();
   }
 }
@@ -323,7 +353,7 @@ export class EngineHostSupervisor {
     const onEnd = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error) => {
       if (ended) return;
       ended = true;
-      ep.exit();
+      ep.exit(code, signal, slot.retiring.has(ep) || slot.killReason !== null);
       // This start's socket will not be used again: its file and its connection pool go.
       rmSync(socketPath, { force: true });
       this.opts.onRetired?.(socketPath);
