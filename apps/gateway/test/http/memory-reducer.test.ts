@@ -1,9 +1,10 @@
 // The idle collection after traffic (src/http/memory-reducer.ts), on a real node:http server in
 // this process: it runs once the server has been idle and the heap has grown, never while a request
 // is in flight or soon after one arrived, and it gives the heap back.
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { getStatus } from '../support/raw-http.js';
 import { reduceMemoryWhenIdle } from '../../src/http/memory-reducer.js';
 import { loadConfig } from '../../src/config.js';
 import { HOST_CONFIG_ENV, hostConfigOf, loadHostConfig } from '../../src/engine-host/config.js';
@@ -42,16 +43,6 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<numb
   return (server.address() as AddressInfo).port;
 }
 
-function get(port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request({ port, host: '127.0.0.1', path: '/' }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('collecting the heap once idle after traffic', () => {
   it('collects after idleMs without requests, once the heap has grown, and gives memory back', async () => {
@@ -63,7 +54,7 @@ describe('collecting the heap once idle after traffic', () => {
     const collections: { beforeBytes: number; afterBytes: number; ms: number; at: number }[] = [];
     stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 400, quietArrivals: 0, growthBytes: 8 * 2 ** 20, onCollect: (r) => collections.push({ ...r, at: performance.now() }) });
     const grown = growHeap();
-    expect(await get(port)).toBe(200);
+    expect(await getStatus(port)).toBe(200);
     grown.drop();
     await until(collections);
     const [c] = collections;
@@ -79,7 +70,7 @@ describe('collecting the heap once idle after traffic', () => {
     const port = await listen((_req, res) => res.end('ok'));
     const collections: number[] = [];
     stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 200, quietArrivals: 0, growthBytes: 8 * 2 ** 20, rateWindowMs: 1000, onCollect: () => collections.push(performance.now()) });
-    expect(await get(port)).toBe(200);
+    expect(await getStatus(port)).toBe(200);
     const held = growHeap(); // live through both: the heap stays grown after the first
     for (let t = 0; t < 200 && collections.length < 2; t++) await sleep(50);
     expect(collections).toHaveLength(2);
@@ -97,7 +88,7 @@ describe('collecting the heap once idle after traffic', () => {
     });
     const collections: unknown[] = [];
     stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 200, quietArrivals: 0, growthBytes: 8 * 2 ** 20, onCollect: (r) => collections.push(r) });
-    const answer = get(port);
+    const answer = getStatus(port);
     await inHandler;
     const grown = growHeap();
     await sleep(700);
@@ -116,14 +107,14 @@ describe('collecting the heap once idle after traffic', () => {
     const grown = growHeap();
     // A burst every 100 ms (more than one request per check) for 1 s: never quiet.
     for (let t = 0; t < 10; t++) {
-      await Promise.all([get(port), get(port), get(port), get(port)]);
+      await Promise.all([getStatus(port), getStatus(port), getStatus(port), getStatus(port)]);
       await sleep(100);
     }
     expect(collections).toHaveLength(0);
     grown.drop();
     // Then one request every 300 ms, as a health probe: quiet; the collection comes.
     for (let t = 0; t < 30 && collections.length === 0; t++) {
-      expect(await get(port)).toBe(200);
+      expect(await getStatus(port)).toBe(200);
       await sleep(300);
     }
     expect(collections).toHaveLength(1);

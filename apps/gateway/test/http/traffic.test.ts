@@ -3,6 +3,7 @@
 import { Agent, createServer, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { getStatus } from '../support/raw-http.js';
 import { trafficOf } from '../../src/http/traffic.js';
 
 let server: Server;
@@ -11,16 +12,6 @@ afterEach(async () => {
   await new Promise((r) => server.close(r));
 });
 
-function get(port: number, agent: Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request({ port, host: '127.0.0.1', path: '/', agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('trafficOf', () => {
   it('counts requests in flight, arrivals, idle time and the requests on each connection, once per server', async () => {
@@ -34,7 +25,7 @@ describe('trafficOf', () => {
     const { port } = server.address() as AddressInfo;
     const agent = new Agent({ keepAlive: true, maxSockets: 2 });
 
-    const answers = [get(port, agent), get(port, agent)];
+    const answers = [getStatus(port, agent), getStatus(port, agent)];
     for (let t = 0; t < 100 && held.length < 2; t++) await new Promise((r) => setTimeout(r, 10));
     expect(traffic.inFlight).toBe(2);
     expect(traffic.arrivals).toBe(2);

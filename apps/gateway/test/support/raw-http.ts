@@ -1,9 +1,9 @@
 /**
  * Raw HTTP/1.1 over a socket, for tests that need the request target sent byte for byte (fetch
- * normalizes paths) and to know how much of a body the server read.
+ * normalizes paths) and to know how much of a body the server read; and a plain GET for a status.
  */
 import { connect, type Socket } from 'node:net';
-import type { Server } from 'node:http';
+import { request, type Agent, type Server } from 'node:http';
 
 /** Server-side sockets by the client's port, to read how many bytes the server took in. */
 export function trackSockets(server: Server): Map<number, Socket> {
@@ -102,4 +102,16 @@ export async function rawRequest(
     /* not JSON */
   }
   return { status, headers: hdrs, body, ms: answeredAt ? answeredAt - start : Infinity, serverRead: server?.bytesRead ?? -1, sent };
+}
+
+/** GET / on 127.0.0.1:`port` (through `agent`, if given); resolves with the status once the body has been read. */
+export function getStatus(port: number, agent?: Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ port, host: '127.0.0.1', path: '/', ...(agent ? { agent } : {}) }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
