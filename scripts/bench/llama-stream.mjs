@@ -3,7 +3,7 @@
 // token budget (so both generate the same tokens). Through HTTP means through the gateway and the
 // model's engine host (a child process of the gateway, reached over a Unix socket); the host alone
 // (`cordon engine-host --port`, HTTP on loopback, no gateway) is measured too, to split the cost.
-//   node scripts/bench/llama-stream.mjs [--runs 7] [--tokens 256] [--width 64 --layers 2] [--hosts] [--http-only] [--pin] [--prof DIR]
+//   node scripts/bench/llama-stream.mjs [--runs 7] [--tokens 256] [--width 64 --layers 2] [--hosts] [--http-only] [--pin] [--co-runner PCT] [--prof DIR]
 // Without --width/--layers: the demo model (64 x 2) and a larger generated model (512 x 8), in one
 // run; with them: that one model. --hosts: also the standalone host leg (default with both models).
 // Prints tokens/s and time to first token for each leg, and 4 concurrent streams vs 1, with the
@@ -39,6 +39,15 @@ const threads = Math.max(1, os.availableParallelism() - 1);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const isDemo = ({ width, layers }) => width === 64 && layers === 2;
 const PIN = process.argv.includes('--pin');
+// --co-runner PCT: during the direct leg only, a neighbour process that keeps PCT% of a core busy
+// (JSON work in 1-ms slices, as the gateway and the client do per token): what the direct figure
+// becomes when the other core is not idle, i.e. how much of the HTTP legs' loss is the machine.
+const CO_RUNNER = arg('co-runner', 0);
+function startCoRunner(pct) {
+  const busy = pct / 100;
+  const code = `const busy=${busy};let x=0;setInterval(()=>{const t=performance.now();while(performance.now()-t<busy*10)x+=JSON.stringify(JSON.parse('{"a":[1,2,3],"b":"'+x+'"}')).length},10)`;
+  return spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
+}
 /** Moves every thread of `pid` (threads it starts later inherit it) to `cores` ('0', '1', '0-1'). */
 const pin = (pid, cores) => PIN && execFileSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { stdio: 'ignore' });
 
@@ -282,7 +291,7 @@ async function viaHttp(gw) {
 const NONE = { rate: NaN, ttft: NaN, one: NaN, four: NaN };
 const f = (x) => x.toFixed(1);
 const pct = (a, b) => `${f((100 * a) / b)}%`;
-const lines = [`machine: ${os.cpus()[0].model}, ${os.availableParallelism()} cores, node ${process.version}, engine threads ${threads}${PIN ? '; --pin: engine process on core 1, client and gateway on core 0' : ''}`];
+const lines = [`machine: ${os.cpus()[0].model}, ${os.availableParallelism()} cores, node ${process.version}, engine threads ${threads}${PIN ? '; --pin: engine process on core 1, client and gateway on core 0' : ''}${CO_RUNNER ? `; --co-runner: a neighbour busy ${CO_RUNNER}% of a core during the direct leg` : ''}`];
 lines.push(`prompt "${PROMPT}", ${TOKENS} tokens max, ${RUNS} runs (median); 4 / 1 = aggregate tokens/s of 4 concurrent streams over 1`);
 for (const size of SIZES) {
   const dir = mkdtempSync(join(os.tmpdir(), 'cordon-bench-'));
@@ -291,7 +300,8 @@ for (const size of SIZES) {
   try {
     // --http-only: skip the direct half (for profiling the gateway).
     pin(process.pid, '1');
-    const d = process.argv.includes('--http-only') ? NONE : await direct(modelPath);
+    const neighbour = CO_RUNNER > 0 ? startCoRunner(CO_RUNNER) : null;
+    const d = process.argv.includes('--http-only') ? NONE : await direct(modelPath).finally(() => neighbour?.kill());
     pin(process.pid, '0');
     const h = await viaHttp(await startGateway(dir));
     const o = HOSTS ? await viaHttp(await startHost(dir, modelPath)) : NONE;
