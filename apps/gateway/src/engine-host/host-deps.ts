@@ -40,6 +40,9 @@ export class HostAdmitter implements Admitter {
     else this.applied.set(ctx, [rule]);
   };
 
+  /** Keys are the gateway's: it blames them for the crashes of its hosts (its enforcer does). */
+  readonly blameCrash: Admitter['blameCrash'] = () => undefined;
+
   /** The rules applied since the last call (and forgets them). */
   takeViolations(ctx: RequestContext): string[] {
     const list = this.applied.get(ctx) ?? [];

@@ -157,6 +157,11 @@ export class EngineError extends Error {
   get fallsBack(): boolean {
     return false;
   }
+
+  /** The engine crashed because of this request (it was serving it and no other): the caller is blamed (policy/crash-ledger.ts). */
+  get blamesCaller(): boolean {
+    return false;
+  }
 }
 
 /** May the model's `settings.fallback_model` serve a request after this error? */

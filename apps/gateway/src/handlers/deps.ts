@@ -36,6 +36,7 @@ export interface UsageSink {
 export interface Admitter {
   admit: PolicyEnforcer['admit'];
   violation: PolicyEnforcer['violation'];
+  blameCrash: PolicyEnforcer['blameCrash'];
 }
 
 /** The request and token counters (the gateway's /metrics). */

@@ -2,7 +2,7 @@
  * Metering: one usage record per inference request (to the usage sink: the gateway's platform
  * buffers it off the request path; an engine host drops it), and the frame of a metered engine call.
  */
-import type { Usage } from '../engines/types.js';
+import { EngineError, type Usage } from '../engines/types.js';
 import type { Admission } from '../policy/enforcer.js';
 import type { RequestContext } from '../http/request-context.js';
 import { toApiError } from './errors.js';
@@ -71,6 +71,7 @@ export async function metered(deps: HandlerDeps, ctx: RequestContext, m: MeterFr
   try {
     await work(meter);
   } catch (err) {
+    if (err instanceof EngineError && err.blamesCaller) deps.enforcer.blameCrash(ctx);
     const apiErr = toApiError(err);
     meter.status = apiErr.status;
     throw apiErr;

@@ -12,6 +12,7 @@ import type { Usage } from '../engines/types.js';
 import { compileGuardrails, GuardrailConfigError, checkInput, createOutputFilter, type CompiledGuardrails, type OutputFilter } from '../guardrails/index.js';
 import type { RateLimiter, Lease } from '../limits/index.js';
 import { estimateTokens, hasTokenInput, textSlots } from './texts.js';
+import { CrashLedger } from './crash-ledger.js';
 
 export interface Admission {
   /** Whether the policy has output rules (else the answer needs no filtering at all). */
@@ -28,6 +29,8 @@ export interface ViolationSink {
 
 export class PolicyEnforcer {
   private compiled = new Map<string, { version: number; guard: CompiledGuardrails; hasInput: boolean; hasOutput: boolean }>();
+  /** Engine crashes blamed on keys (policy/crash-ledger.ts). */
+  readonly crashes = new CrashLedger();
 
   constructor(
     private readonly deps: { policies: PolicyService; limiter: RateLimiter; metrics: Metrics; log: Log; violations: ViolationSink },
@@ -130,9 +133,21 @@ export class PolicyEnforcer {
     return { admission, outputRules: hasOutput ? policy.guardrails.output : null };
   }
 
-  /** Rate limits (429 before the engine), then the admission: `guard` when the answer must be filtered. */
+  /**
+   * A request of this key crashed its model's engine (it was the only one in flight): remembered, and
+   * after a second crash within the ledger's window the key is refused that model for a while.
+   */
+  blameCrash(ctx: RequestContext): void {
+    if (!ctx.model) return;
+    const closed = this.crashes.blame(ctx.auth.key.id, ctx.model);
+    this.deps.log.warn({ request_id: ctx.requestId, domain: ctx.auth.domainId, key_id: ctx.auth.key.id, model: ctx.model, refused: closed }, closed ? 'engine crashes blamed on this key: it is refused this model for a while' : 'engine crash blamed on this key');
+  }
+
+  /** Refused models (crash ledger, 403), rate limits (429 before the engine), then the admission: `guard` when the answer must be filtered. */
   private async limit(ctx: RequestContext, policy: Policy, guard: CompiledGuardrails | null, estimatedTokens: number): Promise<Admission> {
     const { domainId, key } = ctx.auth;
+    const refused = ctx.model ? this.crashes.refusal(key.id, ctx.model) : null;
+    if (refused) throw refused;
     const result = await this.deps.limiter.acquire({
       keyId: key.id,
       domainId,

@@ -383,6 +383,30 @@ describe('supervised engine hosts', () => {
     }
   }, 90_000);
 
+  it("a key whose requests crashed a model's host twice is refused that model (403 engine_crash_limit); other keys, and its other models, are served", async () => {
+    const crasher = (await makeDomainKey(gw, 'hosts')).secret; // another key of the same domain
+    const killed: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const host = await hostFor(process.pid, MODEL, killed);
+      const pending = chat(MODEL, { messages: user('Tell me a long story'), max_tokens: 3000, temperature: 1, seed: 20 + i }, crasher);
+      await until(async () => (await engineStats(gw, MODEL)).active > 0, 10_000, 'the generation to start');
+      process.kill(host.pid, 'SIGABRT'); // as if this request had made llama.cpp abort
+      killed.push(host.pid);
+      expect((await pending).status).toBe(502);
+    }
+    const refused = await chat(MODEL, {}, crasher);
+    const body = await json(refused);
+    expect(refused.status).toBe(403);
+    expect(contract.schema('ErrorResponse', body)).toBeNull();
+    expect(body.error.code).toBe('engine_crash_limit');
+    expect(body.error.message).toContain(`'${MODEL}'`);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(500);
+    expect(logRecords(gw).some((l) => l.model === MODEL && l.refused === true)).toBe(true);
+    // Everyone else is served by the restarted host; the key keeps its other models.
+    expect((await chat(MODEL)).status).toBe(200);
+    expect((await chat('up-chat', {}, crasher)).status).toBe(200);
+  }, 90_000);
+
   it('three SIGKILLs in a row: the model is failed with the reason in the admin models list; other models are served; re-registering resets it', async () => {
     const path = join(gw.dataDir, 'models', `${MODEL}.gguf`);
     const entry = { id: 'crashy', engine: 'llama-cpp', settings: { path }, capabilities: ['chat', 'completions'] };

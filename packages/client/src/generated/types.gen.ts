@@ -2665,7 +2665,7 @@ export type ListModelsErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -2731,7 +2731,7 @@ export type RetrieveModelErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -2792,7 +2792,7 @@ export type CreateChatCompletionErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -2853,7 +2853,7 @@ export type CreateCompletionErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -2914,7 +2914,7 @@ export type CreateEmbeddingErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -2975,7 +2975,7 @@ export type CreateResponseErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3041,7 +3041,7 @@ export type DeleteResponseErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3107,7 +3107,7 @@ export type GetResponseErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3168,7 +3168,7 @@ export type CreateTranscriptionErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3229,7 +3229,7 @@ export type CreateTranslationErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3299,7 +3299,7 @@ export type GetAttestationErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3360,7 +3360,7 @@ export type ListDomainsErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3421,7 +3421,7 @@ export type CreateDomainErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3487,7 +3487,7 @@ export type GetDomainErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3553,7 +3553,7 @@ export type UpdateDomainErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3619,7 +3619,7 @@ export type GetDomainPolicyErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3685,7 +3685,7 @@ export type SetDomainPolicyErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3751,7 +3751,7 @@ export type ListKeysErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3812,7 +3812,7 @@ export type CreateKeyErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3878,7 +3878,7 @@ export type GetKeyErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -3944,7 +3944,7 @@ export type RevokeKeyErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -4010,7 +4010,7 @@ export type RotateKeyErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -4071,7 +4071,7 @@ export type ListRegistryModelsErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -4132,7 +4132,7 @@ export type CreateRegistryModelErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -4198,7 +4198,7 @@ export type DeleteRegistryModelErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -4264,7 +4264,7 @@ export type GetRegistryModelErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -4330,7 +4330,7 @@ export type UpdateRegistryModelErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**
@@ -4408,7 +4408,7 @@ export type GetUsageErrors = {
      */
     401: ErrorResponse;
     /**
-     * The key may not do this, or may not act in this domain.
+     * The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.
      */
     403: ErrorResponse;
     /**

@@ -9212,7 +9212,7 @@ export const openapiSpec: Record<string, any> = {
         }
       },
       "Forbidden": {
-        "description": "The key may not do this, or may not act in this domain.",
+        "description": "The key may not do this, or may not act in this domain; or, with code `engine_crash_limit` and `Retry-After`, it is refused this model for a while because its requests crashed the model's engine twice in 10 minutes.",
         "content": {
           "application/json": {
             "schema": {

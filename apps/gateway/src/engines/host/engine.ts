@@ -88,6 +88,10 @@ export class EngineHostExitedError extends EngineError {
   override get fallsBack(): boolean {
     return !this.started && !this.crashedOnIt;
   }
+
+  override get blamesCaller(): boolean {
+    return this.crashedOnIt;
+  }
 }
 
 const sleep = (ms: number) =>

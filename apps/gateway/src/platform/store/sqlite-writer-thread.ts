@@ -22,7 +22,7 @@ import { StoreError, type Param } from './types.js';
 import type { WireParam, WriterInit, WriterReply, WriterRequest } from './sqlite-writer-worker.js';
 
 const CLOSE_TIMEOUT_MS = 10_000;
-/** How long the thread stays after its last batch; a second, as usage is batched, is never idle. */
+/** How long the thread stays after its last batch (under traffic usage is flushed every second: it stays). */
 const IDLE_EXIT_MS = 5_000;
 
 interface Waiter {
