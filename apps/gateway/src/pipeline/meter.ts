@@ -2,6 +2,7 @@
  * Metering: one usage record per inference request (to the usage sink: the gateway's platform
  * buffers it off the request path; an engine host drops it), and the frame of a metered engine call.
  */
+import type { ApiError } from '@cordon/server-kit';
 import { EngineError, type Usage } from '../engines/types.js';
 import type { Admission } from '../policy/enforcer.js';
 import type { RequestContext } from '../http/request-context.js';
@@ -47,6 +48,12 @@ export interface Meter {
    * the record of an answered request is made (and spooled) before the client has the answer.
    */
   record(): void;
+  /**
+   * The call failed with `err`: its status is what gets recorded, and a crash of the engine that
+   * this request caused is blamed on its key (once, however often this is called). Returns the
+   * OpenAI-shaped error.
+   */
+  failed(err: unknown): ApiError;
 }
 
 /**
@@ -58,6 +65,7 @@ export interface Meter {
 export async function metered(deps: HandlerDeps, ctx: RequestContext, m: MeterFrame, work: (meter: Meter) => Promise<void>): Promise<void> {
   const disarm = ctx.startEngineCall(deps.config.requestTimeoutMs);
   let recorded = false;
+  let blamed = false;
   const meter: Meter = {
     usage: null,
     status: 200,
@@ -67,14 +75,20 @@ export async function metered(deps: HandlerDeps, ctx: RequestContext, m: MeterFr
       m.admission.settle(meter.usage);
       recordUsage(deps, ctx, { endpoint: m.endpoint, usage: meter.usage, status: meter.status, streamed: m.streamed });
     },
+    failed(err) {
+      if (!blamed && err instanceof EngineError && err.blamesCaller) {
+        blamed = true;
+        deps.enforcer.blameCrash(ctx);
+      }
+      const apiErr = toApiError(err);
+      meter.status = apiErr.status;
+      return apiErr;
+    },
   };
   try {
     await work(meter);
   } catch (err) {
-    if (err instanceof EngineError && err.blamesCaller) deps.enforcer.blameCrash(ctx);
-    const apiErr = toApiError(err);
-    meter.status = apiErr.status;
-    throw apiErr;
+    throw meter.failed(err);
   } finally {
     disarm();
     if (!recorded) {

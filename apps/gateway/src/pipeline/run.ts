@@ -10,7 +10,6 @@ import type { Engine, EngineCallContext, ModelEntry, ModelVocabulary, RawStream,
 import type { HandlerDeps } from '../handlers/deps.js';
 import type { RequestContext } from '../http/request-context.js';
 import { SseWriter } from '../http/sse.js';
-import { toApiError } from './errors.js';
 import { streamWithFallback } from './fallback.js';
 import { metered } from './meter.js';
 import { filterOutput, type ChoiceText, type PieceEvent } from './output-guardrails.js';
@@ -105,11 +104,10 @@ export async function runInference<C>(deps: HandlerDeps, res: ApiResponse<unknow
       meter.record();
       await inf.encoder.close(meter.usage, sse);
     } catch (err) {
-      const apiErr = toApiError(err);
-      meter.status = apiErr.status;
+      const apiErr = meter.failed(err);
       meter.usage ??= rawStream?.usage ?? null;
       if (ctx.aborted && !sse.isOpen) return; // the client went away: nothing to tell it
-      if (!res.headersSent) throw apiErr;
+      if (!res.headersSent) throw err; // as it came: metered() makes it the answer (and reads what it says of the caller)
       // A failure after the first byte ends the stream with an error event; 5xx ones are logged too.
       if (apiErr.status >= 500) deps.log.warn({ request_id: ctx.requestId, model: model.id, code: apiErr.code, message: apiErr.message }, 'stream ended with an error');
       inf.encoder.fail(apiErr, sse);

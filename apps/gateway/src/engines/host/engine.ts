@@ -291,7 +291,7 @@ export class EngineHostEngine implements Engine {
     const end = ep.call(); // the stream is a call on the host until it ends
     const failed = async (err: unknown): Promise<IteratorResult<Uint8Array>> => {
       try {
-        if (await this.hostWentAway(ep, err)) throw new EngineHostExitedError(model.id, true);
+        if (await this.hostWentAway(ep, err)) throw new EngineHostExitedError(model.id, true, ep.crashedServingOneCall());
         throw err;
       } finally {
         end(); // after the exit was seen: it counted this call
