@@ -16,8 +16,9 @@
  * (measured: a second one `idleMs` = 5 s after the first, on a 1 s check, left the young generation
  * at 32 MB in 3 runs of 4). So the second one waits until V8's window holds only the quiet time.
  * Each takes 20-80 ms with a 25 MB live set; after 55,000 requests the RSS once quiet was 94-105 MB,
- * against 199-231 MB right after the load (`rss-after-load.mjs`, docs/benchmarks.md, session 9). It never runs under traffic, so it cannot stall a request in a
- * stream or a burst; a request that arrives during it waits that long, once.
+ * against 199-231 MB right after the load (`rss-after-load.mjs`, docs/benchmarks.md, session 9). It
+ * never runs under traffic, so it cannot stall a request in a stream or a burst; a request that
+ * arrives during it waits that long, once.
  */
 import type { Server } from 'node:http';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';

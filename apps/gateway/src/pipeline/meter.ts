@@ -49,9 +49,9 @@ export interface Meter {
    */
   record(): void;
   /**
-   * The call failed with `err`: its status is what gets recorded, and a crash of the engine that
-   * this request caused is blamed on its key (once, however often this is called). Returns the
-   * OpenAI-shaped error.
+   * The call failed with `err` (called once: by metered() for what `work` throws, by `work` for a
+   * failure it answers itself): its status is what gets recorded, and a crash of the engine that
+   * this request caused is blamed on its key. Returns the OpenAI-shaped error.
    */
   failed(err: unknown): ApiError;
 }
@@ -65,7 +65,6 @@ export interface Meter {
 export async function metered(deps: HandlerDeps, ctx: RequestContext, m: MeterFrame, work: (meter: Meter) => Promise<void>): Promise<void> {
   const disarm = ctx.startEngineCall(deps.config.requestTimeoutMs);
   let recorded = false;
-  let blamed = false;
   const meter: Meter = {
     usage: null,
     status: 200,
@@ -76,10 +75,7 @@ export async function metered(deps: HandlerDeps, ctx: RequestContext, m: MeterFr
       recordUsage(deps, ctx, { endpoint: m.endpoint, usage: meter.usage, status: meter.status, streamed: m.streamed });
     },
     failed(err) {
-      if (!blamed && err instanceof EngineError && err.blamesCaller) {
-        blamed = true;
-        deps.enforcer.blameCrash(ctx);
-      }
+      if (err instanceof EngineError && err.blamesCaller) deps.enforcer.blameCrash(ctx);
       const apiErr = toApiError(err);
       meter.status = apiErr.status;
       return apiErr;

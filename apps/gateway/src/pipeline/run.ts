@@ -104,10 +104,11 @@ export async function runInference<C>(deps: HandlerDeps, res: ApiResponse<unknow
       meter.record();
       await inf.encoder.close(meter.usage, sse);
     } catch (err) {
-      const apiErr = meter.failed(err);
       meter.usage ??= rawStream?.usage ?? null;
-      if (ctx.aborted && !sse.isOpen) return; // the client went away: nothing to tell it
-      if (!res.headersSent) throw err; // as it came: metered() makes it the answer (and reads what it says of the caller)
+      const clientGone = ctx.aborted && !sse.isOpen;
+      if (!clientGone && !res.headersSent) throw err; // metered() makes it the answer
+      const apiErr = meter.failed(err);
+      if (clientGone) return; // nothing to tell it
       // A failure after the first byte ends the stream with an error event; 5xx ones are logged too.
       if (apiErr.status >= 500) deps.log.warn({ request_id: ctx.requestId, model: model.id, code: apiErr.code, message: apiErr.message }, 'stream ended with an error');
       inf.encoder.fail(apiErr, sse);

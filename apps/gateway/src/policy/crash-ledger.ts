@@ -49,6 +49,7 @@ export class CrashLedger {
 
   /** The refusal for a request of `keyId` to `modelId`, or null when it may go on. */
   refusal(keyId: string, modelId: string, now = Date.now()): ApiError | null {
+    if (this.crashes.size === 0) return null; // every request asks: nothing to build when nothing was blamed
     const times = this.recent(`${keyId} ${modelId}`, now);
     if (times.length < this.limit) return null;
     const retryAfter = Math.max(1, Math.ceil(((times.at(-1) ?? now) + this.windowMs - now) / 1000));

@@ -260,12 +260,15 @@ export class EngineHostEngine implements Engine {
    * member's one request would cost two restarts, and two such requests the model).
    */
   private notAgain(model: ModelEntry, ep: EngineHostEndpoint, attempt: number, started: boolean, requestId: string | undefined): void {
-    const crashedOnIt = ep.crashedServingOneCall();
-    if (started || attempt >= 1 || crashedOnIt) {
-      if (crashedOnIt) this.log.warn({ request_id: requestId, model: model.id, generation: ep.generation }, 'engine host crashed serving this request alone; it is not made again');
-      throw new EngineHostExitedError(model.id, started, crashedOnIt);
-    }
+    if (started || attempt >= 1 || ep.crashedServingOneCall()) throw this.exited(model, ep, started, requestId);
     this.log.warn({ request_id: requestId, model: model.id, generation: ep.generation }, 'engine host exited before answering; the call is made again on its restart');
+  }
+
+  /** The error for a call whose host went away (logged when the host crashed on this call alone). */
+  private exited(model: ModelEntry, ep: EngineHostEndpoint, started: boolean, requestId: string | undefined): EngineHostExitedError {
+    const crashedOnIt = ep.crashedServingOneCall();
+    if (crashedOnIt) this.log.warn({ request_id: requestId, model: model.id, generation: ep.generation }, 'engine host crashed serving this request alone; it is not made again');
+    return new EngineHostExitedError(model.id, started, crashedOnIt);
   }
 
   chat(model: ModelEntry, req: ChatRequest, ctx: EngineCallContext): AsyncIterable<ChatEvent> {
@@ -291,7 +294,7 @@ export class EngineHostEngine implements Engine {
     const end = ep.call(); // the stream is a call on the host until it ends
     const failed = async (err: unknown): Promise<IteratorResult<Uint8Array>> => {
       try {
-        if (await this.hostWentAway(ep, err)) throw new EngineHostExitedError(model.id, true, ep.crashedServingOneCall());
+        if (await this.hostWentAway(ep, err)) throw this.exited(model, ep, true, ctx.requestId);
         throw err;
       } finally {
         end(); // after the exit was seen: it counted this call
