@@ -10,7 +10,8 @@
 // token (the first body chunk carrying content), and the gateway's and hosts' CPU per request
 // (/proc/<pid>/task/*/schedstat: main thread + other threads).
 //   node scripts/bench/first-token.mjs [--requests 200] [--width 64 --layers 2] [--root DIR] [--prof DIR]
-// Environment: CORDON_BENCH_NODE_FLAGS (node flags for the gateway), CORDON_BENCH_PERF=FILE (perf
+// Environment: CORDON_BENCH_NODE_FLAGS (node flags for the gateway), CORDON_BENCH_STRACE=PREFIX (strace -c -f of
+// the gateway and its host, to PREFIX.gateway and PREFIX.host), CORDON_BENCH_PERF=FILE (perf
 // record -g of the gateway during the measured rounds).
 // --root: the checkout whose apps/gateway/dist is run (default: this one; e.g. a worktree of HEAD
 // for a before/after comparison). --prof DIR: a V8 CPU profile of the gateway (written at its exit).
@@ -174,7 +175,11 @@ try {
   // CORDON_BENCH_PERF=FILE: `perf record -g` of the gateway and its host during the measured rounds (with
   // CORDON_BENCH_NODE_FLAGS=--perf-basic-prof for the names of JS functions).
   const perf = process.env.CORDON_BENCH_PERF ? spawn('perf', ['record', '-F', '4999', '-g', '-o', process.env.CORDON_BENCH_PERF, '-p', `${gw.proc.pid},${childrenOf(gw.proc.pid)[0]}`], { stdio: 'ignore' }) : null;
-  if (perf) await new Promise((r) => setTimeout(r, 1000));
+  // CORDON_BENCH_STRACE=FILE: `strace -c -f` (system calls counted, per process) of the gateway and its host.
+  const strace = process.env.CORDON_BENCH_STRACE
+    ? [gw.proc.pid, gwHost].map((pid) => spawn('strace', ['-c', '-f', '-o', `${process.env.CORDON_BENCH_STRACE}.${pid === gwHost ? 'host' : 'gateway'}`, '-p', String(pid)], { stdio: 'ignore' }))
+    : [];
+  if (perf || strace.length) await new Promise((r) => setTimeout(r, 1000));
   const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, cpuOf(p)]));
   // --segments K: the gateway's main-thread CPU per request in each K-th of the rounds (its code warms up: V8 optimizes a function after enough calls).
   const segments = num('segments', 1);
@@ -193,9 +198,9 @@ try {
       times[l].overhead.push(r.overhead);
     }
   }
-  if (perf) {
-    perf.kill('SIGINT');
-    await new Promise((r) => perf.once('exit', r));
+  for (const p of perf ? [perf, ...strace] : strace) {
+    p.kill('SIGINT');
+    await new Promise((r) => p.once('exit', r));
   }
   const cpu1 = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, cpuOf(p)]));
   const f = (x) => x.toFixed(2);

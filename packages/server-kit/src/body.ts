@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import { ApiError } from './errors.js';
+import { joinBuffers } from './buffers.js';
 
 /** A request a reader has read: `body` is the parsed JSON (undefined when there was none to read). */
 export type BodyRequest = IncomingMessage & { body?: unknown };
@@ -103,7 +104,7 @@ export function readPlainJson(req: BodyRequest, limit: number, done: (err?: unkn
   };
   const onEnd = () => {
     if (size === 0) emptyJsonBodies.add(req);
-    const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+    const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : joinBuffers(chunks, size).toString('utf8');
     try {
       req.body = parseJsonText(text);
     } catch (err) {

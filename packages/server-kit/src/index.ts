@@ -17,3 +17,4 @@ export function createApiRouter<C>(handlers: Handlers<C>, options: ApiRouterOpti
   return buildApiRouter(Object.values(operationDefs), bindHandlers(handlers), options);
 }
 export * from './fast.js';
+export * from './buffers.js';

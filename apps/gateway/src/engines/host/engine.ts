@@ -44,6 +44,7 @@ import type { PoolSet } from '../upstream/pools.js';
 import { socketTarget, type UpstreamSettings, type UpstreamTuning } from '../upstream/settings.js';
 import { EngineHostApi, hostJsonObject, type HostModelStats } from './host-api.js';
 import type { EngineHostEndpoint, EngineHostSupervisor } from './supervisor.js';
+import { joinBuffers } from '@cordon/server-kit';
 
 /** How long a failed call waits for its host's exit to be seen before it calls the failure the host's own. */
 const EXIT_GRACE_MS = 500;
@@ -110,7 +111,7 @@ async function readAll(body: AsyncIterable<unknown>, limit = 64 * 1024 * 1024): 
     if (n > limit) throw upstreamBroken('answer too large', false);
     parts.push(b);
   }
-  return Buffer.concat(parts, n);
+  return joinBuffers(parts, n);
 }
 
 const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortError';

@@ -8,6 +8,7 @@ import type { Abort } from '../abort.js';
 import { UpstreamError, upstreamBroken } from './errors.js';
 import type { ResolvedTarget } from './settings.js';
 import type { TargetHealth } from './targets.js';
+import { joinBuffers } from '@cordon/server-kit';
 
 type Body = Dispatcher.ResponseData['body'];
 
@@ -100,7 +101,7 @@ export class Attempt {
       if (n > limit) throw upstreamBroken('response too large', false);
       parts.push(c);
     }
-    return parts.length === 1 ? parts[0]! : Buffer.concat(parts, n);
+    return parts.length === 1 ? parts[0]! : joinBuffers(parts, n);
   }
 
   /**
@@ -134,7 +135,7 @@ export class Attempt {
       };
       const onEnd = () => {
         this.ended = true;
-        settle(null, parts.length === 1 ? parts[0]! : Buffer.concat(parts, n));
+        settle(null, parts.length === 1 ? parts[0]! : joinBuffers(parts, n));
       };
       const onError = (err: unknown) => settle(err);
       const onClose = () => settle(new Error('the upstream body closed before its end'));

@@ -11,7 +11,7 @@
  *    `indexOf` of the precomputed needle `"model":"<upstream>"` (the `"model": "<upstream>"`
  *    variant only when the first misses; none at all when both model names are equal);
  *  - no JSON parse and no string decoding in the common case: output is built from Buffer slices
- *    and the precomputed replacement bytes, one `Buffer.concat` per input chunk (zero copies when
+ *    and the precomputed replacement bytes, one `joinBuffers` per input chunk (zero copies when
  *    the upstream and client model names are equal and there is no usage chunk);
  *  - JSON parse + re-serialize only for (a) the one usage chunk, (b) an event whose `model` is
  *    written in an unexpected way (neither needle found but `"model"` present), (c) an in-stream
@@ -29,6 +29,7 @@ import { streamWithRetries } from './stream.js';
 import { streamErrorOf } from './convert.js';
 import { upstreamBroken } from './errors.js';
 import { dropUpstreamOnlyFields } from './normalize.js';
+import { joinBuffers } from '@cordon/server-kit';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -104,7 +105,7 @@ export class RawSseRewriter {
         return null;
       }
       this.rest.push(chunk);
-      buf = Buffer.concat(this.rest, this.restBytes + chunk.length);
+      buf = joinBuffers(this.rest, this.restBytes + chunk.length);
       this.rest = [];
       this.restBytes = 0;
     }
@@ -137,13 +138,13 @@ export class RawSseRewriter {
       this.error = eventTooLarge(this.maxEventBytes); // the complete events before it go out first
     }
     if (out === null) return untouchedEnd > 0 ? buf.subarray(0, untouchedEnd) : null;
-    return out.length ? Buffer.concat(out) : null;
+    return out.length ? joinBuffers(out) : null;
   }
 
   /** The stream ended: a last event without its blank line, rewritten (and completed). */
   end(): Buffer | null {
     if (this.restBytes === 0) return null;
-    const ev = Buffer.concat([...this.rest, Buffer.from('\n\n')]);
+    const ev = joinBuffers([...this.rest, Buffer.from('\n\n')]);
     this.rest = [];
     this.restBytes = 0;
     const out = this.event(ev);
@@ -179,7 +180,7 @@ export class RawSseRewriter {
       const at = ev.indexOf(this.needles[k]!);
       if (at !== -1) {
         const rep = this.replacements[k]!;
-        return Buffer.concat([ev.subarray(0, at), rep, ev.subarray(at + this.needles[k]!.length)], ev.length - this.needles[k]!.length + rep.length);
+        return joinBuffers([ev.subarray(0, at), rep, ev.subarray(at + this.needles[k]!.length)], ev.length - this.needles[k]!.length + rep.length);
       }
     }
     if (ev.indexOf(MODEL_KEY) !== -1) return this.slow(ev, false);

@@ -6,6 +6,7 @@
  * throws 502 upstream_error (not retried), so an upstream that never ends a line cannot grow memory.
  */
 import { upstreamBroken } from './errors.js';
+import { joinBuffers } from '@cordon/server-kit';
 
 /** The largest upstream SSE event held while it is incomplete (CORDON_STREAM_MAX_EVENT_BYTES). */
 export const DEFAULT_MAX_EVENT_BYTES = 4 * 1024 * 1024;
@@ -45,7 +46,7 @@ export class SseParser {
       let line: string;
       if (this.parts.length) {
         this.parts.push(buf.subarray(start, i));
-        line = Buffer.concat(this.parts).toString('utf8');
+        line = joinBuffers(this.parts).toString('utf8');
         this.parts = [];
         this.partBytes = 0;
       } else line = buf.toString('utf8', start, i);
@@ -69,7 +70,7 @@ export class SseParser {
   end(): SseEvent[] {
     const out: SseEvent[] = [];
     if (this.parts.length) {
-      const line = Buffer.concat(this.parts).toString('utf8');
+      const line = joinBuffers(this.parts).toString('utf8');
       this.parts = [];
       this.partBytes = 0;
       this.line(line, out);

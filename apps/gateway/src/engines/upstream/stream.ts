@@ -4,6 +4,7 @@ import type { Attempt, UpstreamCall } from './call.js';
 import { chatChunkEvents, chatCompletionEvents, completionChunkEvents, completionEvents, parseJson } from './convert.js';
 import { upstreamBroken } from './errors.js';
 import { DEFAULT_MAX_EVENT_BYTES, SseParser } from './sse.js';
+import { joinBuffers } from '@cordon/server-kit';
 
 /** The largest whole JSON answer read from an upstream. */
 const JSON_LIMIT = 256 * 1024 * 1024;
@@ -111,7 +112,7 @@ export class EventDecoder<E extends ChatEvent | CompletionEvent> implements Stre
 
   end(): readonly E[] {
     if (this.json) {
-      const body = parseJson(Buffer.concat(this.json).toString('utf8'));
+      const body = parseJson(joinBuffers(this.json).toString('utf8'));
       this.done = true;
       return (this.kind === 'chat' ? chatCompletionEvents(body) : completionEvents(body)) as E[];
     }
