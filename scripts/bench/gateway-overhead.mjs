@@ -4,7 +4,8 @@
 // Load from wrk (Debian package). The fake and wrk share core 0, the gateway runs on core 1
 // (taskset). Auth, validation, logging, metrics and usage accounting stay on.
 //   node scripts/bench/gateway-overhead.mjs [--seconds 10]
-// Options: --only json16 (one configuration), --prof DIR (CPU profile), --heap-snapshot DIR.
+// Options: --only json16 (one configuration), --prof DIR (CPU profile), --heap-snapshot DIR,
+// --single-threaded-gc (the forwarder and the gateway start with it, as on one CPU in production).
 // Environment: CORDON_BENCH_NODE_FLAGS='--trace-gc ...' (node flags for the gateway only),
 // CORDON_BENCH_GATEWAY_OUT=file (keep the gateway's stdout), CORDON_BENCH_SIGNAL=SIGUSR2 (send the
 // gateway a signal after the runs, e.g. for a profiler preloaded with NODE_OPTIONS=-r),
@@ -67,7 +68,10 @@ function startPinned(core, args, env = {}) {
 }
 const { child: fake, port: fakePort } = await startFakeUpstream({ core: 0 });
 children.push(fake);
-const forwarder = startPinned(1, [join(tmp, 'forwarder.cjs'), `http://127.0.0.1:${fakePort}`]);
+// --single-threaded-gc: the forwarder and the gateway both start with it, as docs/deploy/README.md
+// says to run the gateway on one CPU (src/http/gc-threads.ts); the comparison stays like for like.
+const nodeGcFlags = process.argv.includes('--single-threaded-gc') ? ['--single-threaded-gc'] : [];
+const forwarder = startPinned(1, [...nodeGcFlags, join(tmp, 'forwarder.cjs'), `http://127.0.0.1:${fakePort}`]);
 const forwarderPort = await new Promise((r) => forwarder.stdout.once('data', (d) => r(Number(String(d).trim()))));
 
 // ---- the gateway (pinned to core 1) --------------------------------------------------------------
@@ -82,7 +86,7 @@ const o = process.argv.indexOf('--only');
 const ONLY = o > 0 ? process.argv[o + 1].split(',') : null; // --only json16,ttfb16
 // CORDON_BENCH_NODE_FLAGS='--flag ...': node flags for the gateway only (GC tracing, heap sizes).
 if (process.env.CORDON_BENCH_NODE_FLAGS) profArgs.push(...process.env.CORDON_BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean));
-const gw = startPinned(1, [...profArgs, process.env.CORDON_BENCH_CLI ?? join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
+const gw = startPinned(1, [...nodeGcFlags, ...profArgs, process.env.CORDON_BENCH_CLI ?? join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
   CORDON_DATA_DIR: tmp, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info',
 });
 let out = '';
@@ -202,7 +206,7 @@ forwarder.kill('SIGTERM');
 await new Promise((r) => gw.once('exit', r));
 rmSync(tmp, { recursive: true, force: true });
 
-console.log(`machine: ${os.cpus()[0].model}, ${CORES} cores, node ${process.version}; ${SECONDS}s per run; wrk + fake on core 0, gateway on core 1`);
+console.log(`machine: ${os.cpus()[0].model}, ${CORES} cores, node ${process.version}; ${SECONDS}s per run; wrk + fake on core 0, gateway on core 1${nodeGcFlags.length ? "; forwarder and gateway started with --single-threaded-gc" : ""}`);
 console.log('added latency = through it minus direct to the fake upstream; the forwarder is plain node:http + undici on the same core');
 console.log('mode        conns | direct p50/p99 ms | forwarder added p50/p99 ms, CPU ms/req | cordon rps, added p50/p99 ms, CPU ms/req | cordon p99 - forwarder p99 | event loop p99/max ms');
 for (const r of rows) {

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import type { ModelState } from '../engines/types.js';
 import { createLogger, type Log } from '../log.js';
 import { exitOnCrash } from '../crash.js';
+import { fitGcToCpus } from '../http/gc-threads.js';
 import { reduceMemoryWhenIdle } from '../http/memory-reducer.js';
 import { loadHostConfig } from './config.js';
 import { loadHostModels } from './catalog.js';
@@ -105,6 +106,8 @@ export async function engineHost(argv: string[]): Promise<RunningEngineHost> {
   exitOnCrash({ log, flush: async () => {} });
   // As in `cordon serve`: V8's garbage goes back to the OS once the traffic is over.
   if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log });
+  // With one CPU, V8's collector runs on the main thread as far as it can (see gc-threads.ts).
+  fitGcToCpus(log);
   const onSignal = (signal: string) => {
     running.shutdown(signal).then(
       () => process.exit(0),

@@ -47,6 +47,20 @@ export function checkTokenIds(model: LlamaModel, ids: readonly unknown[], param:
 }
 
 /**
+ * True when the texts fit in `limit` tokens whatever the tokenizer: a token covers at least one byte
+ * of its text, and a text may get one more (the leading space some tokenizers add). A prompt
+ * shorter in bytes than the context then needs no counting pass before the exact count.
+ */
+export function surelyFits(texts: readonly string[], limit: number): boolean {
+  let bound = 0;
+  for (const t of texts) {
+    bound += Buffer.byteLength(t) + 1;
+    if (bound >= limit) return false;
+  }
+  return true;
+}
+
+/**
  * Tokens of the texts, counted slice by slice with a yield to the event loop every few
  * milliseconds. Stops early, with a count above `limit`, once the count passes it; a text too long
  * to fit is known from its length alone and is not tokenized at all.
