@@ -282,10 +282,14 @@ describe('a gateway process SIGKILLed under load', () => {
     expect(before).toBeLessThan(ok); // the kill came before the load's batch was written
 
     const restarted = await gatewayOn(url, adminKey, { CORDON_DATA_DIR: dataDir });
-    // Written before the restarted instance served anything: already there when it listens.
-    expect(await usageRows()).toBe(ok);
+    // Written before the restarted instance served anything: already there when it listens. Every
+    // answer seen has its record; a request the kill cut may have one too (the gateway recorded and
+    // answered it, and the answer was lost on the way: seen once in CI, 42 rows for 41 answers).
+    const rows = await usageRows();
+    expect(rows).toBeGreaterThanOrEqual(ok);
+    expect(rows).toBeLessThanOrEqual(ok + cut);
     expect(restarted.output()).toContain('records spooled by a process that is gone were written');
     const totals = (await json(await call(restarted, '/admin/v1/usage?domain_id=killed&group_by=model'))).totals;
-    expect(totals.requests).toBe(ok);
+    expect(totals.requests).toBe(rows);
   });
 });
