@@ -5,18 +5,18 @@ import { surelyFits } from '../../src/engines/llama-cpp/context-fit.js';
 
 describe('surelyFits', () => {
   it('bounds each text by its UTF-8 bytes plus one', () => {
-    expect(surelyFits(['0123456789'], 12)).toBe(true); // at most 11 tokens
-    expect(surelyFits(['0123456789'], 11)).toBe(false);
-    expect(surelyFits(['ééééé'], 12)).toBe(true); // 10 bytes
-    expect(surelyFits(['ééééé'], 11)).toBe(false);
-    expect(surelyFits(['🙂'], 6)).toBe(true); // 4 bytes
-    expect(surelyFits(['🙂'], 5)).toBe(false);
+    expect(surelyFits(['0123456789'], 11)).toBe(true); // at most 11 tokens
+    expect(surelyFits(['0123456789'], 10)).toBe(false);
+    expect(surelyFits(['ééééé'], 11)).toBe(true); // 10 bytes
+    expect(surelyFits(['ééééé'], 10)).toBe(false);
+    expect(surelyFits(['🙂'], 5)).toBe(true); // 4 bytes
+    expect(surelyFits(['🙂'], 4)).toBe(false);
   });
 
   it('adds the texts up, one more token each', () => {
-    expect(surelyFits(['ab', 'cd', ''], 9)).toBe(true); // 3 + 3 + 1
-    expect(surelyFits(['ab', 'cd', ''], 7)).toBe(false);
-    expect(surelyFits([], 1)).toBe(true);
-    expect(surelyFits(['x'.repeat(100_000)], 4096)).toBe(false);
+    expect(surelyFits(['ab', 'cd', ''], 8)).toBe(true); // 3 + 3 + 1
+    expect(surelyFits(['ab', 'cd', ''], 6)).toBe(false);
+    expect(surelyFits([], 0)).toBe(true);
+    expect(surelyFits(['x'.repeat(100_000)], 4095)).toBe(false);
   });
 });

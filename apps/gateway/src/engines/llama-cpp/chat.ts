@@ -2,7 +2,7 @@
 import type { GbnfJsonSchema } from 'node-llama-cpp';
 import type { AsyncQueue } from '../async-queue.js';
 import { EngineError, type ChatEvent, type ChatRequest, type EngineCallContext, type ModelEntry, type Usage } from '../types.js';
-import { completionBudget, contextLengthError, countTokensSliced, surelyFits } from './context-fit.js';
+import { assertFits, completionBudget } from './context-fit.js';
 import { grammarFor } from './grammar.js';
 import { historyTexts, toChatHistory } from './messages.js';
 import type { LlamaModels } from './models.js';
@@ -23,10 +23,7 @@ export async function runChat(models: LlamaModels, m: ModelEntry, req: ChatReque
   // A lower bound first (each message costs at least one template token besides its text), so
   // that a prompt far over the context is refused before the whole prompt is built.
   const texts = [...historyTexts(history), ...(req.tools ?? []).flatMap((t) => [t.function.name, t.function.description ?? ''])];
-  if (!surelyFits(texts, context - history.length)) {
-    const floor = history.length + (await countTokensSliced(loaded.model, texts, context - history.length, ctx.signal));
-    if (floor >= context) throw contextLengthError(context, context, 'messages', undefined, true);
-  }
+  await assertFits(loaded.model, texts, context - history.length - 1, context, 'messages', ctx.signal);
   cacheTokenizer(loaded.model);
   const state = loaded.wrapper.generateContextState({ chatHistory: history, availableFunctions: functions });
   const promptTokens = await countPromptTokens(loaded.lib, loaded.model, state.contextText, ctx.signal);

@@ -2,7 +2,7 @@
 import type { Token } from 'node-llama-cpp';
 import type { AsyncQueue } from '../async-queue.js';
 import { EngineError, type CompletionEvent, type CompletionRequest, type EngineCallContext, type ModelEntry } from '../types.js';
-import { checkTokenIds, completionBudget, contextLengthError, countTokensSliced, surelyFits } from './context-fit.js';
+import { assertFits, checkTokenIds, completionBudget } from './context-fit.js';
 import type { LlamaModels } from './models.js';
 import { num, sampling } from './sampling.js';
 import { acquire, fresh } from './sequences.js';
@@ -34,10 +34,7 @@ export async function runCompletion(models: LlamaModels, m: ModelEntry, req: Com
     const param = flat ? 'prompt' : `prompt[${k}]`;
     let tokens: Token[];
     if (typeof prompt === 'string') {
-      if (!surelyFits([prompt], context)) {
-        const floor = await countTokensSliced(loaded.model, [prompt], context, ctx.signal);
-        if (floor >= context) throw contextLengthError(context, context, param, undefined, true);
-      }
+      await assertFits(loaded.model, [prompt], context - 1, context, param, ctx.signal);
       tokens = loaded.model.tokenize(prompt);
     } else tokens = checkTokenIds(loaded.model, prompt, param);
     const model = loaded.model;

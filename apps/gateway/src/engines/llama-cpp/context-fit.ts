@@ -47,17 +47,28 @@ export function checkTokenIds(model: LlamaModel, ids: readonly unknown[], param:
 }
 
 /**
- * True when the texts fit in `limit` tokens whatever the tokenizer: a token covers at least one byte
+ * True when the texts fit in `room` tokens whatever the tokenizer: a token covers at least one byte
  * of its text, and a text may get one more (the leading space some tokenizers add). A prompt
  * shorter in bytes than the context then needs no counting pass before the exact count.
  */
-export function surelyFits(texts: readonly string[], limit: number): boolean {
+export function surelyFits(texts: readonly string[], room: number): boolean {
   let bound = 0;
   for (const t of texts) {
     bound += Buffer.byteLength(t) + 1;
-    if (bound >= limit) return false;
+    if (bound > room) return false;
   }
   return true;
+}
+
+/**
+ * Refuses texts that cannot take at most `room` tokens of a context of `context` with OpenAI's 400
+ * `context_length_exceeded` for `param`, before anything tokenizes them whole: texts short enough
+ * in bytes pass at once, the others are counted in slices (countTokensSliced). The caller's exact
+ * count then sets the completion budget.
+ */
+export async function assertFits(model: LlamaModel, texts: readonly string[], room: number, context: number, param: string, signal?: AbortSignal): Promise<void> {
+  if (surelyFits(texts, room)) return;
+  if ((await countTokensSliced(model, texts, room, signal)) > room) throw contextLengthError(context, context, param, undefined, true);
 }
 
 /**

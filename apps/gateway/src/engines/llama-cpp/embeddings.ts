@@ -1,7 +1,7 @@
 /** Embeddings on the llama-cpp engine: one embedding context per model, calls run one after another. */
 import type { Token } from 'node-llama-cpp';
 import type { EmbeddingRequest, EmbeddingResult, EngineCallContext, ModelEntry } from '../types.js';
-import { checkTokenIds, contextLengthError, countTokensSliced } from './context-fit.js';
+import { assertFits, checkTokenIds, contextLengthError } from './context-fit.js';
 import { items } from './completion.js';
 import type { LlamaModels } from './models.js';
 
@@ -19,8 +19,7 @@ export async function embeddings(models: LlamaModels, m: ModelEntry, req: Embedd
     const param = flat ? 'input' : `input[${k}]`;
     let toks: Token[];
     if (typeof item === 'string') {
-      const floor = await countTokensSliced(l.model, [item], contextSize, ctx.signal);
-      if (floor > contextSize) throw contextLengthError(contextSize, contextSize, param, undefined, true);
+      await assertFits(l.model, [item], contextSize, contextSize, param, ctx.signal);
       toks = l.model.tokenize(item);
     } else toks = checkTokenIds(l.model, item, param);
     if (toks.length > contextSize) throw contextLengthError(contextSize, toks.length, param);
