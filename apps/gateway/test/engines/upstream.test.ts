@@ -553,6 +553,44 @@ describe('resilience', () => {
     await Promise.all(held);
   });
 
+  it('a kept-alive connection the upstream closes as it is reused gets one attempt more on a new one, even with max_retries 0', async () => {
+    // The server closes its side (FIN, no answer) when a request arrives on a connection that has
+    // already served one: what a server's idle timeout does when it fires as the client reuses it.
+    const sockets = new Map<unknown, number>();
+    let cut = 0;
+    const up = await startUpstream((req, res, seen, n) => {
+      const served = sockets.get(req.socket) ?? 0;
+      sockets.set(req.socket, served + 1);
+      if (served > 0) {
+        cut++;
+        req.socket.end();
+        return;
+      }
+      defaultHandler(req, res, seen, n);
+    });
+    const e = engine();
+    // breaker_failures 1: a close held against the target would open its breaker for the next call.
+    const m = modelOf([{ base_url: up.base, model: 'up' }], { max_retries: 0, breaker_failures: 1 });
+    for (const stream of [false, true, false, true]) {
+      const events = await collect(e.chat(m, { model: 'my-model', messages: [], stream }, ctxOf()));
+      expect(text(events)).toBe('hello');
+      await sleep(30); // the socket is back in the pool: the next call reuses it
+    }
+    // Each call after the first: its request on the kept-alive socket was cut, then a new socket.
+    expect(cut).toBe(3);
+    expect(up.requests).toHaveLength(4 + 3);
+    expect(sockets.size).toBe(4);
+
+    // Only once per call, and never on a connection that served nothing yet: with max_retries 0,
+    // a server that closes every connection on its first request is one attempt and a 502.
+    const up2 = await startUpstream((req) => {
+      req.socket.end();
+    });
+    const err = await failure(e.chat(modelOf([{ base_url: up2.base, model: 'up' }], { max_retries: 0 }), { model: 'my-model', messages: [], stream: false }, ctxOf()));
+    expect(err.status).toBe(502);
+    expect(up2.requests).toHaveLength(1);
+  });
+
   it('reuses keep-alive connections', async () => {
     const up = await startUpstream();
     const proxy = await proxyTo(up);

@@ -23,7 +23,7 @@ import { Attempt } from './attempt.js';
 import { UpstreamError, cancelled, fromTransportError, upstreamBroken, upstreamTimeout, upstreamUnavailable } from './errors.js';
 import type { PoolSet } from './pools.js';
 import { requestHeaders, send, type CallRequest, type HeaderDeps } from './request.js';
-import { afterYield, attemptBudget, backoffDelay, finalError, mayRetry } from './retry.js';
+import { afterYield, attemptBudget, backoffDelay, closedWhileIdle, finalError, mayRetry } from './retry.js';
 import type { ResolvedTarget, UpstreamSettings } from './settings.js';
 import type { TargetBook } from './targets.js';
 
@@ -56,7 +56,9 @@ export class UpstreamCall {
   private totalTimedOut = false;
   private readonly endsAt: number;
   private readonly unlisten: () => void;
-  private readonly maxAttempts: number;
+  private maxAttempts: number;
+  /** The call has had its one attempt more for a kept-alive connection closed under it (retry.ts). */
+  private reconnected = false;
 
   constructor(
     private readonly deps: CallDeps,
@@ -115,13 +117,19 @@ export class UpstreamCall {
    */
   retryOrThrow(att: Attempt, err: unknown, yielded: boolean): void {
     const e = this.classify(att, err);
-    att.end(e);
+    // A connection the upstream closed as it was reused says nothing of the upstream's health.
+    const reconnect = !yielded && !this.reconnected && this.req.retryable && e instanceof UpstreamError && closedWhileIdle(err, att.target, att.status);
+    att.end(reconnect ? undefined : e);
     if (!(e instanceof UpstreamError)) throw e;
     if (e.detail !== undefined) {
       this.deps.log?.warn({ request_id: this.ctx.requestId, model: this.model.id, upstream: att.target.key, status: att.status, detail: e.detail }, 'upstream error');
     }
     if (yielded) throw afterYield(e);
     this.noteFailure(att.target, e);
+    if (reconnect) {
+      this.reconnected = true;
+      this.maxAttempts++;
+    }
     if (!mayRetry(e, this.attempts, this.maxAttempts)) throw this.final(e);
   }
 

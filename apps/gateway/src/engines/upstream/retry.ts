@@ -8,6 +8,7 @@
 import type { EngineError, ModelEntry } from '../types.js';
 import { AllTargetsFailedError, UpstreamError, streamInterrupted } from './errors.js';
 import type { UpstreamSettings } from './settings.js';
+import { isRecord } from '../../records.js';
 
 /** Attempts one call may make: every target once plus max_retries, or one for a one-shot body. */
 export function attemptBudget(s: UpstreamSettings, retryable: boolean): number {
@@ -20,6 +21,21 @@ export function backoffDelay(retry: number, s: UpstreamSettings, random: () => n
   let delay = exp * random();
   if (retryAfterSeconds !== undefined) delay = Math.max(delay, Math.min(retryAfterSeconds * 1000, s.retry_max_delay_ms));
   return delay;
+}
+
+/**
+ * Did the upstream close a kept-alive connection as this request went out on it? undici's "other
+ * side closed" before this answer's status, on a socket that had already read earlier answers: the
+ * race every HTTP client has with a server's idle timeout (the server closes an idle connection at
+ * the moment the client reuses it). Such a call gets one attempt more, on a new connection, whatever
+ * max_retries says; not to an engine host's socket, where a closed connection may be a crash that
+ * the host's rules say not to repeat (engines/host/engine.ts).
+ */
+export function closedWhileIdle(err: unknown, target: { socketPath?: string }, status: number): boolean {
+  if (target.socketPath || status !== 0 || !(err instanceof Error)) return false;
+  if (!('code' in err) || err.code !== 'UND_ERR_SOCKET' || !('socket' in err) || !isRecord(err.socket)) return false;
+  const read = err.socket.bytesRead;
+  return typeof read === 'number' && read > 0;
 }
 
 /** May another attempt follow this failure (nothing reached the caller yet)? */
