@@ -20,7 +20,6 @@ export const SMOKE = {
   admin: 'test/e2e/platform.test.ts', // admin API, keys, domains, registry, auth matrix
   cli: 'test/e2e/process.test.ts', // the cordon CLI and a gateway process: first start, SIGTERM
   confidential: 'test/e2e/confidential-gateway.test.ts', // sealed requests: X-Wing, WebCrypto, the openai SDK with confidentialFetch
-  gc: 'test/gc-threads.test.ts', // on one CPU, `cordon serve` starts again with --single-threaded-gc (process.execve)
 };
 
 const gatewayDir = join(repoRoot, 'apps', 'gateway');

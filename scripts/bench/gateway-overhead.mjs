@@ -69,7 +69,7 @@ function startPinned(core, args, env = {}) {
 const { child: fake, port: fakePort } = await startFakeUpstream({ core: 0 });
 children.push(fake);
 // --single-threaded-gc: the forwarder and the gateway both start with it, as docs/deploy/README.md
-// says to run the gateway on one CPU (src/gc-threads.ts); the comparison stays like for like.
+// says to run the gateway on one CPU (src/http/gc-threads.ts); the comparison stays like for like.
 const nodeGcFlags = process.argv.includes('--single-threaded-gc') ? ['--single-threaded-gc'] : [];
 const forwarder = startPinned(1, [...nodeGcFlags, join(tmp, 'forwarder.cjs'), `http://127.0.0.1:${fakePort}`]);
 const forwarderPort = await new Promise((r) => forwarder.stdout.once('data', (d) => r(Number(String(d).trim()))));

@@ -26,7 +26,6 @@ import {
 } from '@cordon/client';
 import { table, time } from './cli/output.js';
 import { pullModel } from './cli/pull.js';
-import { restartWithSingleThreadedGc } from './gc-threads.js';
 
 const HELP = `cordon: an OpenAI-compatible inference gateway
 
@@ -294,8 +293,6 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
 
 /** Runs the command and sets the exit code; used by `node dist/cli.js` and by the `cordon` bin (bin/cordon.js). */
 export function runCli(argv: string[]): Promise<void> {
-  // A serving process on one CPU starts again with a main-thread collector, where Node can.
-  if (argv[0] === 'serve' || argv[0] === 'engine-host') restartWithSingleThreadedGc();
   return main(argv).then(
     (code) => {
       if (code >= 0) process.exitCode = code;

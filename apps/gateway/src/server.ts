@@ -7,7 +7,7 @@ import { createLogger, type Log } from './log.js';
 import { createGateway, type Gateway } from './app.js';
 import { exitOnCrash } from './crash.js';
 import { startDraining } from './http/readiness.js';
-import { fitGcToCpus } from './gc-threads.js';
+import { fitGcToCpus } from './http/gc-threads.js';
 import { reduceMemoryWhenIdle } from './http/memory-reducer.js';
 import { trafficOf } from './http/traffic.js';
 

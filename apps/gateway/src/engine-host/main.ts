@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import type { ModelState } from '../engines/types.js';
 import { createLogger, type Log } from '../log.js';
 import { exitOnCrash } from '../crash.js';
-import { fitGcToCpus } from '../gc-threads.js';
+import { fitGcToCpus } from '../http/gc-threads.js';
 import { reduceMemoryWhenIdle } from '../http/memory-reducer.js';
 import { loadHostConfig } from './config.js';
 import { loadHostModels } from './catalog.js';

@@ -28,7 +28,6 @@ import { join, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { CRASH_EXIT_CODE } from '../../crash.js';
-import { childGcFlags } from '../../gc-threads.js';
 import type { Log } from '../../log.js';
 import { EngineError, type ModelEntry, type ModelState } from '../types.js';
 
@@ -340,7 +339,7 @@ export class EngineHostSupervisor {
       CORDON_ENGINE_HOST_MODELS: JSON.stringify([slot.model]),
       CORDON_ENGINE_HOST_CONFIG: JSON.stringify(this.opts.hostConfig),
     });
-    const proc = spawn(process.execPath, [...childGcFlags(), this.entry, '--socket', socketPath], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
+    const proc = spawn(process.execPath, [this.entry, '--socket', socketPath], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
     const ep = new Endpoint(slot.model.id, slot.generation, socketPath, token, proc);
     slot.live = ep;
     this.opts.metrics?.engineHostStarts.labels(slot.model.id).inc();

@@ -11,22 +11,16 @@
  * flags below (7).
  * The JVM makes the same choice (its serial collector on one CPU).
  *
- * So with one CPU:
- * - `cordon serve` and `cordon engine-host` start again in their own place with
- *   `--single-threaded-gc` on a Node that can (`process.execve`: Node 22.15+ and 24; same pid,
- *   stdio and environment), unless CORDON_SINGLE_THREADED_GC=0;
- * - the gateway starts its engine hosts with that flag (any Node);
- * - otherwise (Node 20) the process turns off, at start, what V8 lets a running process turn off:
- *   parallel scavenges, compaction and pointer updates, and concurrent sweeping. The flags for
- *   concurrent and parallel marking cannot change after start (V8 aborts at its next full
- *   collection: tried on Node 20, 22 and 24); the log says to start node with
- *   `--single-threaded-gc` for those, as docs/deploy/README.md does on one CPU.
- * With two CPUs or more nothing changes.
+ * So with one CPU the gateway turns off, at start, what V8 lets a running process turn off: parallel
+ * scavenges, compaction and pointer updates, and concurrent sweeping. The flags for concurrent and
+ * parallel marking cannot change after start (V8 aborts at its next full collection: tried on Node
+ * 20, 22 and 24); the log says to start node with `--single-threaded-gc` for those, as
+ * docs/deploy/README.md does on one CPU. With two CPUs or more nothing changes.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import type { Log } from './log.js';
+import type { Log } from '../log.js';
 
 /** The CPU time a cgroup grants, in CPUs (cgroup v2 `cpu.max`, or v1's CFS quota), or null for no quota. */
 export function cgroupCpuQuota(read: (path: string) => string | null = readOrNull): number | null {
@@ -54,25 +48,6 @@ export function cpusAvailable(affinity = os.availableParallelism(), quota = cgro
   return quota === null || !Number.isFinite(quota) || quota <= 0 ? affinity : Math.min(affinity, Math.max(1, Math.ceil(quota)));
 }
 
-const SINGLE_THREADED_GC = '--single-threaded-gc';
-
-/**
- * With one CPU, replaces this process by the same command with `--single-threaded-gc` (before it
- * has opened anything), where Node has `process.execve`; returns when it does not: more CPUs, the
- * flag already there, CORDON_SINGLE_THREADED_GC=0, or a Node without execve.
- */
-export function restartWithSingleThreadedGc(cpus = cpusAvailable(), env: NodeJS.ProcessEnv = process.env): void {
-  if (cpus > 1 || process.execArgv.includes(SINGLE_THREADED_GC) || env.CORDON_SINGLE_THREADED_GC === '0') return;
-  const execve: unknown = Reflect.get(process, 'execve');
-  if (typeof execve !== 'function') return;
-  execve.call(process, process.execPath, [process.execPath, SINGLE_THREADED_GC, ...process.execArgv, ...process.argv.slice(1)], env);
-}
-
-/** Node flags for a Node child process of this one that serves requests (an engine host). */
-export function childGcFlags(cpus = cpusAvailable()): string[] {
-  return cpus > 1 ? [] : [SINGLE_THREADED_GC];
-}
-
 /** The collector's flags that a running process may change (each read by V8 at every collection). */
 export const RUNTIME_GC_FLAGS = ['--no-parallel-scavenge', '--no-parallel-compaction', '--no-parallel-pointer-update', '--no-concurrent-sweeping', '--no-concurrent-array-buffer-sweeping'];
 
@@ -83,7 +58,7 @@ export const RUNTIME_GC_FLAGS = ['--no-parallel-scavenge', '--no-parallel-compac
 export function fitGcToCpus(log: Log, cpus = cpusAvailable(), execArgv = process.execArgv): boolean {
   if (cpus > 1) return false;
   for (const flag of RUNTIME_GC_FLAGS) setFlagsFromString(flag);
-  if (execArgv.includes(SINGLE_THREADED_GC)) log.info({ cpus }, 'one CPU: the garbage collector runs on the main thread (--single-threaded-gc)');
-  else log.info({ cpus, hint: `start node with ${SINGLE_THREADED_GC} for marking too` }, 'one CPU: scavenges and sweeping run on the main thread');
+  if (execArgv.includes('--single-threaded-gc')) log.info({ cpus }, 'one CPU: the garbage collector runs on the main thread (--single-threaded-gc)');
+  else log.info({ cpus, hint: 'start node with --single-threaded-gc for marking too' }, 'one CPU: scavenges and sweeping run on the main thread');
   return true;
 }
