@@ -14,8 +14,9 @@
  * So with one CPU the gateway turns off, at start, what V8 lets a running process turn off: parallel
  * scavenges, compaction and pointer updates, and concurrent sweeping. The flags for concurrent and
  * parallel marking cannot change after start (V8 aborts at its next full collection: tried on Node
- * 20, 22 and 24); the log says to start node with `--single-threaded-gc` for those, as
- * docs/deploy/README.md does on one CPU. With two CPUs or more nothing changes.
+ * 20, 22 and 24); on Node 20 the log says to start node with `--single-threaded-gc` for those, as
+ * docs/deploy/README.md does on one CPU. Not on Node 22: there the flag cost CPU and memory and
+ * bought no tail (session 11 in docs/benchmarks.md). With two CPUs or more nothing changes.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -52,13 +53,15 @@ export function cpusAvailable(affinity = os.availableParallelism(), quota = cgro
 export const RUNTIME_GC_FLAGS = ['--no-parallel-scavenge', '--no-parallel-compaction', '--no-parallel-pointer-update', '--no-concurrent-sweeping', '--no-concurrent-array-buffer-sweeping'];
 
 /**
- * With one CPU, runs what it can of the collector on the main thread, and logs the choice (with the
- * node flag that does the rest, when the process was not started with it). Returns whether it did.
+ * With one CPU, runs what it can of the collector on the main thread, and logs the choice (on Node
+ * 20, with the node flag that does the rest, when the process was not started with it). Returns
+ * whether it did.
  */
-export function fitGcToCpus(log: Log, cpus = cpusAvailable(), execArgv = process.execArgv): boolean {
+export function fitGcToCpus(log: Log, cpus = cpusAvailable(), execArgv = process.execArgv, nodeMajor = Number(process.versions.node.split('.')[0])): boolean {
   if (cpus > 1) return false;
   for (const flag of RUNTIME_GC_FLAGS) setFlagsFromString(flag);
   if (execArgv.includes('--single-threaded-gc')) log.info({ cpus }, 'one CPU: the garbage collector runs on the main thread (--single-threaded-gc)');
-  else log.info({ cpus, hint: 'start node with --single-threaded-gc for marking too' }, 'one CPU: scavenges and sweeping run on the main thread');
+  else if (nodeMajor <= 20) log.info({ cpus, hint: 'start node with --single-threaded-gc for marking too' }, 'one CPU: scavenges and sweeping run on the main thread');
+  else log.info({ cpus }, 'one CPU: scavenges and sweeping run on the main thread');
   return true;
 }

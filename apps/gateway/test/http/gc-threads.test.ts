@@ -41,7 +41,8 @@ describe('the collector on one CPU', () => {
   // A process pinned to one core (taskset) finds one CPU and switches; one on every core does not.
   const probe = `import { fitGcToCpus } from ${JSON.stringify(join(cliPath, '../http/gc-threads.js'))};
 const said = [];
-console.log(JSON.stringify({ switched: fitGcToCpus({ info: (f, m) => said.push([f, m]) }), said }));
+const major = process.env.PROBE_NODE_MAJOR ? Number(process.env.PROBE_NODE_MAJOR) : undefined;
+console.log(JSON.stringify({ switched: fitGcToCpus({ info: (f, m) => said.push([f, m]) }, undefined, undefined, major), said }));
 // A burst of garbage with old survivors: scavenges, then mark-compacts with the flags changed.
 let keep = [], live = [];
 for (let n = 0; n < 3e6; n++) { keep.push({ n }); if (keep.length > 5e4) { live.push(keep); keep = []; } if (live.length > 20) live = []; }`;
@@ -50,5 +51,8 @@ for (let n = 0; n < 3e6; n++) { keep.push({ n }); if (keep.length > 5e4) { live.
     expect(JSON.parse(stdout)).toEqual({ switched: true, said: [[{ cpus: 1, hint: 'start node with --single-threaded-gc for marking too' }, 'one CPU: scavenges and sweeping run on the main thread']] });
     const withFlag = await run('taskset', ['-c', '0', process.execPath, '--single-threaded-gc', '--input-type=module', '-e', probe]);
     expect(JSON.parse(withFlag.stdout).said).toEqual([[{ cpus: 1 }, 'one CPU: the garbage collector runs on the main thread (--single-threaded-gc)']]);
+    // Node 22 and later: no hint (the flag cost CPU and memory there, docs/benchmarks.md session 11).
+    const node22 = await run('taskset', ['-c', '0', process.execPath, '--input-type=module', '-e', probe], { env: { ...process.env, PROBE_NODE_MAJOR: '22' } });
+    expect(JSON.parse(node22.stdout)).toEqual({ switched: true, said: [[{ cpus: 1 }, 'one CPU: scavenges and sweeping run on the main thread']] });
   });
 });
