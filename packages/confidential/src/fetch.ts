@@ -21,7 +21,7 @@ import type { AnswerOpener } from './answer.js';
 import { verifyAttestation, type VerifyOptions } from './attestation.js';
 import { toB64u } from './base64url.js';
 import { ConfidentialError } from './errors.js';
-import { SEALED_HEADER, type SealedOperation } from './fields.js';
+import { SEALED_HEADER, splitSealedPath } from './fields.js';
 import { sealRequest } from './request.js';
 import { SseDataSplitter } from './sse-data.js';
 import type { HostPublicKey } from './suite.js';
@@ -31,8 +31,6 @@ export interface ConfidentialFetchOptions extends VerifyOptions {
   fetch?: typeof fetch;
 }
 
-const OPERATIONS: Record<string, SealedOperation> = { 'chat/completions': '/chat/completions', completions: '/completions', embeddings: '/embeddings' };
-const SEALED_PATH = /^(.*?)\/(chat\/completions|completions|embeddings)$/;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -100,12 +98,12 @@ export function confidentialFetch(options: ConfidentialFetchOptions = {}): typeo
   return async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const m = SEALED_PATH.exec(url.pathname);
-    const op = m ? OPERATIONS[m[2]!] : undefined;
-    if (request.method !== 'POST' || !m || !op) return send(request);
+    const sealedPath = splitSealedPath(url.pathname);
+    if (request.method !== 'POST' || !sealedPath) return send(request);
+    const { op } = sealedPath;
     const body: unknown = await request.clone().json().catch(() => null);
     if (!isRecord(body) || typeof body.model !== 'string') return send(request);
-    const base = `${url.origin}${m[1]}`;
+    const base = `${url.origin}${sealedPath.base}`;
     const authorization = request.headers.get('authorization');
 
     const attempt = async (fresh: boolean) => {

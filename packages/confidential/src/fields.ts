@@ -5,6 +5,19 @@
 /** The operations a request may be sealed for (paths without the server prefix). */
 export type SealedOperation = '/chat/completions' | '/completions' | '/embeddings' | '/responses';
 
+/**
+ * The operations an engine host opens sealed requests for, longest first ('/chat/completions' ends
+ * with '/completions'). The Responses API has its clear fields below; no host serves it sealed yet.
+ */
+export const SEALED_OPERATIONS = ['/chat/completions', '/completions', '/embeddings'] as const satisfies readonly SealedOperation[];
+export type ServedSealedOperation = (typeof SEALED_OPERATIONS)[number];
+
+/** A request path as its base and the sealed operation it ends with ('/proxy/d/v1/embeddings': '/proxy/d/v1', '/embeddings'), or null. */
+export function splitSealedPath(path: string): { base: string; op: ServedSealedOperation } | null {
+  for (const op of SEALED_OPERATIONS) if (path.endsWith(op)) return { base: path.slice(0, -op.length), op };
+  return null;
+}
+
 const SAMPLING = ['model', 'stream', 'stream_options', 'n', 'temperature', 'top_p', 'seed', 'stop', 'frequency_penalty', 'presence_penalty', 'logprobs', 'top_logprobs'];
 
 /**

@@ -11,6 +11,7 @@ import {
   generateHostKey,
   openRequest,
   sealRequest,
+  splitSealedPath,
   verifyAttestation,
   type HostKey,
 } from '../src/index.js';
@@ -209,4 +210,15 @@ describe('evidence', () => {
 
 it('canonical JSON sorts keys at every depth and drops undefined', () => {
   expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+});
+
+describe('the sealed operations, by path', () => {
+  it('splits a path into its base and the operation it ends with; chat before completions', () => {
+    expect(splitSealedPath('/v1/chat/completions')).toEqual({ base: '/v1', op: '/chat/completions' });
+    expect(splitSealedPath('/v1/completions')).toEqual({ base: '/v1', op: '/completions' });
+    expect(splitSealedPath('/proxy/team-a/v1/embeddings')).toEqual({ base: '/proxy/team-a/v1', op: '/embeddings' });
+    expect(splitSealedPath('/v1/responses')).toBeNull(); // no host opens it sealed yet
+    expect(splitSealedPath('/v1/models')).toBeNull();
+    expect(splitSealedPath('/v1/embeddings/x')).toBeNull();
+  });
 });

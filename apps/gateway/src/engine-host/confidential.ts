@@ -24,6 +24,8 @@ import {
   type EvidenceType,
   type HostKey,
   type SealedOperation,
+  type ServedSealedOperation,
+  splitSealedPath,
 } from '@cordon/confidential';
 import type { Log } from '../log.js';
 import { RequestContext } from '../http/request-context.js';
@@ -39,14 +41,11 @@ import { isRecord, usageInJson } from '../records.js';
 /** The header a client (or the gateway, passing it on) sets on a sealed request (see @cordon/confidential). */
 export { SEALED_HEADER } from '@cordon/confidential';
 
-/** The operations that take sealed requests, by the path the host serves them on. */
-const SEALED_PATHS = new Map<string, SealedOperation>([
-  ['/v1/chat/completions', '/chat/completions'],
-  ['/v1/completions', '/completions'],
-  ['/v1/embeddings', '/embeddings'],
-]);
-
-export const sealedOperationOf = (path: string): SealedOperation | undefined => SEALED_PATHS.get(path);
+/** The sealed operation of a path the host serves ('/v1/chat/completions'), if it is one. */
+export function sealedOperationOf(path: string): ServedSealedOperation | undefined {
+  const sealed = splitSealedPath(path);
+  return sealed?.base === '/v1' ? sealed.op : undefined;
+}
 
 /** The kernel's interface for TEE reports (Linux 6.7+ on SEV-SNP and TDX guests). */
 const TSM_REPORTS = '/sys/kernel/config/tsm/report';

@@ -7,7 +7,7 @@
  * evidence of the host that serves a model.
  */
 import { ApiError, type FastRequest, type GatewayResponse, type SealedRoutes } from '@cordon/server-kit';
-import { CLEAR_FIELDS, ENVELOPE_FIELD, OUTPUT_POLICY_FIELD, SEALED_HEADER, type SealedOperation } from '@cordon/confidential/fields';
+import { CLEAR_FIELDS, ENVELOPE_FIELD, OUTPUT_POLICY_FIELD, SEALED_HEADER, SEALED_OPERATIONS, type ServedSealedOperation } from '@cordon/confidential/fields';
 import type { Usage } from '../../engines/types.js';
 import type { RequestContext } from '../../http/request-context.js';
 import type { Capability } from '../../engines/engine-set.js';
@@ -17,12 +17,14 @@ import { isRecord, usageInJson } from '../../records.js';
 import type { GatewayDeps, GatewayHandlers } from '../deps.js';
 import { modelNotFound, resolveModel } from './resolve.js';
 
-/** The operations that take sealed requests: the path the host serves them on, the capability, the usage endpoint. */
-const SEALED: Record<string, { op: SealedOperation; capability: Capability; endpoint: string }> = {
-  createChatCompletion: { op: '/chat/completions', capability: 'chat', endpoint: 'chat.completions' },
-  createCompletion: { op: '/completions', capability: 'completions', endpoint: 'completions' },
-  createEmbedding: { op: '/embeddings', capability: 'embeddings', endpoint: 'embeddings' },
+/** Each operation an engine host opens sealed (all of them: the key type says so): its operationId, capability and usage endpoint. */
+const SEALED_BY_OP: Record<ServedSealedOperation, { operationId: string; capability: Capability; endpoint: string }> = {
+  '/chat/completions': { operationId: 'createChatCompletion', capability: 'chat', endpoint: 'chat.completions' },
+  '/completions': { operationId: 'createCompletion', capability: 'completions', endpoint: 'completions' },
+  '/embeddings': { operationId: 'createEmbedding', capability: 'embeddings', endpoint: 'embeddings' },
 };
+/** The same, by operationId, with the path the host serves the operation on. */
+const SEALED = new Map(SEALED_OPERATIONS.map((op) => [SEALED_BY_OP[op].operationId, { op, ...SEALED_BY_OP[op] }]));
 
 const B64U = /^[A-Za-z0-9_-]+$/;
 /** The largest answer whose usage is read (a sealed JSON answer is read whole for it). */
@@ -32,7 +34,7 @@ const invalid = (message: string, param: string) => new ApiError(400, message, '
 
 /** The envelope's shape and the clear fields (an allow-list): what the gateway can check of a sealed body. */
 function checkSealed(operationId: string, body: unknown): ApiError | null {
-  const s = SEALED[operationId];
+  const s = SEALED.get(operationId);
   if (!s) {
     // The Responses API stores answers (`store`, `previous_response_id`): not for ciphertext yet.
     return new ApiError(400, 'This operation does not take encrypted requests yet: send it in clear.', 'unsupported_value', ENVELOPE_FIELD);
@@ -100,10 +102,10 @@ function sealedUsageTap(streamed: boolean): UsageTap & { violations(): string[] 
 export function sealedRoutes(deps: GatewayDeps): SealedRoutes<RequestContext> {
   return {
     header: SEALED_HEADER,
-    operations: new Set([...Object.keys(SEALED), 'createResponse']),
+    operations: new Set([...SEALED.keys(), 'createResponse']),
     check: checkSealed,
     async handler(req: FastRequest, res: GatewayResponse, ctx: RequestContext, operationId: string) {
-      const s = SEALED[operationId]!;
+      const s = SEALED.get(operationId)!;
       const body = isRecord(req.body) ? req.body : {};
       const first = await resolveModel(deps, ctx, String(body.model), s.capability);
       const forwardBody = first.engine.forwardBody?.bind(first.engine);
