@@ -5,7 +5,9 @@
 // (taskset). Auth, validation, logging, metrics and usage accounting stay on.
 //   node scripts/bench/gateway-overhead.mjs [--seconds 10]
 // Options: --only json16 (one configuration), --prof DIR (CPU profile), --heap-snapshot DIR,
-// --single-threaded-gc (the forwarder and the gateway start with it, as on one CPU in production).
+// --single-threaded-gc (the forwarder and the gateway start with it, as on one CPU in production),
+// --malloc-stats (once settled after the runs, glibc's malloc_stats() of the gateway through gdb:
+// how much of its RSS is freed memory glibc keeps; needs gdb and ptrace rights).
 // Environment: CORDON_BENCH_NODE_FLAGS='--trace-gc ...' (node flags for the gateway only),
 // CORDON_BENCH_GATEWAY_OUT=file (keep the gateway's stdout), CORDON_BENCH_SIGNAL=SIGUSR2 (send the
 // gateway a signal after the runs, e.g. for a profiler preloaded with NODE_OPTIONS=-r),
@@ -61,8 +63,8 @@ const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/s
 const children = [];
 // Whatever happens (an error included), the processes this benchmark started stop with it.
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
-function startPinned(core, args, env = {}) {
-  const child = spawn('taskset', ['-c', String(core), process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function startPinned(core, args, env = {}, stderr = 'inherit') {
+  const child = spawn('taskset', ['-c', String(core), process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', stderr] });
   children.push(child);
   return child;
 }
@@ -86,8 +88,15 @@ const o = process.argv.indexOf('--only');
 const ONLY = o > 0 ? process.argv[o + 1].split(',') : null; // --only json16,ttfb16
 // CORDON_BENCH_NODE_FLAGS='--flag ...': node flags for the gateway only (GC tracing, heap sizes).
 if (process.env.CORDON_BENCH_NODE_FLAGS) profArgs.push(...process.env.CORDON_BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean));
+const MALLOC_STATS = process.argv.includes('--malloc-stats');
 const gw = startPinned(1, [...nodeGcFlags, ...profArgs, process.env.CORDON_BENCH_CLI ?? join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
   CORDON_DATA_DIR: tmp, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info',
+}, MALLOC_STATS ? 'pipe' : 'inherit');
+// --malloc-stats: the gateway's stderr is read here (malloc_stats() writes there), and passed on.
+let gwErr = '';
+gw.stderr?.on('data', (d) => {
+  gwErr += d;
+  process.stderr.write(d);
 });
 let out = '';
 const gwUrl = await new Promise((r) => gw.stdout.on('data', (d) => { out += d; const m = /"url":"([^"]+)"/.exec(out); if (m) r(m[1]); }));
@@ -196,6 +205,17 @@ if (hs > 0) {
 const rss = rssMb(gw.pid);
 await new Promise((r) => setTimeout(r, 18_000)); // both idle collections (5 s quiet, then 6-7 s after the first)
 const rssSettled = rssMb(gw.pid);
+// glibc's own account, in the same settled state: memory it took from the system, and what of it is in use.
+let glibcLine = '';
+if (MALLOC_STATS) {
+  gwErr = '';
+  execFileSync('gdb', ['-p', String(gw.pid), '-batch', '-ex', 'call (void)malloc_stats()'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 500));
+  const total = /Total \(incl\. mmap\):\s*system bytes\s*=\s*(\d+)\s*in use bytes\s*=\s*(\d+)/.exec(gwErr);
+  glibcLine = total
+    ? `; glibc (malloc_stats, settled): ${(Number(total[1]) / 2 ** 20).toFixed(0)} MB from the system, ${(Number(total[2]) / 2 ** 20).toFixed(0)} MB in use, so RSS minus glibc's free memory ${(rssSettled - (Number(total[1]) - Number(total[2])) / 2 ** 20).toFixed(0)} MB`
+    : '; glibc: malloc_stats() gave nothing readable';
+}
 // The gateway's own view of its memory (prom-client's default metrics): heap vs. the rest.
 const metricsText = await (await fetch(`${gwUrl}/metrics`, { headers: { authorization: `Bearer ${key}` } })).text();
 const metric = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(metricsText)?.[1] ?? NaN) / 1e6;
@@ -224,5 +244,5 @@ if (ttfb) {
       `cordon p50 ${ttfb.via.p50.toFixed(2)} ms p99 ${ttfb.via.p99.toFixed(2)} ms; added p50 ${(ttfb.via.p50 - ttfb.direct.p50).toFixed(2)} ms (${ttfb.via.n} streams; CPU ms per stream: gateway ${ttfb.cpuPerStream.toFixed(3)}, this client ${ttfb.clientCpuPerStream.toFixed(3)})`,
   );
 }
-console.log(`gateway RSS idle (started, nothing served): ${startRss.toFixed(0)} MB 3 s after start, ${idleRss.toFixed(0)} MB 12 s after; right after the runs: ${rss.toFixed(0)} MB; 18 s later, idle: ${rssSettled.toFixed(0)} MB (${heapLine})`);
+console.log(`gateway RSS idle (started, nothing served): ${startRss.toFixed(0)} MB 3 s after start, ${idleRss.toFixed(0)} MB 12 s after; right after the runs: ${rss.toFixed(0)} MB; 18 s later, idle: ${rssSettled.toFixed(0)} MB (${heapLine})${glibcLine}`);
 console.log('targets: added p99 at 1 conn <= forwarder p99 + 1 ms; CPU <= 0.20 ms/req at 16 (json); RSS idle <= 90 MB, after <= 130 MB; added p50 at 1 and stream first byte not worse than before');
