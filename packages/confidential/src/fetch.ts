@@ -31,7 +31,6 @@ export interface ConfidentialFetchOptions extends VerifyOptions {
   fetch?: typeof fetch;
 }
 
-
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Opens a sealed SSE stream into the stream the host would have sent in clear. */

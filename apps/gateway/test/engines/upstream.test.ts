@@ -581,6 +581,16 @@ describe('resilience', () => {
     expect(up.requests).toHaveLength(4 + 3);
     expect(sockets.size).toBe(4);
 
+    // The new connection comes at once, not after a retry's backoff (here up to 5 s).
+    const slow = engine({ random: () => 0.999 });
+    const m5 = modelOf([{ base_url: up.base, model: 'up' }], { max_retries: 0, retry_base_delay_ms: 5000, retry_max_delay_ms: 5000 });
+    await collect(slow.chat(m5, { model: 'my-model', messages: [], stream: false }, ctxOf()));
+    await sleep(30);
+    const t0 = Date.now();
+    expect(text(await collect(slow.chat(m5, { model: 'my-model', messages: [], stream: false }, ctxOf())))).toBe('hello');
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(cut).toBe(4);
+
     // Only once per call, and never on a connection that served nothing yet: with max_retries 0,
     // a server that closes every connection on its first request is one attempt and a 502.
     const up2 = await startUpstream((req) => {

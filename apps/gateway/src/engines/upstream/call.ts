@@ -125,11 +125,13 @@ export class UpstreamCall {
       this.deps.log?.warn({ request_id: this.ctx.requestId, model: this.model.id, upstream: att.target.key, status: att.status, detail: e.detail }, 'upstream error');
     }
     if (yielded) throw afterYield(e);
-    this.noteFailure(att.target, e);
     if (reconnect) {
+      // Not a failure of the target: no backoff, and the target is not marked tried.
       this.reconnected = true;
       this.maxAttempts++;
+      return;
     }
+    this.noteFailure(att.target, e);
     if (!mayRetry(e, this.attempts, this.maxAttempts)) throw this.final(e);
   }
 
