@@ -7,7 +7,8 @@
 // Options: --only json16 (one configuration), --prof DIR (CPU profile), --heap-snapshot DIR,
 // --single-threaded-gc (the forwarder and the gateway start with it, as on one CPU in production),
 // --malloc-stats (once settled after the runs, glibc's malloc_stats() of the gateway through gdb:
-// how much of its RSS is freed memory glibc keeps; needs gdb and ptrace rights).
+// how much of its RSS is freed memory glibc keeps; needs gdb and ptrace rights; glibc's "system bytes"
+// still count the pages the idle collection's malloc_trim returned).
 // Environment: CORDON_BENCH_NODE_FLAGS='--trace-gc ...' (node flags for the gateway only),
 // CORDON_BENCH_GATEWAY_OUT=file (keep the gateway's stdout), CORDON_BENCH_SIGNAL=SIGUSR2 (send the
 // gateway a signal after the runs, e.g. for a profiler preloaded with NODE_OPTIONS=-r),
@@ -213,7 +214,7 @@ if (MALLOC_STATS) {
   await new Promise((r) => setTimeout(r, 500));
   const total = /Total \(incl\. mmap\):\s*system bytes\s*=\s*(\d+)\s*in use bytes\s*=\s*(\d+)/.exec(gwErr);
   glibcLine = total
-    ? `; glibc (malloc_stats, settled): ${(Number(total[1]) / 2 ** 20).toFixed(0)} MB from the system, ${(Number(total[2]) / 2 ** 20).toFixed(0)} MB in use, so RSS minus glibc's free memory ${(rssSettled - (Number(total[1]) - Number(total[2])) / 2 ** 20).toFixed(0)} MB`
+    ? `; glibc (malloc_stats, settled): ${(Number(total[1]) / 2 ** 20).toFixed(0)} MB from the system, ${(Number(total[2]) / 2 ** 20).toFixed(0)} MB in use, so RSS minus glibc's free memory ${(rssSettled - (Number(total[1]) - Number(total[2])) / 2 ** 20).toFixed(0)} MB (glibc still counts the pages the idle malloc_trim gave back as its own, so after a trim this is low)`
     : '; glibc: malloc_stats() gave nothing readable';
 }
 // The gateway's own view of its memory (prom-client's default metrics): heap vs. the rest.

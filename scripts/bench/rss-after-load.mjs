@@ -36,7 +36,9 @@ let out = '';
 const url = await new Promise((r) => gw.stdout.on('data', (d) => { out += d; const m = /"url":"([^"]+)"/.exec(out); if (m) r(m[1]); }));
 // The gateway's idle collections (memory-reducer.ts), as they happen.
 gw.stdout.on('data', (d) => {
-  for (const m of String(d).matchAll(/"heap_before_mb":(\d+),"heap_after_mb":(\d+),"ms":(\d+),"msg":"idle: heap/g)) console.log(`  (idle collection: heap ${m[1]} -> ${m[2]} MB in ${m[3]} ms)`);
+  for (const m of String(d).matchAll(/"heap_before_mb":(\d+),"heap_after_mb":(\d+),"rss_before_mb":(\d+),"rss_after_mb":(\d+),"trimmed":(\w+),"ms":(\d+),"trim_ms":(\d+),"msg":"idle: heap/g)) {
+    console.log(`  (idle collection: heap ${m[1]} -> ${m[2]} MB, RSS ${m[3]} -> ${m[4]} MB, malloc_trim ${m[5] === 'true' ? 'gave memory back' : 'gave nothing'}, in ${m[6]} ms, ${m[7]} of them the trim)`);
+  }
 });
 await new Promise((r) => setTimeout(r, 3000));
 const auth = { authorization: `Bearer ${key}` };

@@ -19,17 +19,31 @@
  * against 199-231 MB right after the load (`rss-after-load.mjs`, docs/benchmarks.md, session 9). It
  * never runs under traffic, so it cannot stall a request in a stream or a burst; a request that
  * arrives during it waits that long, once.
+ *
+ * After each collection glibc's `malloc_trim(0)` gives back the native memory the traffic freed
+ * (@cordon/malloc-trim): glibc keeps it inside its heaps otherwise, and it was most of what the
+ * RSS still held above idle (session 11: 64 of 143 MB after the overhead benchmark). Without the
+ * addon (no C compiler at build) the start is logged once and the collections go on without it.
  */
 import type { Server } from 'node:http';
+import { trimFreedMemory, unavailableBecause } from '@cordon/malloc-trim';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Log } from '../log.js';
 import { trafficOf } from './traffic.js';
 
 export interface Collection {
+  /** V8's heap, committed, before and after. */
   beforeBytes: number;
   afterBytes: number;
+  /** The process's resident memory before the collection and after the trim. */
+  rssBeforeBytes: number;
+  rssAfterBytes: number;
+  /** Whether malloc_trim gave native memory back (false: nothing to give, or no addon). */
+  trimmed: boolean;
+  /** The collection and the trim together, and the trim's part. */
   ms: number;
+  trimMs: number;
 }
 
 export interface MemoryReducerOptions {
@@ -56,8 +70,8 @@ export interface MemoryReducerOptions {
   growthBytes?: number;
   /** Told of each collection: heap committed before and after, and how long it took. */
   onCollect?(r: Collection): void;
-  /** Where each collection is logged (info). */
-  log?: Pick<Log, 'info'>;
+  /** Where each collection is logged (info), and a missing malloc_trim addon (warn, at start). */
+  log?: Pick<Log, 'info' | 'warn'>;
 }
 
 /**
@@ -95,6 +109,7 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
   const idleMs = opts.idleMs ?? 5000;
   const growth = opts.growthBytes ?? 16 * 2 ** 20;
   const collect = memoryReducingCollection();
+  if (unavailableBecause !== null) opts.log?.warn({ reason: unavailableBecause }, 'idle: freed native memory stays with the allocator after traffic (no malloc_trim)');
   const quietArrivals = opts.quietArrivals ?? 1;
   const traffic = trafficOf(server);
   let arrivalsSeen = traffic.arrivals;
@@ -118,12 +133,17 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
     // The second one only needs the heap to be still a quarter of that above where it started.
     if (before < baseline + (collected === 0 ? growth : growth / 4)) return;
     const t = performance.now();
+    const rssBefore = process.memoryUsage.rss();
     collect();
+    // After the collection: it frees the dead Buffers' backing stores into glibc's heaps.
+    const trimAt = performance.now();
+    const trimmed = trimFreedMemory();
     collected++;
     lastAt = performance.now();
-    const done: Collection = { beforeBytes: before, afterBytes: getHeapStatistics().total_heap_size, ms: performance.now() - t };
+    const done: Collection = { beforeBytes: before, afterBytes: getHeapStatistics().total_heap_size, rssBeforeBytes: rssBefore, rssAfterBytes: process.memoryUsage.rss(), trimmed, ms: lastAt - t, trimMs: lastAt - trimAt };
     opts.onCollect?.(done);
-    opts.log?.info({ heap_before_mb: Math.round(done.beforeBytes / 2 ** 20), heap_after_mb: Math.round(done.afterBytes / 2 ** 20), ms: Math.round(done.ms) }, 'idle: heap garbage collected after traffic');
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    opts.log?.info({ heap_before_mb: mb(done.beforeBytes), heap_after_mb: mb(done.afterBytes), rss_before_mb: mb(done.rssBeforeBytes), rss_after_mb: mb(done.rssAfterBytes), trimmed, ms: Math.round(done.ms), trim_ms: Math.round(done.trimMs) }, 'idle: heap garbage collected after traffic');
   }, checkMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getStatus } from '../support/raw-http.js';
-import { reduceMemoryWhenIdle } from '../../src/http/memory-reducer.js';
+import { reduceMemoryWhenIdle, type Collection } from '../../src/http/memory-reducer.js';
 import { loadConfig } from '../../src/config.js';
 import { HOST_CONFIG_ENV, hostConfigOf, loadHostConfig } from '../../src/engine-host/config.js';
 
@@ -118,6 +118,28 @@ describe('collecting the heap once idle after traffic', () => {
       await sleep(300);
     }
     expect(collections).toHaveLength(1);
+  });
+
+  it("gives back the native memory the traffic freed, which glibc's free() kept (malloc_trim after the collection)", async () => {
+    // 64 MB of Buffers (glibc's heap, not mmap) live while a request is served, freed when its
+    // answer is sent; one allocated after them stays live, so glibc cannot return them by
+    // shrinking its heap's top. The heap grows with their JavaScript objects.
+    let pin: Buffer | null = null;
+    const port = await listen((_req, res) => {
+      const held: Buffer[] = [];
+      for (let i = 0; i < 16384; i++) held.push(Buffer.allocUnsafeSlow(4000));
+      pin = Buffer.allocUnsafeSlow(4000);
+      res.end(`ok ${held.length}`);
+    });
+    const collections: Collection[] = [];
+    stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 200, quietArrivals: 0, growthBytes: 1, onCollect: (r) => collections.push(r) });
+    expect(await getStatus(port)).toBe(200);
+    for (let t = 0; t < 200 && collections.length < 2; t++) await sleep(50);
+    expect(collections.some((c) => c.trimmed)).toBe(true);
+    const first = collections[0]!;
+    const last = collections[collections.length - 1]!;
+    expect((first.rssBeforeBytes - last.rssAfterBytes) / 2 ** 20).toBeGreaterThan(40);
+    expect(pin).not.toBeNull();
   });
 
   it('does not collect when the heap has not grown', async () => {
