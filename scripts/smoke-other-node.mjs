@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureNode, ensureSqliteBinding, repoRoot, versions } from './other-node.mjs';
 
-/** The subset, by name: each file starts real gateways on the demo llama.cpp and whisper models. */
+/** The subset, by name: each file but `memory` starts real gateways on the demo llama.cpp and whisper models. */
 export const SMOKE = {
   chat: 'test/e2e/inference.test.ts', // chat plain and streamed, tools, json_schema, completions, embeddings
   audio: 'test/e2e/audio.test.ts', // whisper transcriptions and translations, streamed, ffmpeg, an upstream child process
@@ -20,6 +20,7 @@ export const SMOKE = {
   admin: 'test/e2e/platform.test.ts', // admin API, keys, domains, registry, auth matrix
   cli: 'test/e2e/process.test.ts', // the cordon CLI and a gateway process: first start, SIGTERM
   confidential: 'test/e2e/confidential-gateway.test.ts', // sealed requests: X-Wing, WebCrypto, the openai SDK with confidentialFetch
+  memory: 'test/http/memory-reducer.test.ts', // the idle collection and malloc_trim: V8 12 pools emptied pages unless asked to reduce memory
 };
 
 const gatewayDir = join(repoRoot, 'apps', 'gateway');
@@ -42,6 +43,8 @@ const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLev
 r.llama = llama.buildType + ' binary, llama.cpp ' + llama.llamaCppRelease.release; await llama.dispose();
 const whisper = require('@fugood/node-whisper-' + process.platform + '-' + process.arch);
 r.whisper = typeof whisper.WhisperContext === 'function' ? 'prebuilt binary loads' : 'no WhisperContext';
+const trim = await import(pathToFileURL(require.resolve('@cordon/malloc-trim')).href);
+r.mallocTrim = trim.unavailableBecause ?? 'loads';
 process.stdout.write(JSON.stringify(r));
 `;
 
@@ -59,6 +62,7 @@ function probe(node, binding) {
   log(`  better-sqlite3 (V8 addon): installed build ${r.sqliteInstalled}; rebuilt from source for this ABI: ${r.sqliteCached}`);
   log(`  node-llama-cpp (N-API): ${r.llama}, the installed one, unchanged`);
   log(`  @fugood/node-whisper (N-API): ${r.whisper}, the installed one, unchanged`);
+  log(`  @cordon/malloc-trim (N-API): ${r.mallocTrim}, the one npm run build compiled, unchanged`);
   return r;
 }
 

@@ -20,7 +20,7 @@
  * never runs under traffic, so it cannot stall a request in a stream or a burst; a request that
  * arrives during it waits that long, once.
  *
- * After each collection glibc's `malloc_trim(0)` gives back the native memory the traffic freed
+ * At the check after each collection glibc's `malloc_trim(0)` gives back the native memory the traffic freed
  * (@cordon/malloc-trim): glibc keeps it inside its heaps otherwise, and it was most of what the
  * RSS still held above idle (session 11: 64 of 143 MB after the overhead benchmark). Without the
  * addon (no C compiler at build) the start is logged once and the collections go on without it.
@@ -36,12 +36,12 @@ export interface Collection {
   /** V8's heap, committed, before and after. */
   beforeBytes: number;
   afterBytes: number;
-  /** The process's resident memory before the collection and after the trim. */
+  /** The process's resident memory before the collection, and after the trim (at the next check). */
   rssBeforeBytes: number;
   rssAfterBytes: number;
-  /** Whether malloc_trim gave native memory back (false: nothing to give, or no addon). */
+  /** Whether malloc_trim gave native memory back (false: nothing to give, no addon, or traffic again). */
   trimmed: boolean;
-  /** The collection and the trim together, and the trim's part. */
+  /** How long the collection took, and the trim. */
   ms: number;
   trimMs: number;
 }
@@ -68,32 +68,52 @@ export interface MemoryReducerOptions {
    * was never collected.
    */
   growthBytes?: number;
-  /** Told of each collection: heap committed before and after, and how long it took. */
+  /** Told of each collection, at the check after it (with the trim): heap, RSS, how long they took. */
   onCollect?(r: Collection): void;
   /** Where each collection is logged (info), and a missing malloc_trim addon (warn, at start). */
   log?: Pick<Log, 'info' | 'warn'>;
 }
 
+/** What the `gc` of `--expose-gc` takes (V8's gc extension). */
+interface GcOptions {
+  type: 'major';
+  execution: 'sync';
+  flavor: 'last-resort';
+}
+
+/**
+ * V8 12 and later (Node 22, 24) keep the pages a collection empties in a pool, committed, for the
+ * heap to grow into again; only a collection asked to reduce memory releases them. Node 20's V8
+ * (11.3) releases them itself, shortly after the collection.
+ */
+const V8_POOLS_FREED_PAGES = Number(process.versions.v8.split('.')[0]) >= 12;
+
 /**
  * V8's full collection, as `--expose-gc` offers it (without exposing `gc` to the program), in its
- * memory-reducing form: with `--compact-on-every-full-gc` for that one collection V8 evacuates the
- * old generation's sparse pages and shrinks the young generation. A plain full collection frees the
- * garbage but keeps the pages: measured on a heap of 88 MB old pages holding 4 MB live, a plain one
- * left 121 MB committed and 172 MB RSS, this one 6 MB and 55 MB (Node 20; on Node 22 and 24 the old
- * generation is compacted alike, the young one is not shrunk).
+ * memory-reducing form.
+ * - Node 20: with `--compact-on-every-full-gc` for that one collection V8 evacuates the old
+ *   generation's sparse pages and shrinks the young generation. A plain full collection frees the
+ *   garbage but keeps the pages: measured on a heap of 88 MB old pages holding 4 MB live, a plain
+ *   one left 121 MB committed and 172 MB RSS, this one 6 MB and 55 MB.
+ * - Node 22 and 24: the "last-resort" collection (V8's CollectAllAvailableGarbage, what it runs
+ *   under memory pressure: full collections that compact, shrink the young generation and release
+ *   the pooled pages). The compacting one above left the pages in V8's pool: a heap grown to 300 MB
+ *   RSS and freed stayed at 268 MB (Node 22) and 330 MB (Node 24), against 53 and 61 MB this way,
+ *   in 32-40 ms (session 12 in docs/benchmarks.md). Node 20's V8 does not know this flavor.
  */
 function memoryReducingCollection(): () => void {
   const exposed: unknown = globalThis.gc;
-  let gc: () => void;
+  let gc: (options?: GcOptions) => void;
   if (typeof exposed === 'function') {
-    gc = () => void exposed();
+    gc = (options) => void exposed(options);
   } else {
     setFlagsFromString('--expose-gc');
     const made: unknown = runInNewContext('gc');
     setFlagsFromString('--no-expose-gc');
     if (typeof made !== 'function') throw new Error('V8 did not expose gc');
-    gc = () => void made();
+    gc = (options) => void made(options);
   }
+  if (V8_POOLS_FREED_PAGES) return () => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
   return () => {
     setFlagsFromString('--compact-on-every-full-gc');
     try {
@@ -119,6 +139,18 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
   const secondAfterMs = (opts.rateWindowMs ?? 5000) + checkMs;
   let collected = 0; // in this quiet spell
   let lastAt = 0;
+  // A collection whose trim comes at the next check: V8 frees dead Buffers' memory (and Node 20's
+  // emptied pages) off the main thread just after a collection, so a trim at once misses it.
+  let untrimmed: Omit<Collection, 'rssAfterBytes' | 'trimmed' | 'trimMs'> | null = null;
+  const trimAndReport = (c: Omit<Collection, 'rssAfterBytes' | 'trimmed' | 'trimMs'>) => {
+    const t = performance.now();
+    // Not with a request in flight: the trim takes milliseconds. The next quiet spell's will do.
+    const trimmed = traffic.inFlight === 0 && trimFreedMemory();
+    const done: Collection = { ...c, rssAfterBytes: process.memoryUsage.rss(), trimmed, trimMs: performance.now() - t };
+    opts.onCollect?.(done);
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    opts.log?.info({ heap_before_mb: mb(done.beforeBytes), heap_after_mb: mb(done.afterBytes), rss_before_mb: mb(done.rssBeforeBytes), rss_after_mb: mb(done.rssAfterBytes), trimmed, ms: Math.round(done.ms), trim_ms: Math.round(done.trimMs) }, 'idle: heap garbage collected after traffic');
+  };
   const timer = setInterval(() => {
     const now = performance.now();
     if (traffic.arrivals - arrivalsSeen > quietArrivals) {
@@ -126,6 +158,11 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
       collected = 0;
     }
     arrivalsSeen = traffic.arrivals;
+    if (untrimmed) {
+      trimAndReport(untrimmed);
+      untrimmed = null;
+      return;
+    }
     if (traffic.inFlight > 0 || collected >= 2 || now - quietSince < idleMs) return;
     // The second one, when the first left the heap grown, once V8's rate window is past the first.
     if (collected === 1 && now - lastAt <= secondAfterMs) return;
@@ -135,15 +172,9 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
     const t = performance.now();
     const rssBefore = process.memoryUsage.rss();
     collect();
-    // After the collection: it frees the dead Buffers' backing stores into glibc's heaps.
-    const trimAt = performance.now();
-    const trimmed = trimFreedMemory();
     collected++;
     lastAt = performance.now();
-    const done: Collection = { beforeBytes: before, afterBytes: getHeapStatistics().total_heap_size, rssBeforeBytes: rssBefore, rssAfterBytes: process.memoryUsage.rss(), trimmed, ms: lastAt - t, trimMs: lastAt - trimAt };
-    opts.onCollect?.(done);
-    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-    opts.log?.info({ heap_before_mb: mb(done.beforeBytes), heap_after_mb: mb(done.afterBytes), rss_before_mb: mb(done.rssBeforeBytes), rss_after_mb: mb(done.rssAfterBytes), trimmed, ms: Math.round(done.ms), trim_ms: Math.round(done.trimMs) }, 'idle: heap garbage collected after traffic');
+    untrimmed = { beforeBytes: before, afterBytes: getHeapStatistics().total_heap_size, rssBeforeBytes: rssBefore, ms: lastAt - t };
   }, checkMs);
   timer.unref();
   return () => clearInterval(timer);
