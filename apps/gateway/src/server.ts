@@ -118,7 +118,7 @@ export async function serve(): Promise<void> {
   // An uncaught error: log it, write the buffered usage and violations, exit non-zero (see crash.ts).
   exitOnCrash({ log, flush: () => running.gateway.deps.platform.close() });
   // After a burst of traffic, once idle, V8's garbage goes back to the OS (see memory-reducer.ts).
-  if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log });
+  if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log, afterStart: true });
   // With one CPU, V8's collector runs on the main thread as far as it can (see gc-threads.ts).
   fitGcToCpus(log);
   const onSignal = (signal: string) => {

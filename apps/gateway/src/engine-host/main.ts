@@ -105,7 +105,7 @@ export async function engineHost(argv: string[]): Promise<RunningEngineHost> {
   // No buffered records to write: a crash just exits (the supervisor restarts the host).
   exitOnCrash({ log, flush: async () => {} });
   // As in `cordon serve`: V8's garbage goes back to the OS once the traffic is over.
-  if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log });
+  if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log, afterStart: true });
   // With one CPU, V8's collector runs on the main thread as far as it can (see gc-threads.ts).
   fitGcToCpus(log);
   const onSignal = (signal: string) => {

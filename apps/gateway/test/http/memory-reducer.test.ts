@@ -171,6 +171,14 @@ describe('collecting the heap once idle after traffic', () => {
     expect(collections).toHaveLength(0);
   });
 
+  it('afterStart: one collection in the first quiet spell after start, although the heap has not grown', async () => {
+    await listen((_req, res) => res.end('ok'));
+    const collections: Collection[] = [];
+    stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 100, growthBytes: 512 * 2 ** 20, afterStart: true, onCollect: (r) => collections.push(r) });
+    await sleep(800);
+    expect(collections).toHaveLength(1);
+  });
+
   it('is on by default; CORDON_IDLE_GC=false turns it off for the gateway and the engine hosts it starts', () => {
     expect(loadConfig({}).idleCollection).toBe(true);
     const off = loadConfig({ CORDON_IDLE_GC: 'false' });
