@@ -62,9 +62,11 @@ export interface MemoryReducerOptions {
    */
   rateWindowMs?: number;
   /**
-   * One collection in the first quiet spell after start, whatever the heap's growth: the start-up's
-   * garbage (modules, the contract's validators). Node 20's V8 collects it itself some 9 s after
-   * start; Node 22's keeps its emptied pages (idle RSS 92-109 MB against Node 20's 78-81).
+   * On V8 12 and later (Node 22, 24): one collection in the first quiet spell after start, if no
+   * traffic came before it, whatever the heap's growth: the start-up's garbage (modules, the
+   * contract's validators), whose pages V8 12 keeps (idle RSS 92-109 MB against Node 20's 78-81).
+   * Not on Node 20: its V8 collects them itself some 9 s after start, and one of ours before that
+   * left its young generation grown (idle 93 MB).
    */
   afterStart?: boolean;
   /**
@@ -92,7 +94,7 @@ interface GcOptions {
  * heap to grow into again; only a collection asked to reduce memory releases them. Node 20's V8
  * (11.3) releases them itself, shortly after the collection.
  */
-const V8_POOLS_FREED_PAGES = Number(process.versions.v8.split('.')[0]) >= 12;
+export const V8_POOLS_FREED_PAGES = Number(process.versions.v8.split('.')[0]) >= 12;
 
 /**
  * V8's full collection, as `--expose-gc` offers it (without exposing `gc` to the program), in its
@@ -141,7 +143,7 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
   let arrivalsSeen = traffic.arrivals;
   let quietSince = performance.now();
   let baseline = getHeapStatistics().total_heap_size;
-  let startDue = opts.afterStart ?? false;
+  let startDue = (opts.afterStart ?? false) && V8_POOLS_FREED_PAGES;
   const checkMs = opts.checkMs ?? 1000;
   const secondAfterMs = (opts.rateWindowMs ?? 5000) + checkMs;
   let collected = 0; // in this quiet spell
@@ -163,6 +165,7 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
     if (traffic.arrivals - arrivalsSeen > quietArrivals) {
       quietSince = now;
       collected = 0;
+      startDue = false; // the collections after traffic take it over
     }
     arrivalsSeen = traffic.arrivals;
     if (untrimmed) {

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getStatus } from '../support/raw-http.js';
-import { reduceMemoryWhenIdle, type Collection } from '../../src/http/memory-reducer.js';
+import { reduceMemoryWhenIdle, V8_POOLS_FREED_PAGES, type Collection } from '../../src/http/memory-reducer.js';
 import { loadConfig } from '../../src/config.js';
 import { HOST_CONFIG_ENV, hostConfigOf, loadHostConfig } from '../../src/engine-host/config.js';
 
@@ -171,12 +171,20 @@ describe('collecting the heap once idle after traffic', () => {
     expect(collections).toHaveLength(0);
   });
 
-  it('afterStart: one collection in the first quiet spell after start, although the heap has not grown', async () => {
-    await listen((_req, res) => res.end('ok'));
+  it('afterStart: on Node 22 and 24, one collection in the first quiet spell after start, although the heap has not grown; none on Node 20, nor after traffic', async () => {
+    const port = await listen((_req, res) => res.end('ok'));
     const collections: Collection[] = [];
     stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 100, growthBytes: 512 * 2 ** 20, afterStart: true, onCollect: (r) => collections.push(r) });
     await sleep(800);
-    expect(collections).toHaveLength(1);
+    expect(collections).toHaveLength(V8_POOLS_FREED_PAGES ? 1 : 0);
+    stop();
+    // Traffic before the first quiet spell: the start-up's collection is left to the ones after traffic.
+    collections.length = 0;
+    stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 300, quietArrivals: 0, growthBytes: 512 * 2 ** 20, afterStart: true, onCollect: (r) => collections.push(r) });
+    await sleep(100);
+    expect(await getStatus(port)).toBe(200);
+    await sleep(800);
+    expect(collections).toHaveLength(0);
   });
 
   it('is on by default; CORDON_IDLE_GC=false turns it off for the gateway and the engine hosts it starts', () => {
