@@ -142,7 +142,7 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
   const traffic = trafficOf(server);
   let arrivalsSeen = traffic.arrivals;
   let quietSince = performance.now();
-  let baseline = getHeapStatistics().total_heap_size;
+  const baseline = getHeapStatistics().total_heap_size;
   let startDue = (opts.afterStart ?? false) && V8_POOLS_FREED_PAGES;
   const checkMs = opts.checkMs ?? 1000;
   const secondAfterMs = (opts.rateWindowMs ?? 5000) + checkMs;
@@ -185,11 +185,7 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
     collected++;
     lastAt = performance.now();
     untrimmed = { beforeBytes: before, afterBytes: getHeapStatistics().total_heap_size, rssBeforeBytes: rssBefore, ms: lastAt - t };
-    if (startDue) {
-      // Growth from here on counts from the heap the start-up left.
-      startDue = false;
-      baseline = untrimmed.afterBytes;
-    }
+    startDue = false;
   }, checkMs);
   timer.unref();
   return () => clearInterval(timer);
