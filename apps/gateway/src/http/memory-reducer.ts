@@ -46,6 +46,9 @@ export interface Collection {
   trimMs: number;
 }
 
+/** A collection before its trim. */
+type Collected = Omit<Collection, 'rssAfterBytes' | 'trimmed' | 'trimMs'>;
+
 export interface MemoryReducerOptions {
   /** How often the idle check runs. */
   checkMs?: number;
@@ -150,8 +153,8 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
   let lastAt = 0;
   // A collection whose trim comes at the next check: V8 frees dead Buffers' memory (and Node 20's
   // emptied pages) off the main thread just after a collection, so a trim at once misses it.
-  let untrimmed: Omit<Collection, 'rssAfterBytes' | 'trimmed' | 'trimMs'> | null = null;
-  const trimAndReport = (c: Omit<Collection, 'rssAfterBytes' | 'trimmed' | 'trimMs'>) => {
+  let untrimmed: Collected | null = null;
+  const trimAndReport = (c: Collected) => {
     const t = performance.now();
     // Not with a request in flight: the trim takes milliseconds. The next quiet spell's will do.
     const trimmed = traffic.inFlight === 0 && trimFreedMemory();
