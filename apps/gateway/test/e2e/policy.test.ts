@@ -1,4 +1,6 @@
 // Guardrails and rate limits, set through /admin/v1/domains/{id}/policy, on the real engine.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, engineStats, json, makeDomainKey, startTestGateway, type TestGateway } from '../helpers.js';
@@ -170,16 +172,59 @@ describe('rate limits', () => {
   it('limits concurrent requests', async () => {
     const k = await makeDomainKey(gw, 'concurrent');
     await setPolicy('concurrent', { limits: { key: { concurrent_requests: 1 } } });
-    // A stream's headers are sent once it was admitted: from then on it holds the key's one slot
-    // until its last token (over a hundred with this seed: tens of milliseconds, against the
-    // couple the refusal takes), so no timing guess is needed.
-    const long = await chat(k.secret, 'a long answer', { max_tokens: 300, temperature: 1, stream: true, stream_options: { include_usage: true } });
-    expect(long.status).toBe(200);
-    const second = await chat(k.secret, 'hi');
-    expect(second.status).toBe(429);
-    expect((await json(second)).error.code).toBe('rate_limit_exceeded');
-    const events = (await long.text()).split('\n\n').filter((e) => e.startsWith('data: {'));
-    expect(JSON.parse(events.at(-1)!.slice(6)).usage.completion_tokens).toBeGreaterThan(100);
-    expect((await chat(k.secret, 'hi')).status).toBe(200); // the slot was released
+    // The key's one slot is held by a stream from an upstream that answers its last event only when
+    // the test lets it: the refusal below cannot race the stream's end, however slow the machine.
+    const held = await startHeldUpstream();
+    try {
+      const reg = await gw.req('/admin/v1/models', {
+        method: 'POST',
+        json: { id: 'held-stream', engine: 'openai-compatible', settings: { targets: [{ base_url: held.url, model: 'held' }], max_retries: 0 }, capabilities: ['chat'] },
+      });
+      expect(reg.status, await reg.clone().text()).toBe(201);
+      const long = await gw.req('/v1/chat/completions', { key: k.secret, method: 'POST', json: { model: 'held-stream', messages: [{ role: 'user', content: 'a long answer' }], stream: true, stream_options: { include_usage: true } } });
+      expect(long.status).toBe(200);
+      const second = await chat(k.secret, 'hi');
+      expect(second.status).toBe(429);
+      expect((await json(second)).error.code).toBe('rate_limit_exceeded');
+      expect(held.requests).toBe(1); // the refused one never reached an engine
+      held.release();
+      const events = (await long.text()).split('\n\n').filter((e) => e.startsWith('data: {'));
+      expect(JSON.parse(events.at(-1)!.slice(6)).usage.completion_tokens).toBe(HELD_TOKENS);
+      expect((await chat(k.secret, 'hi')).status).toBe(200); // the slot was released
+    } finally {
+      held.release();
+      await held.close();
+    }
   });
 });
+
+const HELD_TOKENS = 2;
+
+/** An OpenAI-compatible upstream whose streams send one chunk, then wait for `release()` to finish. */
+async function startHeldUpstream() {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const event = (o: object) => `data: ${JSON.stringify({ id: 'chatcmpl-held', object: 'chat.completion.chunk', created: 1, model: 'held', ...o })}\n\n`;
+  let requests = 0;
+  const server = http.createServer((req, res) => {
+    requests++;
+    req.resume();
+    req.on('end', async () => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(event({ choices: [{ index: 0, delta: { role: 'assistant', content: 'Hello' }, finish_reason: null }] }));
+      await released;
+      res.write(event({ choices: [{ index: 0, delta: { content: ' there' }, finish_reason: 'stop' }] }));
+      res.write(event({ choices: [], usage: { prompt_tokens: 3, completion_tokens: HELD_TOKENS, total_tokens: 3 + HELD_TOKENS } }));
+      res.end('data: [DONE]\n\n');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    get requests() {
+      return requests;
+    },
+    release,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
