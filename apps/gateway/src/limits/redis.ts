@@ -6,57 +6,78 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis, type Result } from 'ioredis';
-import { formatReset, type AcquireInput, type AcquireResult, type Lease, type RateLimiter } from './index.js';
+import { formatReset, REFUSAL_WALK, type AcquireInput, type AcquireResult, type Lease, type RateLimiter } from './index.js';
 
 const WINDOW_MS = 60_000;
 const LEASE_TTL_MS = 10 * 60_000;
 
-// KEYS: per scope 3 keys (req, tok, conc) for key scope then domain scope.
+// Per scope: the admissions (req: sorted by time), their token counts (tokens: members
+// `<request id>:<tokens>` sorted by time), the running sum of those counts (tokensum), and the
+// concurrency slots (conc). The sum is what makes an acquire cost the same at 10 or 100,000 entries:
+// each entry is read once, as it leaves the window. Summing the whole window on every acquire (the
+// first version of this script) blocked Redis, and with it every instance's limits, for as long
+// as one busy tenant's minute took to read. (`tokens` and `tokensum` are new names: instances of
+// that version, during a rolling upgrade, keep their token counts apart instead of skewing the sum.)
+// A refusal reads at most REFUSAL_WALK of the oldest entries to say when enough tokens will have
+// left; past them, the wait given is until the newest has left (later, never sooner, than exact).
+
+// KEYS: per scope 4 keys (req, tokens, tokensum, conc), key scope then domain scope.
 // ARGV: now, window, reqid, est, leaseTtl, then per scope: rpm, tpm, conc (0 = none).
 const ACQUIRE = `
 local now = tonumber(ARGV[1]); local window = tonumber(ARGV[2]); local id = ARGV[3]
 local est = tonumber(ARGV[4]); local ttl = tonumber(ARGV[5])
+local function tokensOf(member) return tonumber(string.match(member, ':(%d+)$')) end
 local out = {}
 for s = 0, 1 do
-  local req, tok, conc = KEYS[s*3+1], KEYS[s*3+2], KEYS[s*3+3]
+  local req, tok, sum, conc = KEYS[s*4+1], KEYS[s*4+2], KEYS[s*4+3], KEYS[s*4+4]
   local rpm, tpm, cl = tonumber(ARGV[6+s*3]), tonumber(ARGV[7+s*3]), tonumber(ARGV[8+s*3])
   redis.call('ZREMRANGEBYSCORE', req, '-inf', now - window)
-  redis.call('ZREMRANGEBYSCORE', tok, '-inf', now - window)
+  local gone = redis.call('ZRANGEBYSCORE', tok, '-inf', now - window)
+  if #gone > 0 then
+    local n = 0
+    for i = 1, #gone do n = n + tokensOf(gone[i]) end
+    redis.call('DECRBY', sum, n)
+    redis.call('ZREMRANGEBYSCORE', tok, '-inf', now - window)
+  end
   redis.call('ZREMRANGEBYSCORE', conc, '-inf', now)
   local nreq = redis.call('ZCARD', req)
-  local used = 0
-  local toks = redis.call('ZRANGE', tok, 0, -1, 'WITHSCORES')
-  for i = 1, #toks, 2 do used = used + tonumber(string.match(toks[i], ':(%d+)$')) end
+  local used = math.max(0, tonumber(redis.call('GET', sum) or '0'))
   local oldestReq = redis.call('ZRANGE', req, 0, 0, 'WITHSCORES')[2]
-  local oldestTok = toks[2]
+  local oldestTok = redis.call('ZRANGE', tok, 0, 0, 'WITHSCORES')[2]
   if rpm > 0 and nreq >= rpm then return {0, s, 'requests', tonumber(oldestReq) + window - now} end
   if tpm > 0 and used + est > tpm then
-    local free, at = tpm - used, now
-    for i = 1, #toks, 2 do
-      if free >= est then break end
-      free = free + tonumber(string.match(toks[i], ':(%d+)$')); at = tonumber(toks[i+1]) + window
+    local at = now + window
+    if est <= tpm then
+      local free = tpm - used
+      local oldest = redis.call('ZRANGE', tok, 0, ${REFUSAL_WALK - 1}, 'WITHSCORES')
+      for i = 1, #oldest, 2 do
+        free = free + tokensOf(oldest[i])
+        if free >= est then at = tonumber(oldest[i+1]) + window; break end
+      end
+      if free < est then at = tonumber(redis.call('ZRANGE', tok, -1, -1, 'WITHSCORES')[2]) + window end
     end
-    if est > tpm then at = now + window end
     return {0, s, 'tokens', at - now}
   end
   if cl > 0 and redis.call('ZCARD', conc) >= cl then return {0, s, 'concurrent', 1000} end
   out[#out+1] = nreq; out[#out+1] = used; out[#out+1] = oldestReq or now; out[#out+1] = oldestTok or now
 end
 for s = 0, 1 do
-  local req, tok, conc = KEYS[s*3+1], KEYS[s*3+2], KEYS[s*3+3]
-  redis.call('ZADD', req, now, id); redis.call('ZADD', tok, now, id .. ':' .. est); redis.call('ZADD', conc, now + ttl, id)
-  redis.call('PEXPIRE', req, window); redis.call('PEXPIRE', tok, window); redis.call('PEXPIRE', conc, ttl)
+  local req, tok, sum, conc = KEYS[s*4+1], KEYS[s*4+2], KEYS[s*4+3], KEYS[s*4+4]
+  redis.call('ZADD', req, now, id); redis.call('ZADD', tok, now, id .. ':' .. est); redis.call('INCRBY', sum, est); redis.call('ZADD', conc, now + ttl, id)
+  redis.call('PEXPIRE', req, window); redis.call('PEXPIRE', tok, window); redis.call('PEXPIRE', sum, window); redis.call('PEXPIRE', conc, ttl)
 end
 return {1, out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8]}
 `;
 
-// KEYS: tok, conc for both scopes (4). ARGV: reqid, est, actual, now(of acquire); actual < 0 = release only.
+// KEYS: tokens, tokensum, conc for both scopes (6). ARGV: reqid, est, actual, now(of acquire); actual < 0 = release only.
+// The sum changes only while the entry is still in the window (the ZREM finds it).
 const SETTLE = `
 for s = 0, 1 do
-  local tok, conc = KEYS[s*2+1], KEYS[s*2+2]
+  local tok, sum, conc = KEYS[s*3+1], KEYS[s*3+2], KEYS[s*3+3]
   redis.call('ZREM', conc, ARGV[1])
   if tonumber(ARGV[3]) >= 0 and redis.call('ZREM', tok, ARGV[1] .. ':' .. ARGV[2]) == 1 then
     redis.call('ZADD', tok, tonumber(ARGV[4]), ARGV[1] .. ':' .. ARGV[3])
+    redis.call('INCRBY', sum, tonumber(ARGV[3]) - tonumber(ARGV[2]))
   end
 end
 return 1
@@ -65,9 +86,9 @@ return 1
 // The two scripts, as ioredis's defineCommand adds them (ioredis's documented way to type them).
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    /** 6 keys, then the arguments of ACQUIRE; [allowed, ...]. */
+    /** 8 keys, then the arguments of ACQUIRE; [allowed, ...]. */
     cordonAcquire(...keysAndArgs: Array<string | number>): Result<Array<number | string>, Context>;
-    /** 4 keys, then request id, estimate, actual tokens (-1: released) and the acquire time. */
+    /** 6 keys, then request id, estimate, actual tokens (-1: released) and the acquire time. */
     cordonSettle(...keysAndArgs: Array<string | number>): Result<number, Context>;
   }
 }
@@ -89,8 +110,8 @@ export class RedisRateLimiter implements RateLimiter {
     });
     this.redis.on('error', () => this.markDown());
     this.redis.on('ready', () => this.markUp());
-    this.redis.defineCommand('cordonAcquire', { numberOfKeys: 6, lua: ACQUIRE });
-    this.redis.defineCommand('cordonSettle', { numberOfKeys: 4, lua: SETTLE });
+    this.redis.defineCommand('cordonAcquire', { numberOfKeys: 8, lua: ACQUIRE });
+    this.redis.defineCommand('cordonSettle', { numberOfKeys: 6, lua: SETTLE });
   }
 
   private markDown(): void {
@@ -105,8 +126,8 @@ export class RedisRateLimiter implements RateLimiter {
     this.log.info({ store: 'redis' }, 'rate limit store is back');
   }
 
-  private keys(id: string): string[] {
-    return [`${this.prefix}:${id}:req`, `${this.prefix}:${id}:tok`, `${this.prefix}:${id}:conc`];
+  private keys(id: string): [req: string, tokens: string, tokensum: string, conc: string] {
+    return [`${this.prefix}:${id}:req`, `${this.prefix}:${id}:tokens`, `${this.prefix}:${id}:tokensum`, `${this.prefix}:${id}:conc`];
   }
 
   async acquire(input: AcquireInput): Promise<AcquireResult> {
@@ -170,7 +191,7 @@ export class RedisRateLimiter implements RateLimiter {
     const finish = (actual: number) => {
       if (!open) return;
       open = false;
-      this.redis.cordonSettle(kKeys[1], kKeys[2], dKeys[1], dKeys[2], reqId, est, actual, now).catch(() => this.markDown());
+      this.redis.cordonSettle(kKeys[1], kKeys[2], kKeys[3], dKeys[1], dKeys[2], dKeys[3], reqId, est, actual, now).catch(() => this.markDown());
     };
     return { allowed: true, headers, lease: { settle: (actual) => finish(Math.max(0, Math.round(actual))), release: () => finish(-1) } };
   }
