@@ -121,6 +121,8 @@ interface Bucket {
 
 export class MemoryRateLimiter implements RateLimiter {
   private buckets = new Map<string, Bucket>();
+  /** When idle buckets were last forgotten: past 10,000 buckets, at most once a second (a sweep reads them all). */
+  private sweptAt = Number.NEGATIVE_INFINITY;
 
   private bucket(id: string): Bucket {
     let b = this.buckets.get(id);
@@ -130,7 +132,7 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     const cutoff = Date.now() - WINDOW_MS;
     b.window.expire(cutoff);
-    if (this.buckets.size > 10_000) this.sweep(cutoff);
+    if (this.buckets.size > 10_000 && cutoff - this.sweptAt >= 1000) this.sweep(cutoff);
     return b;
   }
 
@@ -209,6 +211,7 @@ export class MemoryRateLimiter implements RateLimiter {
 
   /** Forget idle buckets (no request in the window, nothing running). */
   private sweep(cutoff: number): void {
+    this.sweptAt = cutoff;
     for (const [id, b] of this.buckets) {
       if (b.concurrent === 0 && (b.window.newest()?.t ?? Number.NEGATIVE_INFINITY) <= cutoff) this.buckets.delete(id);
     }

@@ -28,14 +28,14 @@ async function connected(l: RateLimiter): Promise<RateLimiter> {
   return l;
 }
 
-const limiters: Array<{ name: string; make(): RateLimiter; busyMinute: number }> = [
-  { name: 'MemoryRateLimiter', make: () => new MemoryRateLimiter(), busyMinute: 200_000 },
+const limiters: Array<{ name: string; make(): RateLimiter; busyMinute: number; manyKeys: number }> = [
+  { name: 'MemoryRateLimiter', make: () => new MemoryRateLimiter(), busyMinute: 200_000, manyKeys: 30_000 },
   // A round trip each: fewer admissions, still far more than a script that read the whole window
   // on each acquire could serve in the test's time.
-  { name: 'RedisRateLimiter', make: () => new RedisRateLimiter(redis.url, quiet, `t${randomBytes(4).toString('hex')}`), busyMinute: 30_000 },
+  { name: 'RedisRateLimiter', make: () => new RedisRateLimiter(redis.url, quiet, `t${randomBytes(4).toString('hex')}`), busyMinute: 30_000, manyKeys: 3_000 },
 ];
 
-describe.each(limiters)('$name', ({ make, busyMinute }) => {
+describe.each(limiters)('$name', ({ make, busyMinute, manyKeys }) => {
   let l: RateLimiter;
   beforeEach(async () => {
     l = make();
@@ -102,5 +102,21 @@ describe.each(limiters)('$name', ({ make, busyMinute }) => {
     // Every one but the last was settled at 7 tokens; the last header was made before its settle.
     const tokens = 100_000_000 - Number(last!.headers['x-ratelimit-remaining-tokens']);
     expect(Math.abs(tokens - ((inWindow - 1) * 7 + 5))).toBeLessThanOrEqual(14);
+  });
+
+  it('many keys in one minute (30,000 in process), each counted on its own', async () => {
+    // Past 10,000 buckets the in-process limiter forgets idle ones; it once read them all on every
+    // admission (a sweep per request: 10,000+ entries each).
+    const limits = { key: { requests_per_minute: 2 }, domain: {} };
+    for (let i = 0; i < manyKeys; i++) {
+      vi.setSystemTime(1_000_000 + i); // a millisecond apart: all within the minute
+      const r = await l.acquire({ ...input(limits), keyId: `key-${i}`, domainId: 'shared' });
+      expect(r.allowed && r.headers['x-ratelimit-remaining-requests']).toBe('1');
+    }
+    vi.setSystemTime(1_000_000 + manyKeys);
+    const again = await l.acquire({ ...input(limits), keyId: 'key-0', domainId: 'shared' });
+    expect(again.allowed && again.headers['x-ratelimit-remaining-requests']).toBe('0');
+    const third = await l.acquire({ ...input(limits), keyId: 'key-0', domainId: 'shared' });
+    expect(third.allowed).toBe(false);
   });
 });
