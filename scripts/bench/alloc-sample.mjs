@@ -6,6 +6,7 @@
 // --promoted leaves out what minor GCs collect: what remains was promoted to the old generation (or
 // is still alive), the garbage that grows the heap until a major GC. --frames N prints N callers.
 //   node scripts/bench/alloc-sample.mjs [--seconds 5] [--top 25] [--promoted] [--frames 1]
+// Env: CONNS=1 (wrk's connections in the measured run; 16 by default).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -53,7 +54,7 @@ const call = (method, params = {}) => new Promise((resolve) => {
 });
 await call('HeapProfiler.enable');
 await call('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !PROMOTED });
-const r = await wrk({ url: `${url}/v1/chat/completions`, key, body, conns: 16, seconds: SECONDS, core: 0, dir: tmp });
+const r = await wrk({ url: `${url}/v1/chat/completions`, key, body, conns: Number(process.env.CONNS ?? 16), seconds: SECONDS, core: 0, dir: tmp });
 const { profile } = await call('HeapProfiler.stopSampling');
 ws.close();
 stop();

@@ -32,16 +32,26 @@ for s = 0, 1 do
   local req, tok, sum, conc = KEYS[s*4+1], KEYS[s*4+2], KEYS[s*4+3], KEYS[s*4+4]
   local rpm, tpm, cl = tonumber(ARGV[6+s*3]), tonumber(ARGV[7+s*3]), tonumber(ARGV[8+s*3])
   redis.call('ZREMRANGEBYSCORE', req, '-inf', now - window)
-  local gone = redis.call('ZRANGEBYSCORE', tok, '-inf', now - window)
-  if #gone > 0 then
-    local n = 0
-    for i = 1, #gone do n = n + tokensOf(gone[i]) end
-    redis.call('DECRBY', sum, n)
-    redis.call('ZREMRANGEBYSCORE', tok, '-inf', now - window)
+  local kept = redis.call('GET', sum)
+  if kept then
+    local gone = redis.call('ZRANGEBYSCORE', tok, '-inf', now - window)
+    if #gone > 0 then
+      local n = 0
+      for i = 1, #gone do n = n + tokensOf(gone[i]) end
+      kept = redis.call('DECRBY', sum, n)
+    end
+  end
+  redis.call('ZREMRANGEBYSCORE', tok, '-inf', now - window)
+  if not kept and redis.call('EXISTS', tok) == 1 then
+    -- The sum is gone and the window is not (evicted by a maxmemory policy): counted again, once.
+    kept = 0
+    local all = redis.call('ZRANGE', tok, 0, -1)
+    for i = 1, #all do kept = kept + tokensOf(all[i]) end
+    redis.call('SET', sum, kept, 'PX', window)
   end
   redis.call('ZREMRANGEBYSCORE', conc, '-inf', now)
   local nreq = redis.call('ZCARD', req)
-  local used = math.max(0, tonumber(redis.call('GET', sum) or '0'))
+  local used = math.max(0, tonumber(kept or 0))
   local oldestReq = redis.call('ZRANGE', req, 0, 0, 'WITHSCORES')[2]
   local oldestTok = redis.call('ZRANGE', tok, 0, 0, 'WITHSCORES')[2]
   if rpm > 0 and nreq >= rpm then return {0, s, 'requests', tonumber(oldestReq) + window - now} end

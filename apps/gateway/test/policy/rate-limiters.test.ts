@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryRateLimiter, type AcquireInput, type RateLimiter } from '../../src/limits/index.js';
+import { Redis } from 'ioredis';
 import { RedisRateLimiter } from '../../src/limits/redis.js';
 import { until } from '../helpers.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
@@ -118,5 +119,28 @@ describe.each(limiters)('$name', ({ make, busyMinute, manyKeys }) => {
     expect(again.allowed && again.headers['x-ratelimit-remaining-requests']).toBe('0');
     const third = await l.acquire({ ...input(limits), keyId: 'key-0', domainId: 'shared' });
     expect(third.allowed).toBe(false);
+  });
+});
+
+describe('RedisRateLimiter, its store', () => {
+  it('a token sum evicted from Redis (a maxmemory policy) is counted again from the window, once', async () => {
+    const prefix = `t${randomBytes(4).toString('hex')}`;
+    const l = await connected(new RedisRateLimiter(redis.url, quiet, prefix));
+    opened.push(l);
+    const limits = { key: { tokens_per_minute: 100 }, domain: {} };
+    const a = await l.acquire(input(limits, 10));
+    if (!a.allowed) throw new Error('refused');
+    a.lease.settle(30);
+    const client = new Redis(redis.url);
+    try {
+      expect(await client.get(`${prefix}:k:k:tokensum`)).toBe('30');
+      await client.del(`${prefix}:k:k:tokensum`);
+      const b = await l.acquire(input(limits, 10));
+      expect(b.allowed && b.headers['x-ratelimit-remaining-tokens']).toBe('60'); // 100 - 30 - 10
+      expect(await client.get(`${prefix}:k:k:tokensum`)).toBe('40');
+      expect(await client.pttl(`${prefix}:k:k:tokensum`)).toBeGreaterThan(0);
+    } finally {
+      client.disconnect();
+    }
   });
 });
