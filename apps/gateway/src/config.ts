@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_REQUEST_CAPS, type RequestCaps } from './handlers/openai/request-caps.js';
 import { createHash } from 'node:crypto';
 import { commaList, DEFAULT_UPSTREAM_ACCESS, type UpstreamAccess } from './engines/upstream/access.js';
+import { KEYS_MAX_PER_DOMAIN } from './platform/keys.js';
 
 export interface Config {
   host: string;
@@ -72,6 +73,8 @@ export interface Config {
     responseMaxBytes: number;
     /** Rows one usage report may hold; more: 400 (narrow the window or the grouping). */
     usageReportMaxRows: number;
+    /** Keys a domain may hold that are neither revoked nor expired; one more: 400 (platform/keys.ts). */
+    keysMaxPerDomain: number;
   };
 }
 
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       responsesMaxBytesPerDomain: Math.max(1, int(env, 'CORDON_RESPONSES_MAX_BYTES_PER_DOMAIN', 1024 * 1024 * 1024)),
       responseMaxBytes: Math.max(1, int(env, 'CORDON_RESPONSE_MAX_BYTES', 16 * 1024 * 1024)),
       usageReportMaxRows: Math.max(1, int(env, 'CORDON_USAGE_REPORT_MAX_ROWS', 10_000)),
+      keysMaxPerDomain: Math.max(1, int(env, 'CORDON_KEYS_MAX_PER_DOMAIN', KEYS_MAX_PER_DOMAIN)),
     },
   };
 }

@@ -10,6 +10,7 @@ export type PlatformErrorCode =
   | 'domain_not_found'
   | 'key_not_found'
   | 'key_revoked'
+  | 'key_limit_reached'
   | 'model_not_found';
 
 export class PlatformError extends ApiError {

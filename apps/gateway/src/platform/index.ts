@@ -82,7 +82,7 @@ export async function createPlatform(opts: CreatePlatformOptions): Promise<Platf
   const { log } = opts;
   const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, poolSize: opts.databasePoolSize, log });
   const domains = new DomainService(store, { log });
-  const keys = new KeyService(store, { log });
+  const keys = new KeyService(store, { log, maxPerDomain: opts.retention?.keysMaxPerDomain });
   const registry = new RegistryService(store, { log });
   const policies = new PolicyService(store, { log });
   let boot;

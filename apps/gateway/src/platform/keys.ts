@@ -54,6 +54,8 @@ const CACHE_MAX = 10_000;
 const TOUCH_INTERVAL_S = 60;
 
 const COLUMNS = 'id, domain_id, name, role, prefix, secret_kind, secret_hash, bootstrap, created_at, expires_at, last_used_at, revoked_at';
+/** What a new key is given (its last use and revocation start empty). */
+const NEW_COLUMNS = 'id, domain_id, name, role, prefix, secret_kind, secret_hash, bootstrap, created_at, expires_at';
 
 interface KeyRow {
   id: string;
@@ -122,7 +124,12 @@ export function checkOpaqueSecret(secret: string): string | null {
 export interface KeyServiceOptions {
   log?: PlatformLog;
   cacheTtlMs?: number;
+  /** Keys a domain may hold that are neither revoked nor expired (CORDON_KEYS_MAX_PER_DOMAIN); creating one more is a 400. */
+  maxPerDomain?: number;
 }
+
+/** The default of CORDON_KEYS_MAX_PER_DOMAIN. */
+export const KEYS_MAX_PER_DOMAIN = 1000;
 
 export interface NewKey {
   domain_id: string;
@@ -177,7 +184,7 @@ export class KeyService {
   async create(input: NewKey): Promise<{ key: ApiKey; secret: string }> {
     const id = newKeyId();
     const secret = newSecret(id);
-    const key = await this.insert(id, input, secret, 'token', false);
+    const key = await this.insert(id, input, secret, 'token', false, this.opts.maxPerDomain ?? KEYS_MAX_PER_DOMAIN);
     return { key, secret };
   }
 
@@ -193,7 +200,13 @@ export class KeyService {
     return this.insert(newKeyId(), input, secret, 'opaque', !!opts.bootstrap);
   }
 
-  private async insert(id: string, input: NewKey, secret: string, kind: SecretKind, bootstrap: boolean): Promise<ApiKey> {
+  /**
+   * With `cap`, the row goes in only while the domain holds fewer live keys (not revoked, not
+   * expired) than that, counted in the same statement under the domain's lock: concurrent
+   * creations, on any instance, cannot pass it together.
+   * (The bootstrap keys and operator-registered secrets are not counted against it.)
+   */
+  private async insert(id: string, input: NewKey, secret: string, kind: SecretKind, bootstrap: boolean, cap?: number): Promise<ApiKey> {
     if (!input || typeof input !== 'object') throw invalid('A key needs a domain_id, a name and a role.', null);
     if (typeof input.domain_id !== 'string' || input.domain_id === '') throw invalid("'domain_id' is required.", 'domain_id');
     if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > MAX_NAME) {
@@ -203,11 +216,27 @@ export class KeyService {
     const expires = input.expires_at ?? null;
     if (expires !== null && (!Number.isSafeInteger(expires) || expires < 0)) throw invalid("'expires_at' must be a unix time in seconds, or null.", 'expires_at');
     const prefix = kind === 'token' ? secret.slice(0, 12) : OPAQUE_PREFIX;
+    const values = [id, input.domain_id, input.name, input.role, prefix, kind, hashSecret(secret), bootstrap ? 1 : 0, now(), expires];
     try {
-      await this.store.run(
-        `INSERT INTO api_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
-        [id, input.domain_id, input.name, input.role, prefix, kind, hashSecret(secret), bootstrap ? 1 : 0, now(), expires],
-      );
+      if (cap === undefined) {
+        await this.store.run(`INSERT INTO api_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`, values);
+      } else {
+        // Under the domain's lock: on PostgreSQL two instances' statements could otherwise both
+        // count the same keys (each sees only committed rows) and both insert.
+        const { changes } = await this.store.withLock(`keys:${input.domain_id}`, () => this.store.run(
+          `INSERT INTO api_keys (${NEW_COLUMNS}) SELECT ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT) WHERE ` +
+            '(SELECT COUNT(*) FROM api_keys WHERE domain_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)) < ?',
+          [...values, input.domain_id, now(), cap],
+        ));
+        if (changes === 0) {
+          throw new PlatformError(
+            400,
+            `Domain ${quote(input.domain_id)} already holds ${cap} keys that are neither revoked nor expired, the most it may. Revoke keys that are no longer used, then create this one.`,
+            'key_limit_reached',
+            null,
+          );
+        }
+      }
     } catch (err) {
       if (err instanceof ForeignKeyViolation) throw notFound('domain_not_found', `No domain found with id ${quote(input.domain_id)}.`, 'domain_id');
       if (err instanceof UniqueViolation) throw conflict('A key with this id or secret already exists.', 'secret');

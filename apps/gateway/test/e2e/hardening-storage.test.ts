@@ -1,7 +1,7 @@
 // Storage that does not grow without bound (issue 11, item 10): stored responses capped per domain
 // (count and bytes, the oldest evicted) and per response (400); usage and violation records pruned
 // past their retention in small batches; the usage report served in indexed slices, so a domain
-// admin asking for all time on a big table does not hold the event loop.
+// admin asking for all time on a big table does not hold the event loop; keys capped per domain.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -213,5 +213,33 @@ describe('the usage report on a big table', () => {
     const narrow = await gw.req(`/admin/v1/usage?start=${end - 7 * DAY}&end=${end}`, { key: admin });
     expect(narrow.status).toBe(200);
     expect((await json(narrow)).data.length).toBeLessThanOrEqual(8 * 3 * 50);
+  });
+});
+
+describe('keys are capped per domain', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ CORDON_DEMO_MODEL: 'false', CORDON_KEYS_MAX_PER_DOMAIN: '3' });
+  });
+  afterAll(() => gw?.stop());
+
+  it('a domain admin cannot mint keys past CORDON_KEYS_MAX_PER_DOMAIN; revoking one makes room; other domains are not affected', async () => {
+    const admin = await makeDomainKey(gw, 'minting', 'admin'); // the domain's first key
+    const mint = (key: string, name: string) => gw.req('/admin/v1/keys', { method: 'POST', key, json: { name } });
+    const first = await mint(admin.secret, 'one');
+    expect(first.status).toBe(201);
+    expect((await mint(admin.secret, 'two')).status).toBe(201);
+    const refused = await mint(admin.secret, 'three');
+    const body = await json(refused);
+    expect(refused.status).toBe(400);
+    expect(contract.schema('ErrorResponse', body)).toBeNull();
+    expect(body.error.code).toBe('key_limit_reached');
+    expect(body.error.message).toMatch(/3 keys/);
+    // Another domain's admin still mints.
+    const other = await makeDomainKey(gw, 'elsewhere', 'admin');
+    expect((await mint(other.secret, 'x')).status).toBe(201);
+    const revoked = await gw.req(`/admin/v1/keys/${(await json(first)).id}/revoke`, { method: 'POST', key: admin.secret });
+    expect(revoked.status).toBe(200);
+    expect((await mint(admin.secret, 'three')).status).toBe(201);
   });
 });

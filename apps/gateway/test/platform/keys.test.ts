@@ -53,6 +53,28 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       await expect(keys.create({ domain_id: 'nope', name: 'x', role: 'member' })).rejects.toMatchObject({ status: 404, code: 'domain_not_found' });
     });
 
+    it('a domain holds at most maxPerDomain live keys: one more is a 400 until one is revoked or expires', async () => {
+      const domains = new DomainService(store);
+      await domains.create({ id: 'capped', name: 'Capped' });
+      const capped = new KeyService(store, { log, maxPerDomain: 2 });
+      const first = await capped.create({ domain_id: 'capped', name: 'a', role: 'member' });
+      await capped.create({ domain_id: 'capped', name: 'b', role: 'admin', expires_at: nowS() + 3600 });
+      await expect(capped.create({ domain_id: 'capped', name: 'c', role: 'member' })).rejects.toMatchObject({ status: 400, code: 'key_limit_reached', param: null });
+      // Other domains are not affected, and concurrent creations cannot pass the cap together.
+      await capped.create({ domain_id: 'other', name: 'elsewhere', role: 'member' });
+      await capped.revoke(first.key.id);
+      const attempts = await Promise.allSettled([1, 2, 3, 4].map((i) => capped.create({ domain_id: 'capped', name: `c${i}`, role: 'member' })));
+      expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+      // An expired key no longer counts.
+      const expiring = new KeyService(store, { log, maxPerDomain: 3 });
+      await expiring.create({ domain_id: 'capped', name: 'short', role: 'member', expires_at: nowS() + 1 });
+      await expect(expiring.create({ domain_id: 'capped', name: 'd', role: 'member' })).rejects.toMatchObject({ code: 'key_limit_reached' });
+      await sleep(2100);
+      await expiring.create({ domain_id: 'capped', name: 'd', role: 'member' });
+      expect((await capped.list({ domain_id: 'capped' })).filter((k) => k.revoked_at === null)).toHaveLength(4);
+      await Promise.all([capped.close(), expiring.close()]);
+    });
+
     it('lists all keys or one domain\'s', async () => {
       const b = await keys.create({ domain_id: 'other', name: 'b', role: 'admin' });
       const all = await keys.list();

@@ -2256,7 +2256,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "Create a key",
-        "description": "Creates a personal access token. The secret is in this response only; it is stored as a hash. A superadmin may create any key in any domain; a domain admin member and admin keys in its own domain.",
+        "description": "Creates a personal access token. The secret is in this response only; it is stored as a hash. A superadmin may create any key in any domain; a domain admin member and admin keys in its own domain. A domain holds at most `CORDON_KEYS_MAX_PER_DOMAIN` keys (1000 by default) that are neither revoked nor expired; one more is a 400 with the code `key_limit_reached`.",
         "requestBody": {
           "required": true,
           "content": {
