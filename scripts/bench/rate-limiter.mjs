@@ -6,7 +6,7 @@
 // the server's own time per call of the acquire script (INFO commandstats).
 //   node scripts/bench/rate-limiter.mjs [--sizes 1000,10000,50000] [--cli apps/gateway/dist]
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createJiti } from 'jiti';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,16 +20,9 @@ const dist = resolve(arg('--cli', join(root, 'apps/gateway/dist')));
 const { MemoryRateLimiter } = await import(join(dist, 'limits/index.js'));
 const { RedisRateLimiter } = await import(join(dist, 'limits/redis.js'));
 
-const port = await new Promise((r) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => r(p));
-  });
-});
-const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-process.on('exit', () => redis.kill('SIGKILL'));
-await new Promise((r) => redis.stdout.on('data', (d) => /Ready to accept/.test(String(d)) && r()));
-
+// The tests' throwaway redis-server (apps/gateway/test/support/redis.ts), as scale-out.mjs uses it.
+const { startRedis } = await createJiti(import.meta.url).import(join(root, 'apps/gateway/test/support/redis.ts'));
+const redis = await startRedis();
 const limits = { key: { requests_per_minute: 1e9, tokens_per_minute: 1e12 }, domain: {} };
 const input = (keyId) => ({ keyId, domainId: `d-${keyId}`, limits, onStoreFailure: 'open', estimatedTokens: 5 });
 const quiet = { warn() {}, info() {} };
@@ -76,7 +69,7 @@ async function measure(name, make) {
 
 async function redisInfo() {
   const out = await new Promise((r) => {
-    const c = spawn('redis-cli', ['-p', String(port), 'info', 'commandstats']);
+    const c = spawn('redis-cli', ['-p', String(redis.port), 'info', 'commandstats']);
     let s = '';
     c.stdout.on('data', (d) => (s += d));
     c.on('close', () => r(s));
@@ -87,5 +80,6 @@ async function redisInfo() {
 
 console.log(`rate limiter cost per admission, node ${process.version}; ${dist}`);
 await measure('in process', () => new MemoryRateLimiter());
-await measure('redis', (n) => new RedisRateLimiter(`redis://127.0.0.1:${port}`, quiet, `bench${n}`));
+await measure('redis', (n) => new RedisRateLimiter(redis.url, quiet, `bench${n}`));
+await redis.stop();
 process.exit(0);

@@ -54,8 +54,6 @@ const CACHE_MAX = 10_000;
 const TOUCH_INTERVAL_S = 60;
 
 const COLUMNS = 'id, domain_id, name, role, prefix, secret_kind, secret_hash, bootstrap, created_at, expires_at, last_used_at, revoked_at';
-/** What a new key is given (its last use and revocation start empty). */
-const NEW_COLUMNS = 'id, domain_id, name, role, prefix, secret_kind, secret_hash, bootstrap, created_at, expires_at';
 
 interface KeyRow {
   id: string;
@@ -202,8 +200,8 @@ export class KeyService {
 
   /**
    * With `cap`, the row goes in only while the domain holds fewer live keys (not revoked, not
-   * expired) than that, counted in the same statement under the domain's lock: concurrent
-   * creations, on any instance, cannot pass it together.
+   * expired) than that, counted under the domain's lock: concurrent creations, on any instance,
+   * cannot pass it together.
    * (The bootstrap keys and operator-registered secrets are not counted against it.)
    */
   private async insert(id: string, input: NewKey, secret: string, kind: SecretKind, bootstrap: boolean, cap?: number): Promise<ApiKey> {
@@ -216,26 +214,30 @@ export class KeyService {
     const expires = input.expires_at ?? null;
     if (expires !== null && (!Number.isSafeInteger(expires) || expires < 0)) throw invalid("'expires_at' must be a unix time in seconds, or null.", 'expires_at');
     const prefix = kind === 'token' ? secret.slice(0, 12) : OPAQUE_PREFIX;
-    const values = [id, input.domain_id, input.name, input.role, prefix, kind, hashSecret(secret), bootstrap ? 1 : 0, now(), expires];
+    const write = () =>
+      this.store.run(`INSERT INTO api_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`, [
+        id, input.domain_id, input.name, input.role, prefix, kind, hashSecret(secret), bootstrap ? 1 : 0, now(), expires,
+      ]);
     try {
-      if (cap === undefined) {
-        await this.store.run(`INSERT INTO api_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`, values);
-      } else {
-        // Under the domain's lock: on PostgreSQL two instances' statements could otherwise both
-        // count the same keys (each sees only committed rows) and both insert.
-        const { changes } = await this.store.withLock(`keys:${input.domain_id}`, () => this.store.run(
-          `INSERT INTO api_keys (${NEW_COLUMNS}) SELECT ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT) WHERE ` +
-            '(SELECT COUNT(*) FROM api_keys WHERE domain_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)) < ?',
-          [...values, input.domain_id, now(), cap],
-        ));
-        if (changes === 0) {
-          throw new PlatformError(
-            400,
-            `Domain ${quote(input.domain_id)} already holds ${cap} keys that are neither revoked nor expired, the most it may. Revoke keys that are no longer used, then create this one.`,
-            'key_limit_reached',
-            null,
+      if (cap === undefined) await write();
+      else {
+        // Counted and written under the domain's lock: on PostgreSQL two instances could otherwise
+        // both count the same keys (each sees only committed rows) and both insert.
+        await this.store.withLock(`keys:${input.domain_id}`, async () => {
+          const live = await this.store.get<{ n: number | string }>(
+            'SELECT COUNT(*) AS n FROM api_keys WHERE domain_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+            [input.domain_id, now()],
           );
-        }
+          if (Number(live?.n ?? 0) >= cap) {
+            throw new PlatformError(
+              400,
+              `Domain ${quote(input.domain_id)} already holds ${cap} keys that are neither revoked nor expired, the most it may. Revoke keys that are no longer used, then create this one.`,
+              'key_limit_reached',
+              null,
+            );
+          }
+          await write();
+        });
       }
     } catch (err) {
       if (err instanceof ForeignKeyViolation) throw notFound('domain_not_found', `No domain found with id ${quote(input.domain_id)}.`, 'domain_id');
