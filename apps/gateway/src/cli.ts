@@ -210,7 +210,14 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       return 0;
     }
     case 'keys list': {
-      const r = await call(listKeys({ ...admin(), query: values.domain ? { domain_id: values.domain } : {} }));
+      // Every page, one after the other, printed as one list.
+      const r = await call(listKeys({ ...admin(), query: { domain_id: values.domain } }));
+      for (let page = r; page.has_more && page.last_id !== null; ) {
+        page = await call(listKeys({ ...admin(), query: { domain_id: values.domain, after: page.last_id } }));
+        r.data.push(...page.data);
+        r.last_id = page.last_id;
+        r.has_more = page.has_more;
+      }
       print(r, () => table(r.data.map(fmtKey), keyColumns));
       return 0;
     }

@@ -61,6 +61,8 @@ export interface Config {
     usageDays: number;
     /** Days of guardrail violation records kept (0: forever). */
     violationsDays: number;
+    /** Days a revoked or expired key is kept after its revocation or expiry (0: forever). */
+    deadKeysDays: number;
     /** How often old records are pruned, ms (0: never). */
     pruneIntervalMs: number;
     /** Days a stored response lives. */
@@ -173,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retention: {
       usageDays: int(env, 'CORDON_USAGE_RETENTION_DAYS', 400),
       violationsDays: int(env, 'CORDON_VIOLATIONS_RETENTION_DAYS', 400),
+      deadKeysDays: int(env, 'CORDON_DEAD_KEYS_RETENTION_DAYS', 90),
       pruneIntervalMs: int(env, 'CORDON_RETENTION_PRUNE_INTERVAL_MS', 3_600_000),
       responsesTtlDays: Math.max(1, int(env, 'CORDON_RESPONSES_TTL_DAYS', 30)),
       responsesMaxPerDomain: Math.max(1, int(env, 'CORDON_RESPONSES_MAX_PER_DOMAIN', 10_000)),

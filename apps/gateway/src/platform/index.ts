@@ -114,7 +114,7 @@ export async function createPlatform(opts: CreatePlatformOptions): Promise<Platf
     maxBytesPerDomain: r?.responsesMaxBytesPerDomain,
     maxBytes: r?.responseMaxBytes,
   });
-  const retention = new RetentionPruner(store, { usageDays: r?.usageDays ?? 0, violationsDays: r?.violationsDays ?? 0, intervalMs: r?.pruneIntervalMs ?? 0, log });
+  const retention = new RetentionPruner(store, { usageDays: r?.usageDays ?? 0, violationsDays: r?.violationsDays ?? 0, deadKeysDays: r?.deadKeysDays ?? 0, intervalMs: r?.pruneIntervalMs ?? 0, log });
   let ready = true;
   let closing: Promise<void> | null = null;
 

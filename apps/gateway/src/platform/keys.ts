@@ -129,6 +129,15 @@ export interface KeyServiceOptions {
 /** The default of CORDON_KEYS_MAX_PER_DOMAIN. */
 export const KEYS_MAX_PER_DOMAIN = 1000;
 
+export interface KeyListFilter {
+  domain_id?: string;
+  /** Leave out the keys of this role (a domain admin does not see superadmin keys). */
+  exclude_role?: Role;
+  /** A key id: only the keys listed after it. */
+  after?: string;
+  limit?: number;
+}
+
 export interface NewKey {
   domain_id: string;
   name: string;
@@ -249,11 +258,35 @@ export class KeyService {
     return (await this.get(id))!;
   }
 
-  async list(filter: { domain_id?: string } = {}): Promise<ApiKey[]> {
-    const rows =
-      filter.domain_id !== undefined
-        ? await this.store.all<KeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE domain_id = ? ORDER BY created_at, id`, [filter.domain_id])
-        : await this.store.all<KeyRow>(`SELECT ${COLUMNS} FROM api_keys ORDER BY created_at, id`);
+  /**
+   * Keys oldest first (by creation, then id). `after`: only keys that come after that key (a key
+   * outside the filter, or none, is a 400: a cursor names a key of the same listing); `limit`: at
+   * most that many. Served by the `api_keys (domain_id, created_at, id)` index.
+   */
+  async list(filter: KeyListFilter = {}): Promise<ApiKey[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.domain_id !== undefined) {
+      where.push('domain_id = ?');
+      params.push(filter.domain_id);
+    }
+    if (filter.exclude_role !== undefined) {
+      where.push('role <> ?');
+      params.push(filter.exclude_role);
+    }
+    if (filter.after !== undefined) {
+      const cursor = await this.store.get<Pick<KeyRow, 'created_at'>>(
+        `SELECT created_at FROM api_keys WHERE id = ?${where.length ? ` AND ${where.join(' AND ')}` : ''}`,
+        [filter.after, ...params],
+      );
+      if (!cursor) throw invalid(`No key ${quote(filter.after)} in this listing to list after.`, 'after');
+      where.push('(created_at > ? OR (created_at = ? AND id > ?))');
+      params.push(Number(cursor.created_at), Number(cursor.created_at), filter.after);
+    }
+    const rows = await this.store.all<KeyRow>(
+      `SELECT ${COLUMNS} FROM api_keys${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id${filter.limit !== undefined ? ' LIMIT ?' : ''}`,
+      filter.limit !== undefined ? [...params, filter.limit] : params,
+    );
     return rows.map(toKey);
   }
 

@@ -1,7 +1,8 @@
 // Storage that does not grow without bound (issue 11, item 10): stored responses capped per domain
 // (count and bytes, the oldest evicted) and per response (400); usage and violation records pruned
 // past their retention in small batches; the usage report served in indexed slices, so a domain
-// admin asking for all time on a big table does not hold the event loop; keys capped per domain.
+// admin asking for all time on a big table does not hold the event loop; keys capped per domain,
+// listed a page at a time, and deleted once revoked or expired past their retention.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -241,5 +242,67 @@ describe('keys are capped per domain', () => {
     const revoked = await gw.req(`/admin/v1/keys/${(await json(first)).id}/revoke`, { method: 'POST', key: admin.secret });
     expect(revoked.status).toBe(200);
     expect((await mint(admin.secret, 'three')).status).toBe(201);
+  });
+});
+
+describe('keys are listed a page at a time, and dead keys are pruned', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ CORDON_DEMO_MODEL: 'false', CORDON_DEAD_KEYS_RETENTION_DAYS: '30', CORDON_RETENTION_PRUNE_INTERVAL_MS: '300' });
+  });
+  afterAll(() => gw?.stop());
+
+  it('a domain admin pages through its own keys (never a superadmin key); bad cursors and limits are 400s', async () => {
+    const admin = await makeDomainKey(gw, 'pages', 'admin');
+    const made = [admin.id];
+    for (let i = 0; i < 4; i++) made.push((await json(await gw.req('/admin/v1/keys', { method: 'POST', key: admin.secret, json: { name: `m${i}` } }))).id);
+    const superKey = await json(await gw.req('/admin/v1/keys', { method: 'POST', json: { domain_id: 'pages', name: 'root', role: 'superadmin' } }));
+    const walked: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const res = await gw.req(`/admin/v1/keys?limit=2${after ? `&after=${after}` : ''}`, { key: admin.secret });
+      const page = await json(res);
+      expect(res.status).toBe(200);
+      expect(contract.schema('KeyList', page)).toBeNull();
+      pages++;
+      walked.push(...page.data.map((k: { id: string }) => k.id));
+      expect(page.first_id).toBe(page.data[0]?.id ?? null);
+      expect(page.last_id).toBe(page.data.at(-1)?.id ?? null);
+      if (!page.has_more) break;
+      after = page.last_id;
+    }
+    expect(pages).toBe(3);
+    expect([...walked].sort()).toEqual([...made].sort());
+    expect(walked).not.toContain(superKey.id);
+    // The superadmin's listing of the domain has it; the whole listing fits one default page.
+    const all = await json(await gw.req('/admin/v1/keys?domain_id=pages'));
+    expect(all.data.map((k: { id: string }) => k.id)).toContain(superKey.id);
+    expect(all.has_more).toBe(false);
+    for (const bad of [`after=${superKey.id}`, 'after=nosuchkey000', 'limit=0', 'limit=101', 'limit=x']) {
+      const res = await gw.req(`/admin/v1/keys?${bad}`, { key: admin.secret });
+      const body = await json(res);
+      expect(res.status, bad).toBe(400);
+      expect(contract.schema('ErrorResponse', body)).toBeNull();
+    }
+  });
+
+  it('a key revoked longer ago than CORDON_DEAD_KEYS_RETENTION_DAYS is deleted by the retention job', async () => {
+    const admin = await makeDomainKey(gw, 'churn', 'admin');
+    const old = await json(await gw.req('/admin/v1/keys', { method: 'POST', key: admin.secret, json: { name: 'old' } }));
+    const recent = await json(await gw.req('/admin/v1/keys', { method: 'POST', key: admin.secret, json: { name: 'recent' } }));
+    for (const k of [old, recent]) expect((await gw.req(`/admin/v1/keys/${k.id}/revoke`, { method: 'POST', key: admin.secret })).status).toBe(200);
+    const db = openDb(gw);
+    db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ?').run(nowS() - 31 * DAY, old.id);
+    db.close();
+    let names: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      names = (await json(await gw.req('/admin/v1/keys', { key: admin.secret }))).data.map((k: { name: string }) => k.name).sort();
+      if (!names.includes('old')) break;
+      await sleep(100);
+    }
+    expect(names).toEqual(['churn-admin', 'recent']);
+    expect((await gw.req(`/admin/v1/keys/${old.id}`, { key: admin.secret })).status).toBe(404);
+    expect((await gw.req('/v1/models', { key: old.secret })).status).toBe(401);
   });
 });

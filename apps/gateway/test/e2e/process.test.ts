@@ -24,6 +24,26 @@ describe('cordon CLI against a running gateway', () => {
     return stdout;
   };
 
+  it('lists every key, over as many pages of the admin API as it takes', async () => {
+    await cli('domains', 'create', 'clipages', '--name', 'CLI pages');
+    const made: string[] = [];
+    // One more than a page holds (100): the listing needs two pages.
+    for (let i = 0; i < 101; i++) {
+      const res = await fetch(`${gw.url}/admin/v1/keys`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${gw.adminKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ domain_id: 'clipages', name: `k${i}` }),
+      });
+      made.push((await res.json()).id);
+    }
+    const listed = JSON.parse(await cli('keys', 'list', '--domain', 'clipages', '--json'));
+    expect(listed.has_more).toBe(false);
+    expect(listed.data.map((k: { id: string }) => k.id).sort()).toEqual([...made].sort());
+    expect(listed.last_id).toBe(listed.data.at(-1).id);
+    const table = await cli('keys', 'list', '--domain', 'clipages');
+    for (const id of [made[0]!, made[100]!]) expect(table).toContain(id);
+  }, 60_000);
+
   it('creates a domain, a key, a model, and revokes the key', async () => {
     const d = JSON.parse(await cli('domains', 'create', 'clitest', '--name', 'CLI test', '--json'));
     expect(d).toMatchObject({ id: 'clitest', name: 'CLI test', disabled: false });

@@ -249,7 +249,7 @@ describe.each(STORE_KINDS)('writeBatch, %s store', (kind) => {
       const wb = store.writeBatch.bind(store);
       store.writeBatch = (sql, rows) => (calls.push(sql), wb(sql, rows));
       const pruner = new RetentionPruner(store, { usageDays: 30, violationsDays: 30, intervalMs: 0, batchSize: 7 });
-      expect(await pruner.prune()).toEqual({ usage: 30, violations: 0 });
+      expect(await pruner.prune()).toEqual({ usage: 30, violations: 0, keys: 0 });
       expect(calls.filter((c) => c.startsWith('DELETE FROM usage_records'))).toHaveLength(5); // 7+7+7+7+2
       expect(await count(store)).toBe(5);
       await pruner.close();

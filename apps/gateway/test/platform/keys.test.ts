@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { DomainService, KeyService, TOKEN_PATTERN, type Store } from '../../src/platform/index.js';
+import { DomainService, KeyService, RetentionPruner, TOKEN_PATTERN, type Store } from '../../src/platform/index.js';
 import { captureLog, nowS, sleep, STORE_KINDS, storeTargets, type StoreTarget } from './helpers.js';
 
 describe.each(STORE_KINDS)('%s store', (kind) => {
@@ -83,6 +83,58 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       expect(other.every((k) => k.domain_id === 'other')).toBe(true);
       expect(other.map((k) => k.id)).toContain(b.key.id);
       expect((await keys.list({ domain_id: 'acme' })).map((k) => k.id)).not.toContain(b.key.id);
+    });
+
+    it('lists a page at a time, oldest first: `after` a key of the same listing, at most `limit`', async () => {
+      const domains = new DomainService(store);
+      await domains.create({ id: 'paged', name: 'Paged' });
+      const made: string[] = [];
+      for (let i = 0; i < 7; i++) made.push((await keys.create({ domain_id: 'paged', name: `p${i}`, role: i === 3 ? 'superadmin' : 'member' })).key.id);
+      // Keys made in the same second are ordered by id; the pages walk the listing's own order.
+      const whole = (await keys.list({ domain_id: 'paged' })).map((k) => k.id);
+      expect([...whole].sort()).toEqual([...made].sort());
+      const walked: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await keys.list({ domain_id: 'paged', after, limit: 3 });
+        walked.push(...page.map((k) => k.id));
+        if (page.length < 3) break;
+        after = page.at(-1)!.id;
+      }
+      expect(walked).toEqual(whole);
+      // A filtered listing pages over what it shows; a cursor from outside it is a 400.
+      const members = await keys.list({ domain_id: 'paged', exclude_role: 'superadmin', limit: 10 });
+      expect(members.map((k) => k.id)).toEqual(whole.filter((id) => id !== made[3]));
+      await expect(keys.list({ domain_id: 'paged', exclude_role: 'superadmin', after: made[3] })).rejects.toMatchObject({ status: 400, param: 'after' });
+      const elsewhere = (await keys.list({ domain_id: 'acme', limit: 1 }))[0]!.id;
+      await expect(keys.list({ domain_id: 'paged', after: elsewhere })).rejects.toMatchObject({ status: 400, param: 'after' });
+      await expect(keys.list({ domain_id: 'paged', after: 'nosuchkey000' })).rejects.toMatchObject({ status: 400, param: 'after' });
+    });
+
+    it('retention deletes keys revoked or expired longer ago than their days, and nothing else', async () => {
+      const domains = new DomainService(store);
+      await domains.create({ id: 'dead', name: 'Dead' });
+      const live = await keys.create({ domain_id: 'dead', name: 'live', role: 'member' });
+      const revokedLongAgo = await keys.create({ domain_id: 'dead', name: 'gone', role: 'member' });
+      const revokedToday = await keys.create({ domain_id: 'dead', name: 'recent', role: 'member' });
+      const expiredLongAgo = await keys.create({ domain_id: 'dead', name: 'expired', role: 'member', expires_at: nowS() + 3600 });
+      const expiresLater = await keys.create({ domain_id: 'dead', name: 'later', role: 'member', expires_at: nowS() + 3600 });
+      await keys.revoke(revokedToday.key.id);
+      const longAgo = nowS() - 31 * 86_400;
+      await store.run('UPDATE api_keys SET revoked_at = ? WHERE id = ?', [longAgo, revokedLongAgo.key.id]);
+      await store.run('UPDATE api_keys SET expires_at = ? WHERE id = ?', [longAgo, expiredLongAgo.key.id]);
+      keys.invalidate();
+      const pruner = new RetentionPruner(store, { usageDays: 0, violationsDays: 0, deadKeysDays: 30, intervalMs: 0, batchSize: 1 });
+      expect((await pruner.prune()).keys).toBe(2);
+      await pruner.close();
+      expect((await keys.list({ domain_id: 'dead' })).map((k) => k.name).sort()).toEqual(['later', 'live', 'recent']);
+      expect(await keys.get(revokedLongAgo.key.id)).toBeNull();
+      // The deleted keys still do not authenticate; the live ones still do.
+      expect(await keys.authenticate(revokedLongAgo.secret)).toEqual({ ok: false, reason: 'unknown' });
+      expect(await keys.authenticate(expiredLongAgo.secret)).toEqual({ ok: false, reason: 'unknown' });
+      expect(await keys.authenticate(live.secret)).toMatchObject({ ok: true });
+      expect(await keys.authenticate(expiresLater.secret)).toMatchObject({ ok: true });
+      expect(await keys.authenticate(revokedToday.secret)).toEqual({ ok: false, reason: 'revoked' });
     });
   });
 

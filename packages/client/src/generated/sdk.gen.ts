@@ -284,7 +284,7 @@ export const setDomainPolicy = <ThrowOnError extends boolean = false>(options: O
 /**
  * List keys
  *
- * Lists keys (never their secrets). A superadmin sees every domain's keys (or one domain's, with `domain_id`); a domain admin sees its own domain's keys, except superadmin keys.
+ * Lists keys (never their secrets), oldest first, a page at a time. A superadmin sees every domain's keys (or one domain's, with `domain_id`); a domain admin sees its own domain's keys, except superadmin keys.
  */
 export const listKeys = <ThrowOnError extends boolean = false>(options?: Options<ListKeysData, ThrowOnError>) => (options?.client ?? client).get<ListKeysResponses, ListKeysErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -2344,7 +2344,7 @@ export type Key = {
 };
 
 /**
- * A list of keys.
+ * A page of keys, oldest first.
  */
 export type KeyList = {
     /**
@@ -2355,6 +2355,18 @@ export type KeyList = {
      * The keys.
      */
     data: Array<Key>;
+    /**
+     * The id of the first key on this page (null when the page is empty).
+     */
+    first_id: string | null;
+    /**
+     * The id of the last key on this page; pass it as `after` for the next page.
+     */
+    last_id: string | null;
+    /**
+     * Whether more keys follow this page.
+     */
+    has_more: boolean;
 };
 
 /**
@@ -3737,6 +3749,14 @@ export type ListKeysData = {
          * Only keys of this domain. A domain admin may only name its own domain.
          */
         domain_id?: string;
+        /**
+         * A cursor for the next page, the `last_id` of the page before; the listing continues after that key. A key outside this listing is a 400.
+         */
+        after?: string;
+        /**
+         * The most keys on this page; `has_more` says whether more follow.
+         */
+        limit?: number;
     };
     url: '/admin/v1/keys';
 };

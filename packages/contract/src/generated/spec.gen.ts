@@ -2177,7 +2177,7 @@ export const openapiSpec: Record<string, any> = {
           "Admin"
         ],
         "summary": "List keys",
-        "description": "Lists keys (never their secrets). A superadmin sees every domain's keys (or one domain's, with `domain_id`); a domain admin sees its own domain's keys, except superadmin keys.",
+        "description": "Lists keys (never their secrets), oldest first, a page at a time. A superadmin sees every domain's keys (or one domain's, with `domain_id`); a domain admin sees its own domain's keys, except superadmin keys.",
         "parameters": [
           {
             "name": "domain_id",
@@ -2188,6 +2188,29 @@ export const openapiSpec: Record<string, any> = {
               "type": "string"
             },
             "example": "acme"
+          },
+          {
+            "name": "after",
+            "in": "query",
+            "required": false,
+            "description": "A cursor for the next page, the `last_id` of the page before; the listing continues after that key. A key outside this listing is a 400.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "k3j9x2m4p7q1"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "The most keys on this page; `has_more` says whether more follow.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 100
+            },
+            "example": 20
           }
         ],
         "responses": {
@@ -2213,7 +2236,10 @@ export const openapiSpec: Record<string, any> = {
                       "last_used_at": 1763874000,
                       "revoked_at": null
                     }
-                  ]
+                  ],
+                  "first_id": "k3j9x2m4p7q1",
+                  "last_id": "k3j9x2m4p7q1",
+                  "has_more": false
                 }
               }
             }
@@ -8559,10 +8585,13 @@ export const openapiSpec: Record<string, any> = {
       },
       "KeyList": {
         "type": "object",
-        "description": "A list of keys.",
+        "description": "A page of keys, oldest first.",
         "required": [
           "object",
-          "data"
+          "data",
+          "first_id",
+          "last_id",
+          "has_more"
         ],
         "properties": {
           "object": {
@@ -8578,6 +8607,24 @@ export const openapiSpec: Record<string, any> = {
             "items": {
               "$ref": "#/components/schemas/Key"
             }
+          },
+          "first_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The id of the first key on this page (null when the page is empty)."
+          },
+          "last_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The id of the last key on this page; pass it as `after` for the next page."
+          },
+          "has_more": {
+            "type": "boolean",
+            "description": "Whether more keys follow this page."
           }
         },
         "example": {
@@ -8595,7 +8642,10 @@ export const openapiSpec: Record<string, any> = {
               "last_used_at": 1763874000,
               "revoked_at": null
             }
-          ]
+          ],
+          "first_id": "k3j9x2m4p7q1",
+          "last_id": "k3j9x2m4p7q1",
+          "has_more": false
         }
       },
       "CreateKeyRequest": {

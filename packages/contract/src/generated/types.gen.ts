@@ -317,7 +317,7 @@ export interface paths {
         };
         /**
          * List keys
-         * @description Lists keys (never their secrets). A superadmin sees every domain's keys (or one domain's, with `domain_id`); a domain admin sees its own domain's keys, except superadmin keys.
+         * @description Lists keys (never their secrets), oldest first, a page at a time. A superadmin sees every domain's keys (or one domain's, with `domain_id`); a domain admin sees its own domain's keys, except superadmin keys.
          */
         get: operations["listKeys"];
         put?: never;
@@ -3312,7 +3312,7 @@ export interface components {
             revoked_at: number | null;
         };
         /**
-         * @description A list of keys.
+         * @description A page of keys, oldest first.
          * @example {
          *       "object": "list",
          *       "data": [
@@ -3328,7 +3328,10 @@ export interface components {
          *           "last_used_at": 1763874000,
          *           "revoked_at": null
          *         }
-         *       ]
+         *       ],
+         *       "first_id": "k3j9x2m4p7q1",
+         *       "last_id": "k3j9x2m4p7q1",
+         *       "has_more": false
          *     }
          */
         KeyList: {
@@ -3339,6 +3342,12 @@ export interface components {
             object: "list";
             /** @description The keys. */
             data: components["schemas"]["Key"][];
+            /** @description The id of the first key on this page (null when the page is empty). */
+            first_id: string | null;
+            /** @description The id of the last key on this page; pass it as `after` for the next page. */
+            last_id: string | null;
+            /** @description Whether more keys follow this page. */
+            has_more: boolean;
         };
         /**
          * @description A new key.
@@ -5066,6 +5075,16 @@ export interface operations {
                  * @example acme
                  */
                 domain_id?: string;
+                /**
+                 * @description A cursor for the next page, the `last_id` of the page before; the listing continues after that key. A key outside this listing is a 400.
+                 * @example k3j9x2m4p7q1
+                 */
+                after?: string;
+                /**
+                 * @description The most keys on this page; `has_more` says whether more follow.
+                 * @example 20
+                 */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5095,7 +5114,10 @@ export interface operations {
                      *           "last_used_at": 1763874000,
                      *           "revoked_at": null
                      *         }
-                     *       ]
+                     *       ],
+                     *       "first_id": "k3j9x2m4p7q1",
+                     *       "last_id": "k3j9x2m4p7q1",
+                     *       "has_more": false
                      *     }
                      */
                     "application/json": components["schemas"]["KeyList"];

@@ -15,6 +15,9 @@ import { compileGuardrails, GuardrailConfigError } from '../../guardrails/index.
 import { fullPolicy } from '../../platform/policies.js';
 import { mayManageKey } from '../../platform/keys.js';
 
+/** Keys on a page of listKeys when the caller names no `limit` (the contract's default). */
+const KEYS_PAGE_DEFAULT = 100;
+
 const notFound = (what: string, id: string, param: string) =>
   new ApiError(404, `No ${what} found with id '${String(id).slice(0, 128)}'.`, `${what.replace(/ /g, '_')}_not_found`, param);
 
@@ -102,9 +105,15 @@ export function adminHandlers(deps: GatewayDeps): Partial<GatewayHandlers> {
         if (domainId && domainId !== auth.key.domain_id) throw notFound('domain', domainId, 'domain_id');
         domainId = auth.key.domain_id;
       }
-      let keys = await platform.keys.list({ domain_id: domainId });
-      if (auth.key.role !== 'superadmin') keys = keys.filter((k) => k.role !== 'superadmin');
-      res.json({ object: 'list', data: keys });
+      const limit = req.query.limit ?? KEYS_PAGE_DEFAULT;
+      const keys = await platform.keys.list({
+        domain_id: domainId,
+        exclude_role: auth.key.role === 'superadmin' ? undefined : 'superadmin',
+        after: req.query.after,
+        limit: limit + 1,
+      });
+      const data = keys.slice(0, limit);
+      res.json({ object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: keys.length > limit });
     },
     async createKey(req, res, ctx) {
       const auth = ctx.auth;

@@ -118,4 +118,17 @@ export const migrations: Migration[] = [
       `CREATE INDEX stored_responses_domain_created ON stored_responses (domain_id, created_at, size_bytes)`,
     ],
   },
+  {
+    id: 3,
+    name: 'keys listed by page, dead keys pruned',
+    statements: [
+      // The admin API lists a domain's keys a page at a time, oldest first (created_at, id).
+      `CREATE INDEX api_keys_domain_created ON api_keys (domain_id, created_at, id)`,
+      // Its first column serves what api_keys_domain served (the cap's count of a domain's keys).
+      `DROP INDEX api_keys_domain`,
+      // Retention deletes keys revoked or expired longer ago than CORDON_DEAD_KEYS_RETENTION_DAYS.
+      `CREATE INDEX api_keys_revoked_at ON api_keys (revoked_at)`,
+      `CREATE INDEX api_keys_expires_at ON api_keys (expires_at)`,
+    ],
+  },
 ];
