@@ -10,11 +10,11 @@
 // how much of its RSS is freed memory glibc keeps; needs gdb and ptrace rights; glibc's "system bytes"
 // still count the pages the idle collection's malloc_trim returned).
 // Environment: CORDON_BENCH_NODE_FLAGS='--trace-gc ...' (node flags for the gateway only),
-// CORDON_BENCH_GATEWAY_OUT=file (keep the gateway's stdout), CORDON_BENCH_SIGNAL=SIGUSR2 (send the
+// CORDON_BENCH_GATEWAY_OUT=file (the gateway's stdout goes there, and is kept), CORDON_BENCH_SIGNAL=SIGUSR2 (send the
 // gateway a signal after the runs, e.g. for a profiler preloaded with NODE_OPTIONS=-r),
 // CORDON_BENCH_CLI=path/to/cli.js (another build of the gateway, for a before/after comparison).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -64,15 +64,15 @@ const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/s
 const children = [];
 // Whatever happens (an error included), the processes this benchmark started stop with it.
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
-function startPinned(core, args, env = {}, stderr = 'inherit') {
-  const child = spawn('taskset', ['-c', String(core), process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', stderr] });
+function startPinned(core, args, env = {}, stderr = 'inherit', stdout = 'pipe') {
+  const child = spawn('taskset', ['-c', String(core), process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', stdout, stderr] });
   children.push(child);
   return child;
 }
 const { child: fake, port: fakePort } = await startFakeUpstream({ core: 0 });
 children.push(fake);
 // --single-threaded-gc: the forwarder and the gateway both start with it, as docs/deploy/README.md
-// says to run the gateway on one CPU (src/http/gc-threads.ts); the comparison stays like for like.
+// says to run the gateway on one CPU (src/http/one-cpu.ts); the comparison stays like for like.
 const nodeGcFlags = process.argv.includes('--single-threaded-gc') ? ['--single-threaded-gc'] : [];
 const forwarder = startPinned(1, [...nodeGcFlags, join(tmp, 'forwarder.cjs'), `http://127.0.0.1:${fakePort}`]);
 const forwarderPort = await new Promise((r) => forwarder.stdout.once('data', (d) => r(Number(String(d).trim()))));
@@ -90,20 +90,27 @@ const ONLY = o > 0 ? process.argv[o + 1].split(',') : null; // --only json16,ttf
 // CORDON_BENCH_NODE_FLAGS='--flag ...': node flags for the gateway only (GC tracing, heap sizes).
 if (process.env.CORDON_BENCH_NODE_FLAGS) profArgs.push(...process.env.CORDON_BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean));
 const MALLOC_STATS = process.argv.includes('--malloc-stats');
+// The gateway's stdout (its log, a line per request) is a file, as when a collector keeps up with
+// it: this process blocks in wrk during each run, so a pipe to it would stay full for the run, and
+// the gateway would hold the run's log lines in its heap (and retry the write every 100 ms) — a
+// state no deployment that reads its logs is in. CORDON_BENCH_GATEWAY_OUT=file keeps the file.
+const gwOutPath = process.env.CORDON_BENCH_GATEWAY_OUT ?? join(tmp, 'gateway.out');
+const gwOut = openSync(gwOutPath, 'w');
 const gw = startPinned(1, [...nodeGcFlags, ...profArgs, process.env.CORDON_BENCH_CLI ?? join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
   CORDON_DATA_DIR: tmp, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info',
-}, MALLOC_STATS ? 'pipe' : 'inherit');
+}, MALLOC_STATS ? 'pipe' : 'inherit', gwOut);
+closeSync(gwOut);
 // --malloc-stats: the gateway's stderr is read here (malloc_stats() writes there), and passed on.
 let gwErr = '';
 gw.stderr?.on('data', (d) => {
   gwErr += d;
   process.stderr.write(d);
 });
-let out = '';
-const gwUrl = await new Promise((r) => gw.stdout.on('data', (d) => { out += d; const m = /"url":"([^"]+)"/.exec(out); if (m) r(m[1]); }));
-// CORDON_BENCH_GATEWAY_OUT=file: keep the gateway's stdout (its log, or V8's --trace-gc lines) there.
-if (process.env.CORDON_BENCH_GATEWAY_OUT) gw.stdout.pipe((await import('node:fs')).createWriteStream(process.env.CORDON_BENCH_GATEWAY_OUT));
-else gw.stdout.resume();
+let gwUrl = null;
+for (const until = Date.now() + 30_000; !gwUrl; await new Promise((r) => setTimeout(r, 50))) {
+  if (gw.exitCode !== null || Date.now() > until) throw new Error(`the gateway did not start: ${readFileSync(gwOutPath, 'utf8').slice(-2000)}`);
+  gwUrl = /"url":"([^"]+)"/.exec(readFileSync(gwOutPath, 'utf8'))?.[1] ?? null;
+}
 // Idle: started, nothing served yet, 3 s after start and 12 s after it (V8's own memory reducer,
 // armed by the start's mark-compacts, shrinks the young generation about 9 s after start).
 await new Promise((r) => setTimeout(r, 3000));

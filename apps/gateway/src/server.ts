@@ -7,7 +7,7 @@ import { createLogger, type Log } from './log.js';
 import { createGateway, type Gateway } from './app.js';
 import { exitOnCrash } from './crash.js';
 import { startDraining } from './http/readiness.js';
-import { fitGcToCpus } from './http/gc-threads.js';
+import { fitGcToCpus, yieldHelperThreads } from './http/one-cpu.js';
 import { reduceMemoryWhenIdle } from './http/memory-reducer.js';
 import { trafficOf } from './http/traffic.js';
 
@@ -119,8 +119,10 @@ export async function serve(): Promise<void> {
   exitOnCrash({ log, flush: () => running.gateway.deps.platform.close() });
   // After a burst of traffic, once idle, V8's garbage goes back to the OS (see memory-reducer.ts).
   if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log, afterStart: true });
-  // With one CPU, V8's collector runs on the main thread as far as it can (see gc-threads.ts).
+  // With one CPU, V8's collector runs on the main thread as far as it can, and the helper threads
+  // yield to the request thread (see one-cpu.ts).
   fitGcToCpus(log);
+  yieldHelperThreads(log);
   const onSignal = (signal: string) => {
     // Whatever the shutdown waits on (a stuck close, a log whose reader is gone), the process ends:
     // 10 s after the drain delay and the in-flight deadline, with exit code 1.

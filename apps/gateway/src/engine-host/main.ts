@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import type { ModelState } from '../engines/types.js';
 import { createLogger, type Log } from '../log.js';
 import { exitOnCrash } from '../crash.js';
-import { fitGcToCpus } from '../http/gc-threads.js';
+import { fitGcToCpus } from '../http/one-cpu.js';
 import { reduceMemoryWhenIdle } from '../http/memory-reducer.js';
 import { loadHostConfig } from './config.js';
 import { loadHostModels } from './catalog.js';
@@ -106,7 +106,7 @@ export async function engineHost(argv: string[]): Promise<RunningEngineHost> {
   exitOnCrash({ log, flush: async () => {} });
   // As in `cordon serve`: V8's garbage goes back to the OS once the traffic is over.
   if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log, afterStart: true });
-  // With one CPU, V8's collector runs on the main thread as far as it can (see gc-threads.ts).
+  // With one CPU, V8's collector runs on the main thread as far as it can (see one-cpu.ts).
   fitGcToCpus(log);
   const onSignal = (signal: string) => {
     running.shutdown(signal).then(

@@ -1,53 +1,35 @@
 /**
- * V8's garbage collector on one CPU.
+ * The gateway on one CPU: what it changes when it finds a single CPU at start (an affinity of one
+ * core, or a container's CPU quota of one or less). With two CPUs or more nothing changes.
  *
- * V8 runs the parallel and concurrent parts of its collections (scavenges every few milliseconds
- * under traffic, marking and sweeping of the old generation) on helper threads, four on Node 20,
- * whatever the CPUs the process is given. With one CPU (an affinity of one core, or a container's
- * CPU quota of one or less) that work takes turns with the request thread. Measured on the overhead
- * benchmark, where the gateway has one core (`scripts/bench/gateway-overhead.mjs`, session 10 in
- * docs/benchmarks.md): the added p99 at one connection, minus the plain forwarder's, had a median of
- * 2.3 ms by default (20 runs), 0.67 ms with `node --single-threaded-gc` (9) and 1.5 ms with only the
- * flags below (7).
- * The JVM makes the same choice (its serial collector on one CPU).
+ * **V8's garbage collector.** V8 runs the parallel and concurrent parts of its collections
+ * (scavenges every few milliseconds under traffic, marking and sweeping of the old generation) on
+ * helper threads, four on Node 20, whatever the CPUs the process is given. With one CPU that work
+ * takes turns with the request thread. Measured on the overhead benchmark, where the gateway has one
+ * core (`scripts/bench/gateway-overhead.mjs`, session 10 in docs/benchmarks.md): the added p99 at
+ * one connection, minus the plain forwarder's, had a median of 2.3 ms by default (20 runs), 0.67 ms
+ * with `node --single-threaded-gc` (9) and 1.5 ms with only the flags below (7). The JVM makes the
+ * same choice (its serial collector on one CPU). So the gateway turns off, at start, what V8 lets a
+ * running process turn off: parallel scavenges, compaction and pointer updates, and concurrent
+ * sweeping. The flags for concurrent and parallel marking cannot change after start (V8 aborts at
+ * its next full collection: tried on Node 20, 22 and 24); on Node 20 the log says to start node with
+ * `--single-threaded-gc` for those, as docs/deploy/README.md does on one CPU. Not on Node 22: there
+ * the flag cost CPU and memory and bought no tail (session 11 in docs/benchmarks.md).
  *
- * So with one CPU the gateway turns off, at start, what V8 lets a running process turn off: parallel
- * scavenges, compaction and pointer updates, and concurrent sweeping. The flags for concurrent and
- * parallel marking cannot change after start (V8 aborts at its next full collection: tried on Node
- * 20, 22 and 24); on Node 20 the log says to start node with `--single-threaded-gc` for those, as
- * docs/deploy/README.md does on one CPU. Not on Node 22: there the flag cost CPU and memory and
- * bought no tail (session 11 in docs/benchmarks.md). With two CPUs or more nothing changes.
+ * **The helper threads yield to the request thread** (`cordon serve` only). V8's platform workers
+ * (concurrent marking, compilation), libuv's pool (the log's writes) and the SQLite writer thread
+ * (usage commits) all wake up while requests are being served. Linux gives a thread that wakes up
+ * the CPU ahead of the one running, so on one core each of those wake-ups held a request for as
+ * long as the helper ran: about 2% of the core at one connection, in slices of up to a few ms, which
+ * is a p99. At nice 10 (about a tenth of the weight of the request thread's nice 0) a helper runs
+ * when the request thread waits, and still gets about a tenth of the core when both want it, so usage
+ * commits and log writes keep up under a saturating load. Lowering a thread's own priority needs no
+ * privilege; the engine hosts keep theirs (their decode runs on libuv's pool).
  */
-import { readFileSync } from 'node:fs';
-import os from 'node:os';
+import { access } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import type { Log } from '../log.js';
-
-/** The CPU time a cgroup grants, in CPUs (cgroup v2 `cpu.max`, or v1's CFS quota), or null for no quota. */
-export function cgroupCpuQuota(read: (path: string) => string | null = readOrNull): number | null {
-  const v2 = read('/sys/fs/cgroup/cpu.max');
-  if (v2 !== null) {
-    const [quota, period] = v2.trim().split(/\s+/);
-    return quota === 'max' || !quota || !period ? null : Number(quota) / Number(period);
-  }
-  const quota = read('/sys/fs/cgroup/cpu/cpu.cfs_quota_us') ?? read('/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_quota_us');
-  const period = read('/sys/fs/cgroup/cpu/cpu.cfs_period_us') ?? read('/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us');
-  if (quota === null || period === null || Number(quota) <= 0) return null;
-  return Number(quota) / Number(period);
-}
-
-function readOrNull(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-/** The CPUs this process can run on at once: its affinity, capped by its cgroup's quota. */
-export function cpusAvailable(affinity = os.availableParallelism(), quota = cgroupCpuQuota()): number {
-  return quota === null || !Number.isFinite(quota) || quota <= 0 ? affinity : Math.min(affinity, Math.max(1, Math.ceil(quota)));
-}
+import { cpusAvailable, HELPER_THREAD_NICE, lowerOtherThreads } from '../cpus.js';
 
 /** The collector's flags that a running process may change (each read by V8 at every collection). */
 export const RUNTIME_GC_FLAGS = ['--no-parallel-scavenge', '--no-parallel-compaction', '--no-parallel-pointer-update', '--no-concurrent-sweeping', '--no-concurrent-array-buffer-sweeping'];
@@ -64,4 +46,17 @@ export function fitGcToCpus(log: Log, cpus = cpusAvailable(), execArgv = process
   else if (nodeMajor <= 20) log.info({ cpus, hint: 'start node with --single-threaded-gc for marking too' }, 'one CPU: scavenges and sweeping run on the main thread');
   else log.info({ cpus }, 'one CPU: scavenges and sweeping run on the main thread');
   return true;
+}
+
+/**
+ * With one CPU, lowers every other thread of this process to HELPER_THREAD_NICE, and logs it.
+ * Threads started later lower themselves (the SQLite writer) or are started here first: libuv starts
+ * its pool on first use, so it is used once before the threads are read. Returns how many it lowered.
+ */
+export function yieldHelperThreads(log: Log, cpus = cpusAvailable()): number {
+  if (cpus > 1) return 0;
+  access('/', () => {});
+  const lowered = lowerOtherThreads(HELPER_THREAD_NICE);
+  log.info({ cpus, threads: lowered, nice: HELPER_THREAD_NICE }, "one CPU: the helper threads yield to the request thread");
+  return lowered;
 }

@@ -4,12 +4,15 @@
  * It opens its own better-sqlite3 connection to the gateway's database file, with the same
  * pragmas (WAL, synchronous=FULL, foreign keys, a busy timeout), and runs the batches it is sent:
  * one statement, once per row of parameters, in one transaction (BEGIN IMMEDIATE). The commit and
- * its fsync happen here, so they never hold the gateway's event loop. A reply is posted only once
+ * its fsync happen here, so they never hold the gateway's event loop. On one CPU it runs at a lower
+ * priority than the request thread (`nice`, see src/http/one-cpu.ts). A reply is posted only once
  * the transaction has committed, so the main connection reads the rows from then on.
  *
  * Keep this file self-contained (only `node:` modules and better-sqlite3, and type-only imports):
  * under vitest it is started from its TypeScript source, transpiled to one CommonJS script.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -18,6 +21,8 @@ export interface WriterInit {
   file: string;
   nativeBinding?: string;
   busyTimeoutMs: number;
+  /** Lower the thread to this nice value (on one CPU, so that it yields to the request thread). */
+  nice?: number;
 }
 
 /** Parameters as they cross the thread boundary (a Buffer arrives as a Uint8Array). */
@@ -33,6 +38,13 @@ function main(): void {
   const port = parentPort;
   if (!port) throw new Error('sqlite-writer-worker runs only as a worker thread');
   const init: WriterInit = workerData;
+  if (init.nice !== undefined) {
+    try {
+      setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), init.nice);
+    } catch {
+      // not Linux: the thread keeps the process's priority
+    }
+  }
   const db = new Database(init.file, { nativeBinding: init.nativeBinding || undefined, fileMustExist: true });
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

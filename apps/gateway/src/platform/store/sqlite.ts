@@ -21,6 +21,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { cpusAvailable, HELPER_THREAD_NICE } from '../../cpus.js';
 import { Channels, checkChannel, checkPayload } from './channels.js';
 import { NamedMutex } from './named-mutex.js';
 import { normalizeParams } from './sql.js';
@@ -270,6 +271,17 @@ export function openSqlite(dataDir: string, opts: { writerIdleExitMs?: number } 
   // CORDON_SQLITE_WRITER_THREAD=0: batch writes on this connection, on the event loop (the old
   // behaviour; for comparing in scripts/bench/usage-writes.mjs).
   const threaded = process.env.CORDON_SQLITE_WRITER_THREAD !== '0';
-  const writer = threaded ? new SqliteWriterThread({ file: db.name, nativeBinding: process.env.CORDON_SQLITE_NATIVE_BINDING || undefined, busyTimeoutMs: BUSY_TIMEOUT_MS }, opts.writerIdleExitMs) : null;
+  const writer = threaded
+    ? new SqliteWriterThread(
+        {
+          file: db.name,
+          nativeBinding: process.env.CORDON_SQLITE_NATIVE_BINDING || undefined,
+          busyTimeoutMs: BUSY_TIMEOUT_MS,
+          // On one CPU the writer yields to the request thread (http/one-cpu.ts).
+          nice: cpusAvailable() <= 1 ? HELPER_THREAD_NICE : undefined,
+        },
+        opts.writerIdleExitMs,
+      )
+    : null;
   return new SqliteStore(db, writer);
 }
