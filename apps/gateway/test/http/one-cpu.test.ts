@@ -75,17 +75,20 @@ describe('the helper threads on one CPU', () => {
     const proc = pinned ? spawn('taskset', ['-c', '0', process.execPath, ...args], { env }) : spawn(process.execPath, args, { env });
     let out = '';
     proc.stdout.on('data', (d) => (out += d));
-    await vi.waitFor(() => expect(out).toContain('cordon listening'), { timeout: 30_000 });
-    const threadsAtStart = niceByThread(proc.pid!);
-    // The writer thread: started by the first batch, after the threads above were read.
-    await vi.waitFor(() => expect([...niceByThread(proc.pid!).keys()].some((tid) => !threadsAtStart.has(tid))).toBe(true), { timeout: 10_000 });
-    // A thread lowers itself once it runs: read them again until they are all settled (or time out).
-    const settled = (t: Map<number, number>) => [...t].every(([tid, nice]) => tid === proc.pid || nice === (pinned ? HELPER_THREAD_NICE : 0));
-    await vi.waitFor(() => expect(settled(niceByThread(proc.pid!))).toBe(true), { timeout: 3_000 }).catch(() => undefined);
-    const threads = niceByThread(proc.pid!);
-    proc.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-    return { pid: proc.pid!, threads, threadsAtStart, out };
+    try {
+      await vi.waitFor(() => expect(out).toContain('cordon listening'), { timeout: 30_000 });
+      const threadsAtStart = niceByThread(proc.pid!);
+      // The writer thread: started by the first batch, after the threads above were read.
+      await vi.waitFor(() => expect([...niceByThread(proc.pid!).keys()].some((tid) => !threadsAtStart.has(tid))).toBe(true), { timeout: 10_000 });
+      // A thread lowers itself once it runs: read them again until they are all settled (or time out).
+      const settled = (t: Map<number, number>) => [...t].every(([tid, nice]) => tid === proc.pid || nice === (pinned ? HELPER_THREAD_NICE : 0));
+      await vi.waitFor(() => expect(settled(niceByThread(proc.pid!))).toBe(true), { timeout: 3_000 }).catch(() => undefined);
+      const threads = niceByThread(proc.pid!);
+      return { pid: proc.pid!, threads, threadsAtStart, out };
+    } finally {
+      proc.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 
   it('on one core every thread but the request thread runs at HELPER_THREAD_NICE, the writer started later too; on two, none', async () => {
