@@ -22,6 +22,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { components } from '@cordon/contract';
 import type { Store } from './store/types.js';
+import { whereAll, type Condition } from './store/sql.js';
 import { ForeignKeyViolation, UniqueViolation } from './store/types.js';
 import { conflict, invalid, notFound, PlatformError, quote } from './errors.js';
 import { errField, type PlatformLog } from './log.js';
@@ -264,29 +265,21 @@ export class KeyService {
    * most that many. Served by the `api_keys (domain_id, created_at, id)` index.
    */
   async list(filter: KeyListFilter = {}): Promise<ApiKey[]> {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (filter.domain_id !== undefined) {
-      where.push('domain_id = ?');
-      params.push(filter.domain_id);
-    }
-    if (filter.exclude_role !== undefined) {
-      where.push('role <> ?');
-      params.push(filter.exclude_role);
-    }
+    const scope: Condition[] = [
+      filter.domain_id === undefined ? null : ['domain_id = ?', filter.domain_id],
+      filter.exclude_role === undefined ? null : ['role <> ?', filter.exclude_role],
+    ];
+    let after: Condition = null;
     if (filter.after !== undefined) {
-      const cursor = await this.store.get<Pick<KeyRow, 'created_at'>>(
-        `SELECT created_at FROM api_keys WHERE id = ?${where.length ? ` AND ${where.join(' AND ')}` : ''}`,
-        [filter.after, ...params],
-      );
+      const inScope = whereAll([['id = ?', filter.after], ...scope]);
+      const cursor = await this.store.get<Pick<KeyRow, 'created_at'>>(`SELECT created_at FROM api_keys${inScope.sql}`, inScope.params);
       if (!cursor) throw invalid(`No key ${quote(filter.after)} in this listing to list after.`, 'after');
-      where.push('(created_at > ? OR (created_at = ? AND id > ?))');
-      params.push(Number(cursor.created_at), Number(cursor.created_at), filter.after);
+      const t = Number(cursor.created_at);
+      after = ['(created_at > ? OR (created_at = ? AND id > ?))', t, t, filter.after];
     }
-    const rows = await this.store.all<KeyRow>(
-      `SELECT ${COLUMNS} FROM api_keys${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id${filter.limit !== undefined ? ' LIMIT ?' : ''}`,
-      filter.limit !== undefined ? [...params, filter.limit] : params,
-    );
+    const where = whereAll([...scope, after]);
+    const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
+    const rows = await this.store.all<KeyRow>(`SELECT ${COLUMNS} FROM api_keys${where.sql} ORDER BY created_at, id${limit}`, where.params);
     return rows.map(toKey);
   }
 

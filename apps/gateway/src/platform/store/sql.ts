@@ -48,26 +48,26 @@ export function normalizeParams(params: readonly Param[]): Array<Exclude<Param, 
   return params.map((p) => (p === undefined ? null : typeof p === 'boolean' ? (p ? 1 : 0) : p));
 }
 
+/** One condition of a WHERE clause and its parameters (`?` placeholders, in order), or null: left out. */
+export type Condition = readonly [sql: string, ...params: Array<string | number>] | null;
+
+/**
+ * A WHERE clause of the conditions given, joined with AND: the clause ('' when there is none, else
+ * starting with ' WHERE ') and its parameters, in order.
+ */
+export function whereAll(conditions: readonly Condition[]): { sql: string; params: Array<string | number> } {
+  const present = conditions.filter((c) => c !== null);
+  return { sql: present.length ? ` WHERE ${present.map(([sql]) => sql).join(' AND ')}` : '', params: present.flatMap(([, ...params]) => params) };
+}
+
 /**
  * A WHERE clause of equality and time-window filters, in portable SQL: `eq` columns must equal
- * their values (undefined ones are left out), and `ts` falls in [start, end). Returns the clause
- * ('' when empty, else starting with ' WHERE ') and its parameters, in order.
+ * their values (undefined ones are left out), and `ts` falls in [start, end).
  */
 export function whereWindow(eq: Record<string, string | undefined>, window: { start?: number; end?: number }): { sql: string; params: Array<string | number> } {
-  const where: string[] = [];
-  const params: Array<string | number> = [];
-  for (const [column, value] of Object.entries(eq)) {
-    if (value === undefined) continue;
-    where.push(`${column} = ?`);
-    params.push(value);
-  }
-  if (window.start !== undefined) {
-    where.push('ts >= ?');
-    params.push(window.start);
-  }
-  if (window.end !== undefined) {
-    where.push('ts < ?');
-    params.push(window.end);
-  }
-  return { sql: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+  return whereAll([
+    ...Object.entries(eq).map(([column, value]): Condition => (value === undefined ? null : [`${column} = ?`, value])),
+    window.start === undefined ? null : ['ts >= ?', window.start],
+    window.end === undefined ? null : ['ts < ?', window.end],
+  ]);
 }
