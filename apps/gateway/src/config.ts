@@ -46,6 +46,8 @@ export interface Config {
     metricsTokenHash?: string;
     /** After SIGTERM, how long /readyz answers 503 while new requests are still served, ms. */
     drainDelayMs: number;
+    /** Admin API writes a key that is not a superadmin's may make per minute (0: no limit); see PolicyEnforcer.admitAdminWrite. */
+    adminWritesPerMinute: number;
   };
   /** What upstream targets may reach (engines/upstream/access.ts). */
   upstreams: UpstreamAccess;
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operations: {
       metricsTokenHash: metricsTokenHash(env.CORDON_METRICS_TOKEN),
       drainDelayMs: int(env, 'CORDON_SHUTDOWN_DRAIN_DELAY_MS', 0),
+      adminWritesPerMinute: int(env, 'CORDON_ADMIN_WRITES_PER_MINUTE', 60),
     },
     upstreams: {
       keyEnv: env.CORDON_UPSTREAM_KEY_ENV_ALLOW ? commaList(env.CORDON_UPSTREAM_KEY_ENV_ALLOW) : DEFAULT_UPSTREAM_ACCESS.keyEnv,

@@ -10,7 +10,7 @@ import type { Log } from '../log.js';
 import type { PolicyService, Policy } from '../platform/policies.js';
 import type { Usage } from '../engines/types.js';
 import { compileGuardrails, GuardrailConfigError, checkInput, createOutputFilter, type CompiledGuardrails, type OutputFilter } from '../guardrails/index.js';
-import type { RateLimiter, Lease } from '../limits/index.js';
+import type { AcquireResult, RateLimiter, Lease } from '../limits/index.js';
 import { estimateTokens, hasTokenInput, textSlots } from './texts.js';
 import { CrashLedger } from './crash-ledger.js';
 
@@ -143,6 +143,43 @@ export class PolicyEnforcer {
     this.deps.log.warn({ request_id: ctx.requestId, domain: ctx.auth.domainId, key_id: ctx.auth.key.id, model: ctx.model, refused: closed }, closed ? 'engine crashes blamed on this key: it is refused this model for a while' : 'engine crash blamed on this key');
   }
 
+  /**
+   * An admin API write (a key created, revoked or rotated) by a key that is not a superadmin's: at most
+   * `perMinute` a minute per key (CORDON_ADMIN_WRITES_PER_MINUTE; 0: no limit), then a 429 with
+   * `Retry-After`. Each write commits, with its fsync, on the event loop, so a domain admin writing
+   * in a loop would otherwise slow every tenant's requests. Counted by the same limiter as the
+   * policies' limits (shared through Redis when there is one), in buckets of their own.
+   */
+  async admitAdminWrite(ctx: RequestContext, perMinute: number): Promise<void> {
+    const { key, domainId } = ctx.auth;
+    if (perMinute <= 0 || key.role === 'superadmin') return;
+    const result = await this.deps.limiter.acquire({
+      keyId: `admin-writes:${key.id}`,
+      domainId: `admin-writes:${domainId}`,
+      limits: { key: { requests_per_minute: perMinute, tokens_per_minute: null, concurrent_requests: null }, domain: { requests_per_minute: null, tokens_per_minute: null, concurrent_requests: null } },
+      onStoreFailure: 'open',
+      estimatedTokens: 0,
+    });
+    if (!result.allowed) throw this.refusal(result, 'admin writes per minute');
+    result.lease.release();
+  }
+
+  /** A refused admission as OpenAI answers it: a 429 with `Retry-After`, or a 503 when the limits cannot be read. */
+  private refusal(result: Extract<AcquireResult, { allowed: false }>, what: string): ApiError {
+    if (result.kind === 'unavailable') {
+      return new ApiError(503, 'Rate limits cannot be checked right now; try again shortly.', 'rate_limiter_unavailable', null, { 'retry-after': String(result.retryAfterSeconds) });
+    }
+    this.deps.metrics.rateLimited.labels(result.scope).inc();
+    return new ApiError(
+      429,
+      `Rate limit reached for ${what} (${result.scope}). Please try again in ${result.retryAfterSeconds}s.`,
+      'rate_limit_exceeded',
+      null,
+      { 'retry-after': String(Math.max(1, Math.ceil(result.retryAfterSeconds))) },
+      'rate_limit_error',
+    );
+  }
+
   /** Refused models (crash ledger, 403), rate limits (429 before the engine), then the admission: `guard` when the answer must be filtered. */
   private async limit(ctx: RequestContext, policy: Policy, guard: CompiledGuardrails | null, estimatedTokens: number): Promise<Admission> {
     const { domainId, key } = ctx.auth;
@@ -156,21 +193,7 @@ export class PolicyEnforcer {
       estimatedTokens,
     });
     ctx.setHeaders(result.headers);
-    if (!result.allowed) {
-      if (result.kind === 'unavailable') {
-        throw new ApiError(503, 'Rate limits cannot be checked right now; try again shortly.', 'rate_limiter_unavailable', null, { 'retry-after': String(result.retryAfterSeconds) });
-      }
-      this.deps.metrics.rateLimited.labels(result.scope).inc();
-      const what = result.kind === 'concurrent' ? 'concurrent requests' : `${result.kind} per minute`;
-      throw new ApiError(
-        429,
-        `Rate limit reached for ${what} (${result.scope}). Please try again in ${result.retryAfterSeconds}s.`,
-        'rate_limit_exceeded',
-        null,
-        { 'retry-after': String(Math.max(1, Math.ceil(result.retryAfterSeconds))) },
-        'rate_limit_error',
-      );
-    }
+    if (!result.allowed) throw this.refusal(result, result.kind === 'concurrent' ? 'concurrent requests' : `${result.kind} per minute`);
     const lease: Lease = result.lease;
     let settled = false;
     ctx.onClose(() => {

@@ -1,6 +1,7 @@
 // Issue 11, items 7b, 8, 9 and 12: admin writes need a body; upstream settings cannot reach host
 // secrets or arbitrary hosts, and upstream 5xx bodies go to the log, not to members; /metrics,
-// /readyz and /docs are hardened; a domain admin cannot take over another admin's key.
+// /readyz and /docs are hardened; a domain admin cannot take over another admin's key; a domain
+// admin's writes are rate limited (each commits on the event loop).
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
@@ -309,5 +310,36 @@ describe('a domain admin manages member keys and its own key only', () => {
     expect(mk.status).toBe(201);
     const sk = await gw.req('/admin/v1/keys', { method: 'POST', key: a1New, json: { name: 's', role: 'superadmin' } });
     expectError(await json(sk), 403, sk);
+  });
+});
+
+describe("a domain admin's writes are limited per minute", () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ CORDON_DEMO_MODEL: 'false', CORDON_ADMIN_WRITES_PER_MINUTE: '3' });
+  });
+  afterAll(() => gw?.stop());
+
+  it('past CORDON_ADMIN_WRITES_PER_MINUTE: a 429 with Retry-After, per key; reads, other keys and superadmins go on', async () => {
+    const admin = await makeDomainKey(gw, 'busy', 'admin'); // made by the superadmin: not counted
+    const mint = (key: string, name: string) => gw.req('/admin/v1/keys', { method: 'POST', key, json: { name } });
+    const first = await json(await mint(admin.secret, 'one'));
+    expect((await gw.req(`/admin/v1/keys/${first.id}/revoke`, { method: 'POST', key: admin.secret })).status).toBe(200);
+    expect((await mint(admin.secret, 'two')).status).toBe(201);
+    const refused = await mint(admin.secret, 'three');
+    const body = await json(refused);
+    expect(refused.status).toBe(429);
+    expect(contract.schema('ErrorResponse', body)).toBeNull();
+    expect(body.error).toMatchObject({ type: 'rate_limit_error', code: 'rate_limit_exceeded' });
+    expect(body.error.message).toMatch(/admin writes per minute/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Nothing was written.
+    const names = (await json(await gw.req('/admin/v1/keys', { key: admin.secret }))).data.map((k: { name: string }) => k.name);
+    expect(names).not.toContain('three');
+    // Another domain's admin, and the superadmin, still write; this admin still reads.
+    const other = await makeDomainKey(gw, 'calm', 'admin');
+    expect((await mint(other.secret, 'x')).status).toBe(201);
+    expect((await gw.req('/admin/v1/keys', { method: 'POST', json: { domain_id: 'busy', name: 'by-superadmin' } })).status).toBe(201);
+    expect((await gw.req(`/admin/v1/keys/${first.id}`, { key: admin.secret })).status).toBe(200);
   });
 });

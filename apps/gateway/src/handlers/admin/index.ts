@@ -8,6 +8,7 @@
  */
 import { ApiError } from '@cordon/server-kit';
 import { requireRole, type AuthContext } from '../../http/auth.js';
+import type { RequestContext } from '../../http/request-context.js';
 import type { components } from '@cordon/contract';
 import type { ModelEntry, ModelState } from '../../engines/types.js';
 import type { GatewayDeps, GatewayHandlers } from '../deps.js';
@@ -45,6 +46,12 @@ export function adminHandlers(deps: GatewayDeps): Partial<GatewayHandlers> {
     }
     return key;
   };
+
+  /**
+   * A write the caller may make counts against its admin writes per minute (superadmins: no limit).
+   * Only the key writes are open to keys that are not a superadmin's; the rest answer 403 first.
+   */
+  const admitWrite = (ctx: RequestContext) => deps.enforcer.admitAdminWrite(ctx, deps.config.operations.adminWritesPerMinute);
 
   /** A key the caller may rotate or revoke (see mayManageKey); 403 for another admin's key. */
   const manageableKey = async (auth: AuthContext, keyId: string) => {
@@ -129,6 +136,7 @@ export function adminHandlers(deps: GatewayDeps): Partial<GatewayHandlers> {
       if (body.expires_at != null && body.expires_at <= Math.floor(Date.now() / 1000)) {
         throw new ApiError(400, "'expires_at' must be in the future.", 'invalid_value', 'expires_at');
       }
+      await admitWrite(ctx);
       const { key, secret } = await platform.keys.create({ domain_id: domainId, name: body.name, role, expires_at: body.expires_at ?? null });
       res.status(201).json({ ...key, secret });
     },
@@ -137,12 +145,14 @@ export function adminHandlers(deps: GatewayDeps): Partial<GatewayHandlers> {
     },
     async revokeKey(req, res, ctx) {
       await manageableKey(ctx.auth, req.params.key_id);
+      await admitWrite(ctx);
       const key = await platform.keys.revoke(req.params.key_id);
       if (!key) throw notFound('key', req.params.key_id, 'key_id');
       res.json(key);
     },
     async rotateKey(req, res, ctx) {
       await manageableKey(ctx.auth, req.params.key_id);
+      await admitWrite(ctx);
       const { key, secret } = await platform.keys.rotate(req.params.key_id);
       res.json({ ...key, secret });
     },
