@@ -38,6 +38,17 @@ export function cpusAvailable(affinity = os.availableParallelism(), quota = cgro
  */
 export const HELPER_THREAD_NICE = 10;
 
+let helperNice: number | undefined;
+
+/**
+ * The nice value this process's helper threads run at, once lowerOtherThreads has lowered them
+ * (undefined before, or when it never does): a helper thread started later (the SQLite writer)
+ * lowers itself to it.
+ */
+export function helperThreadNice(): number | undefined {
+  return helperNice;
+}
+
 /** The kernel's id of the calling thread (the process id for the main thread). */
 export function ownThreadId(): number {
   return Number(readlinkSync('/proc/thread-self').split('/').pop());
@@ -45,9 +56,11 @@ export function ownThreadId(): number {
 
 /**
  * Lowers every thread of this process but the calling one to `nice` (a thread already at `nice` or
- * lower in priority is left as it is); returns how many were lowered. Linux only (elsewhere: 0).
+ * lower in priority is left as it is), and those started later with helperThreadNice; returns how
+ * many were lowered. Linux only (elsewhere: 0).
  */
 export function lowerOtherThreads(nice: number): number {
+  helperNice = nice;
   let tids: string[];
   try {
     tids = readdirSync('/proc/self/task');

@@ -8,6 +8,7 @@ import { createGateway, type Gateway } from './app.js';
 import { exitOnCrash } from './crash.js';
 import { startDraining } from './http/readiness.js';
 import { fitGcToCpus, yieldHelperThreads } from './http/one-cpu.js';
+import { cpusAvailable } from './cpus.js';
 import { reduceMemoryWhenIdle } from './http/memory-reducer.js';
 import { trafficOf } from './http/traffic.js';
 
@@ -121,8 +122,9 @@ export async function serve(): Promise<void> {
   if (config.idleCollection) reduceMemoryWhenIdle(running.server, { log, afterStart: true });
   // With one CPU, V8's collector runs on the main thread as far as it can, and the helper threads
   // yield to the request thread (see one-cpu.ts).
-  fitGcToCpus(log);
-  yieldHelperThreads(log);
+  const cpus = cpusAvailable();
+  fitGcToCpus(log, cpus);
+  yieldHelperThreads(log, cpus);
   const onSignal = (signal: string) => {
     // Whatever the shutdown waits on (a stuck close, a log whose reader is gone), the process ends:
     // 10 s after the drain delay and the in-flight deadline, with exit code 1.

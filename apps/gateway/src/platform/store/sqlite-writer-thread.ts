@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { helperThreadNice } from '../../cpus.js';
 import { normalizeParams } from './sql.js';
 import { StoreError, type Param } from './types.js';
 import type { WireParam, WriterInit, WriterReply, WriterRequest } from './sqlite-writer-worker.js';
@@ -106,7 +107,8 @@ export class SqliteWriterThread {
   }
 
   private start(): Worker {
-    const worker = startWorker(this.init);
+    // When the process's helper threads yield to its request thread (http/one-cpu.ts), so does this one.
+    const worker = startWorker({ ...this.init, nice: helperThreadNice() });
     this.worker = worker;
     worker.unref();
     worker.on('message', (reply: WriterReply) => {

@@ -21,7 +21,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { cpusAvailable, HELPER_THREAD_NICE } from '../../cpus.js';
 import { Channels, checkChannel, checkPayload } from './channels.js';
 import { NamedMutex } from './named-mutex.js';
 import { normalizeParams } from './sql.js';
@@ -277,8 +276,6 @@ export function openSqlite(dataDir: string, opts: { writerIdleExitMs?: number } 
           file: db.name,
           nativeBinding: process.env.CORDON_SQLITE_NATIVE_BINDING || undefined,
           busyTimeoutMs: BUSY_TIMEOUT_MS,
-          // On one CPU the writer yields to the request thread (http/one-cpu.ts).
-          nice: cpusAvailable() <= 1 ? HELPER_THREAD_NICE : undefined,
         },
         opts.writerIdleExitMs,
       )
