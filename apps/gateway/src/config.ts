@@ -46,7 +46,7 @@ export interface Config {
     metricsTokenHash?: string;
     /** After SIGTERM, how long /readyz answers 503 while new requests are still served, ms. */
     drainDelayMs: number;
-    /** Admin API writes a key that is not a superadmin's may make per minute (0: no limit); see PolicyEnforcer.admitAdminWrite. */
+    /** Admin API writes a domain's keys may make per minute, together (0: no limit); see PolicyEnforcer.admitAdminWrite. */
     adminWritesPerMinute: number;
   };
   /** What upstream targets may reach (engines/upstream/access.ts). */

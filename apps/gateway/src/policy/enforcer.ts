@@ -145,10 +145,12 @@ export class PolicyEnforcer {
 
   /**
    * An admin API write (a key created, revoked or rotated) by a key that is not a superadmin's: at most
-   * `perMinute` a minute per key (CORDON_ADMIN_WRITES_PER_MINUTE; 0: no limit), then a 429 with
-   * `Retry-After`. Each write commits, with its fsync, on the event loop, so a domain admin writing
-   * in a loop would otherwise slow every tenant's requests. Counted by the same limiter as the
-   * policies' limits (shared through Redis when there is one), in buckets of their own.
+   * `perMinute` a minute per domain, all its admin keys together (CORDON_ADMIN_WRITES_PER_MINUTE; 0:
+   * no limit), then a 429 with `Retry-After`. Each write commits, with its fsync, on the event loop,
+   * so a domain admin writing in a loop would otherwise slow every tenant's requests. Per domain, not
+   * per key: a domain admin can mint admin keys (up to the domain's key cap), and a budget per key
+   * would grow with each. Counted by the same limiter as the policies' limits (shared through Redis
+   * when there is one), in buckets of their own.
    */
   async admitAdminWrite(ctx: RequestContext, perMinute: number): Promise<void> {
     const { key, domainId } = ctx.auth;
@@ -156,7 +158,7 @@ export class PolicyEnforcer {
     const result = await this.deps.limiter.acquire({
       keyId: `admin-writes:${key.id}`,
       domainId: `admin-writes:${domainId}`,
-      limits: { key: { requests_per_minute: perMinute, tokens_per_minute: null, concurrent_requests: null }, domain: { requests_per_minute: null, tokens_per_minute: null, concurrent_requests: null } },
+      limits: { key: { requests_per_minute: null, tokens_per_minute: null, concurrent_requests: null }, domain: { requests_per_minute: perMinute, tokens_per_minute: null, concurrent_requests: null } },
       onStoreFailure: 'open',
       estimatedTokens: 0,
     });

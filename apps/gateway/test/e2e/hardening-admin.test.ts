@@ -320,7 +320,7 @@ describe("a domain admin's writes are limited per minute", () => {
   });
   afterAll(() => gw?.stop());
 
-  it('past CORDON_ADMIN_WRITES_PER_MINUTE: a 429 with Retry-After, per key; reads, other keys and superadmins go on', async () => {
+  it('past CORDON_ADMIN_WRITES_PER_MINUTE: a 429 with Retry-After, for every admin key of the domain; reads, other domains and superadmins go on', async () => {
     const admin = await makeDomainKey(gw, 'busy', 'admin'); // made by the superadmin: not counted
     const mint = (key: string, name: string) => gw.req('/admin/v1/keys', { method: 'POST', key, json: { name } });
     const first = await json(await mint(admin.secret, 'one'));
@@ -336,6 +336,11 @@ describe("a domain admin's writes are limited per minute", () => {
     // Nothing was written.
     const names = (await json(await gw.req('/admin/v1/keys', { key: admin.secret }))).data.map((k: { name: string }) => k.name);
     expect(names).not.toContain('three');
+    // The domain's other admin keys share the budget: an admin cannot multiply it by minting more.
+    const second = await makeDomainKey(gw, 'busy', 'admin');
+    const alsoRefused = await mint(second.secret, 'four');
+    expect(alsoRefused.status).toBe(429);
+    expect(contract.schema('ErrorResponse', await json(alsoRefused))).toBeNull();
     // Another domain's admin, and the superadmin, still write; this admin still reads.
     const other = await makeDomainKey(gw, 'calm', 'admin');
     expect((await mint(other.secret, 'x')).status).toBe(201);

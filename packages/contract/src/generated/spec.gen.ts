@@ -6,7 +6,7 @@ export const openapiSpec: Record<string, any> = {
     "title": "Cordon API",
     "version": "0.1.0",
     "summary": "An OpenAI-compatible inference gateway.",
-    "description": "Cordon speaks the OpenAI API in front of models you control: an embedded llama.cpp engine,\nor vLLM, Ollama, TGI, llama.cpp servers and other OpenAI-compatible upstreams.\n\nEvery request is authenticated by a personal access token (`Authorization: Bearer <key>`) and\nscoped to a domain (tenant). Use `{base}/v1` (the key's own domain) or\n`{base}/proxy/{domain_id}/v1` (a named domain; the key must belong to it).\n\nThe platform API (domains, keys, the model registry, policies, usage) lives under\n`{base}/admin/v1`. A key that is not a superadmin's may make at most\n`CORDON_ADMIN_WRITES_PER_MINUTE` (60) writes there a minute; past that, a 429 with `Retry-After`.\n\nEvery error has the OpenAI shape `{\"error\": {\"message\", \"type\", \"param\", \"code\"}}`.\n",
+    "description": "Cordon speaks the OpenAI API in front of models you control: an embedded llama.cpp engine,\nor vLLM, Ollama, TGI, llama.cpp servers and other OpenAI-compatible upstreams.\n\nEvery request is authenticated by a personal access token (`Authorization: Bearer <key>`) and\nscoped to a domain (tenant). Use `{base}/v1` (the key's own domain) or\n`{base}/proxy/{domain_id}/v1` (a named domain; the key must belong to it).\n\nThe platform API (domains, keys, the model registry, policies, usage) lives under\n`{base}/admin/v1`. A domain's keys may make at most `CORDON_ADMIN_WRITES_PER_MINUTE` (60)\nwrites there a minute, all of them together (superadmins: no limit); past that, a 429 with\n`Retry-After`.\n\nEvery error has the OpenAI shape `{\"error\": {\"message\", \"type\", \"param\", \"code\"}}`.\n",
     "license": {
       "name": "Apache 2.0",
       "url": "https://www.apache.org/licenses/LICENSE-2.0.html"
@@ -74,7 +74,7 @@ export const openapiSpec: Record<string, any> = {
     },
     {
       "name": "Admin",
-      "description": "The platform API: domains, keys, the model registry, policies and usage. Served under `{base}/admin/v1`. Writes by a key that is not a superadmin's are limited to `CORDON_ADMIN_WRITES_PER_MINUTE` (60) a minute per key: a 429 with `Retry-After` past it."
+      "description": "The platform API: domains, keys, the model registry, policies and usage. Served under `{base}/admin/v1`. Writes by a domain's keys are limited to `CORDON_ADMIN_WRITES_PER_MINUTE` (60) a minute per domain, all its keys together (superadmins: no limit): a 429 with `Retry-After` past it."
     }
   ],
   "paths": {

@@ -48,7 +48,7 @@ export function adminHandlers(deps: GatewayDeps): Partial<GatewayHandlers> {
   };
 
   /**
-   * A write the caller may make counts against its admin writes per minute (superadmins: no limit).
+   * A write the caller may make counts against its domain's admin writes per minute (superadmins: no limit).
    * Only the key writes are open to keys that are not a superadmin's; the rest answer 403 first.
    */
   const admitWrite = (ctx: RequestContext) => deps.enforcer.admitAdminWrite(ctx, deps.config.operations.adminWritesPerMinute);
