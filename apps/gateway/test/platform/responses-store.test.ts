@@ -69,6 +69,53 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       fast.close();
     });
 
+    it('reads back only what a caller needs: the body as its stored text, the conversation parsed', async () => {
+      const conversation = [{ role: 'user', content: 'é ✓ "quoted"' }];
+      await responses.put({ id: 'resp_text', domain_id: 'a', body: body('resp_text'), conversation });
+      expect(await responses.bodyText('resp_text', 'a')).toBe(JSON.stringify(body('resp_text')));
+      expect(await responses.conversation('resp_text', 'a')).toEqual({ conversation, size_bytes: (await responses.get('resp_text', 'a'))!.size_bytes });
+      expect(await responses.bodyText('resp_text', 'b')).toBeNull();
+      expect(await responses.conversation('resp_text', 'b')).toBeNull();
+    });
+
+    it('writes only through writeBatch (on SQLite: the writer thread, never a commit on the event loop)', async () => {
+      const calls: string[] = [];
+      const recording = new Proxy(store, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver);
+          return typeof v === 'function' ? (...args: unknown[]) => (calls.push(String(prop)), v.apply(target, args)) : v;
+        },
+      });
+      const watched = new ResponsesStore(recording, { purgeIntervalMs: 0, maxPerDomain: 2 });
+      for (const id of ['w1', 'w2', 'w3']) await watched.put({ id, domain_id: 'watched', body: {}, conversation: [] });
+      expect(await watched.delete('w3', 'watched')).toBe(true);
+      await watched.purge();
+      expect(calls.filter((c) => c !== 'writeBatch' && c !== 'get' && c !== 'all')).toEqual([]);
+      expect(calls.filter((c) => c === 'writeBatch').length).toBeGreaterThanOrEqual(8);
+      watched.close();
+    });
+
+    it('evicts the oldest past either cap, ties in the same second by id, never the one just stored', async () => {
+      const capped = new ResponsesStore(store, { purgeIntervalMs: 0, maxPerDomain: 3, maxBytesPerDomain: 10_000 });
+      const ids = async () => (await store.all<{ id: string }>("SELECT id FROM stored_responses WHERE domain_id = 'cap' ORDER BY id")).map((r) => r.id);
+      for (const id of ['c1', 'c2', 'c3', 'c4']) await capped.put({ id, domain_id: 'cap', body: {}, conversation: [] });
+      expect(await ids()).toEqual(['c2', 'c3', 'c4']);
+      // A response of about 6,000 bytes: the others must fit in what is left of 10,000.
+      await capped.put({ id: 'c0', domain_id: 'cap', body: { text: 'x'.repeat(6000) }, conversation: [] });
+      const left = await ids();
+      expect(left).toContain('c0');
+      expect(left).not.toContain('c2');
+      const sizes = await store.get<{ n: unknown; bytes: unknown }>("SELECT COUNT(*) AS n, SUM(size_bytes) AS bytes FROM stored_responses WHERE domain_id = 'cap'");
+      expect(Number(sizes?.n)).toBeLessThanOrEqual(3);
+      expect(Number(sizes?.bytes)).toBeLessThanOrEqual(10_000);
+      // 9,995 bytes: no other response (6 bytes each) fits beside it in 10,000; it stays, alone.
+      await capped.put({ id: 'c9', domain_id: 'cap', body: { text: 'y'.repeat(9980) }, conversation: [] });
+      expect(await ids()).toEqual(['c9']);
+      // Another domain is untouched.
+      expect(await responses.get('long', 'a')).not.toBeNull();
+      capped.close();
+    });
+
     it('validates its input', async () => {
       await expect(responses.put({ id: '', domain_id: 'a', body: {}, conversation: [] })).rejects.toMatchObject({ status: 400 });
       await expect(responses.put({ id: 'x', domain_id: 'a', body: {}, conversation: [], ttl_seconds: 0 })).rejects.toMatchObject({ status: 400 });

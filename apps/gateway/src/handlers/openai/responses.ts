@@ -3,7 +3,7 @@
  * any upstream): input items -> chat messages -> engine.chat -> output items. Stored per domain
  * unless `store: false`; `previous_response_id` continues a stored conversation.
  */
-import { ApiError, writeJson, type ApiResponse } from '@cordon/server-kit';
+import { ApiError, writeJson, writeText, type ApiResponse } from '@cordon/server-kit';
 import { SseWriter } from '../../http/sse.js';
 import type { RequestContext } from '../../http/request-context.js';
 import type { components } from '@cordon/contract';
@@ -84,7 +84,7 @@ export function responsesHandlers(deps: GatewayDeps): Pick<GatewayHandlers, 'cre
       let history: Msg[] = [];
       let storedBytes = 0;
       if (body.previous_response_id) {
-        const prev = await deps.platform.responses.get(body.previous_response_id, domainId);
+        const prev = await deps.platform.responses.conversation(body.previous_response_id, domainId);
         if (!prev) throw new ApiError(404, `Previous response with id '${String(body.previous_response_id).slice(0, 100)}' not found.`, 'response_not_found', 'previous_response_id');
         history = prev.conversation as Msg[];
         storedBytes = prev.size_bytes;
@@ -147,10 +147,11 @@ export function responsesHandlers(deps: GatewayDeps): Pick<GatewayHandlers, 'cre
 
     async getResponse(req, res, ctx) {
       const { domainId } = ctx.auth;
-      const stored = await deps.platform.responses.get(req.params.response_id, domainId);
-      if (!stored) throw notFound(req.params.response_id);
-      // Stored as it was sent: a response this gateway made, or an upstream's own (passed through).
-      writeJson(res, 200, stored.body);
+      const stored = await deps.platform.responses.bodyText(req.params.response_id, domainId);
+      if (stored === null) throw notFound(req.params.response_id);
+      // Stored as it was sent (a response this gateway made, or an upstream's own, passed through),
+      // and sent as the JSON text it was stored as: nothing parses megabytes only to write them again.
+      writeText(res, 200, stored, 'application/json; charset=utf-8');
     },
 
     async deleteResponse(req, res, ctx) {

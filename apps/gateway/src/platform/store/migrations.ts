@@ -131,4 +131,14 @@ export const migrations: Migration[] = [
       `CREATE INDEX api_keys_expires_at ON api_keys (expires_at)`,
     ],
   },
+  {
+    id: 4,
+    name: 'stored responses evicted by one statement',
+    statements: [
+      // A put's eviction ranks the domain's responses newest first by (created_at, id) with their
+      // sizes: read from this index alone, never from the rows (which hold the large columns).
+      `CREATE INDEX stored_responses_domain_order ON stored_responses (domain_id, created_at, id, size_bytes)`,
+      `DROP INDEX stored_responses_domain_created`,
+    ],
+  },
 ];
