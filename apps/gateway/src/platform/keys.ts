@@ -152,6 +152,8 @@ export class KeyService {
   private generation = 0;
   private touched = new Map<string, number>();
   private pendingTouches = new Set<Promise<void>>();
+  /** Touches not yet written: [last_used_at, id, last_used_at] rows for touchLastUsed's next write. */
+  private touches: Array<[number, string, number]> = [];
   private readonly cacheTtlMs: number;
 
   constructor(
@@ -377,18 +379,26 @@ export class KeyService {
     return entry;
   }
 
-  /** Record that the key was used: at most once a minute per key, written after the request moves on. */
+  /**
+   * Record that the key was used: at most once a minute per key, written after the request moves on.
+   * The touches of one event-loop turn are written together by one writeBatch (on SQLite: one commit
+   * on the writer thread, so that a gateway serving many keys makes no commit per key on the event loop).
+   */
   touchLastUsed(id: string, at: number = now()): void {
     const last = this.touched.get(id);
     if (last !== undefined && at - last < TOUCH_INTERVAL_S) return;
     if (this.touched.size >= CACHE_MAX) this.touched.clear();
     this.touched.set(id, at);
+    this.touches.push([at, id, at]);
+    if (this.touches.length > 1) return; // a write of this turn's touches is already on its way
     const p = new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
+        const rows = this.touches;
+        this.touches = [];
         if (this.store.closed) return;
-        await this.store.run('UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [at, id, at]);
+        await this.store.writeBatch('UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', rows);
       })
-      .catch((err) => this.opts.log?.warn({ err: errField(err), key_id: id }, 'could not record last_used_at'))
+      .catch((err) => this.opts.log?.warn({ err: errField(err) }, 'could not record last_used_at'))
       .finally(() => this.pendingTouches.delete(p));
     this.pendingTouches.add(p);
   }

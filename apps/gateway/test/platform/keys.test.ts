@@ -269,32 +269,44 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
   });
 
   describe('touchLastUsed', () => {
-    it('records last use off the request path, at most once a minute per key', async () => {
+    it('records last use off the request path, at most once a minute per key, a turn\'s keys in one batch write', async () => {
       await keys.close(); // earlier tests' pending writes
       const { key, secret } = await keys.create({ domain_id: 'acme', name: 'touch', role: 'member' });
+      const other = await keys.create({ domain_id: 'acme', name: 'touch-2', role: 'member' });
       expect((await keys.get(key.id))?.last_used_at).toBeNull();
-      let writes = 0;
+      const batches: string[][] = []; // the key ids of each last_used_at write
       const run = store.run.bind(store);
+      const writeBatch = store.writeBatch.bind(store);
       store.run = (async (sql: string, params?: any[]) => {
-        if (sql.startsWith('UPDATE api_keys SET last_used_at') && params?.[1] === key.id) writes++;
+        if (sql.startsWith('UPDATE api_keys SET last_used_at')) throw new Error('last_used_at written on the main connection');
         return run(sql, params);
       }) as Store['run'];
+      store.writeBatch = (async (sql: string, rows: any[][]) => {
+        if (sql.startsWith('UPDATE api_keys SET last_used_at')) batches.push(rows.map((r) => r[1]));
+        return writeBatch(sql, rows);
+      }) as Store['writeBatch'];
+      const writesOf = (id: string) => batches.flat().filter((k) => k === id).length;
       try {
         await keys.authenticate(secret);
-        expect(writes).toBe(0); // not on the request path
-        await sleep(10);
-        expect(writes).toBe(1);
+        expect(batches).toEqual([]); // not on the request path
+        await keys.close(); // waits for the pending write
+        expect(batches).toEqual([[key.id]]);
         for (let i = 0; i < 20; i++) await keys.authenticate(secret);
-        await sleep(10);
-        expect(writes).toBe(1);
+        await keys.close();
+        expect(writesOf(key.id)).toBe(1);
         const t = (await keys.get(key.id))!.last_used_at!;
         expect(Math.abs(t - nowS())).toBeLessThanOrEqual(2);
+        // Two keys used in one turn: one write for both.
         keys.touchLastUsed(key.id, t + 61);
+        keys.touchLastUsed(other.key.id, t + 61);
         await keys.close();
-        expect(writes).toBe(2);
+        expect(writesOf(key.id)).toBe(2);
+        expect(batches.at(-1)).toEqual([key.id, other.key.id]);
         expect((await keys.get(key.id))!.last_used_at).toBe(t + 61);
+        expect((await keys.get(other.key.id))!.last_used_at).toBe(t + 61);
       } finally {
         store.run = run;
+        store.writeBatch = writeBatch;
       }
     });
   });
