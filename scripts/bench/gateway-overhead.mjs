@@ -32,30 +32,10 @@ const CORES = os.availableParallelism(); // read before this process pins itself
 
 // ---- the fake upstream (fake-upstream.mjs: its own process, pinned to core 0) --------------------
 
-// ---- the floor: a plain node:http + undici forwarder (its own process, on the gateway's core) ----
-// What any Node gateway pays before doing anything of its own: read the body, forward it with
-// undici's pooled client, pipe the answer back. Cordon's added latency is compared with this, in the
-// same run on the same core, so that the VM's own jitter is not counted against the gateway.
-const forwarderSrc = `
-const http = require('node:http');
-const { Pool } = require(${JSON.stringify(join(root, 'node_modules/undici/index.js'))});
-const pool = new Pool(process.argv[2], { connections: 128 });
-http.createServer((req, res) => {
-  const chunks = [];
-  req.on('data', (d) => chunks.push(d));
-  req.on('end', async () => {
-    try {
-      const up = await pool.request({ method: 'POST', path: req.url, headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
-      const headers = { 'content-type': up.headers['content-type'] };
-      if (up.headers['content-length']) headers['content-length'] = up.headers['content-length'];
-      res.writeHead(up.statusCode, headers);
-      for await (const c of up.body) res.write(c);
-      res.end();
-    } catch (e) { res.writeHead(502); res.end(); }
-  });
-}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
-`;
-writeFileSync(join(tmp, 'forwarder.cjs'), forwarderSrc);
+// ---- the floor: a plain node:http + undici forwarder (forwarder.cjs: its own process, on the ----
+// gateway's core). Cordon's added latency is compared with it, in the same run on the same core, so
+// that the VM's own jitter is not counted against the gateway.
+
 const cpuMs = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
@@ -74,7 +54,7 @@ children.push(fake);
 // --single-threaded-gc: the forwarder and the gateway both start with it, as docs/deploy/README.md
 // says to run the gateway on one CPU (src/http/one-cpu.ts); the comparison stays like for like.
 const nodeGcFlags = process.argv.includes('--single-threaded-gc') ? ['--single-threaded-gc'] : [];
-const forwarder = startPinned(1, [...nodeGcFlags, join(tmp, 'forwarder.cjs'), `http://127.0.0.1:${fakePort}`]);
+const forwarder = startPinned(1, [...nodeGcFlags, join(root, 'scripts/bench/forwarder.cjs'), `http://127.0.0.1:${fakePort}`]);
 const forwarderPort = await new Promise((r) => forwarder.stdout.once('data', (d) => r(Number(String(d).trim()))));
 
 // ---- the gateway (pinned to core 1) --------------------------------------------------------------

@@ -224,25 +224,8 @@ async function hostLegs(dir, modelPath) {
     if (Date.now() > end) throw new Error('engine host did not listen within 30 s');
     await new Promise((r) => setTimeout(r, 50));
   }
-  // The floor of one Node hop: read the body, forward it with undici's pooled client, pipe the
-  // answer back chunk by chunk (as gateway-overhead.mjs's forwarder, with the bearer passed on).
-  const forwarderSrc = `
-const http = require('node:http');
-const { Pool } = require(${JSON.stringify(join(root, 'node_modules/undici/index.js'))});
-const pool = new Pool(process.argv[1], { connections: 16 });
-http.createServer((req, res) => {
-  const chunks = [];
-  req.on('data', (d) => chunks.push(d));
-  req.on('end', async () => {
-    try {
-      const up = await pool.request({ method: 'POST', path: req.url, headers: { 'content-type': 'application/json', authorization: req.headers.authorization }, body: Buffer.concat(chunks) });
-      res.writeHead(up.statusCode, { 'content-type': up.headers['content-type'] });
-      for await (const c of up.body) res.write(c);
-      res.end();
-    } catch (e) { res.writeHead(502); res.end(); }
-  });
-}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`;
-  const fwd = spawn(process.execPath, ['-e', forwarderSrc, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The floor of one Node hop (forwarder.cjs, as gateway-overhead.mjs uses it).
+  const fwd = spawn(process.execPath, [join(root, 'scripts/bench/forwarder.cjs'), url], { stdio: ['ignore', 'pipe', 'inherit'] });
   procs.push(fwd);
   const fwdPort = await new Promise((r) => fwd.stdout.once('data', (d) => r(Number(String(d).trim()))));
   const target = { key: HOST_TOKEN, model: 'bench-model' };
