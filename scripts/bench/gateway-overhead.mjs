@@ -14,7 +14,7 @@
 // gateway a signal after the runs, e.g. for a profiler preloaded with NODE_OPTIONS=-r),
 // CORDON_BENCH_CLI=path/to/cli.js (another build of the gateway, for a before/after comparison).
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
