@@ -9,7 +9,7 @@
  *
  * Every write (store, evict, delete, purge) is a writeBatch: on SQLite it commits on the writer
  * thread, so that copying a response of megabytes into the database, freeing a large row's pages
- * and the fsync never hold the event loop (a put of 8 MB held it about 160 ms when it committed on
+ * and the fsync never hold the event loop (a put of 8 MB held it about 68 ms when it committed on
  * the main connection). Reads take only the columns their caller needs: a retrieve reads the
  * stored body as text and sends it as it is; a continuation parses only the conversation.
  */
