@@ -226,9 +226,10 @@ export class KeyService {
     const expires = input.expires_at ?? null;
     if (expires !== null && (!Number.isSafeInteger(expires) || expires < 0)) throw invalid("'expires_at' must be a unix time in seconds, or null.", 'expires_at');
     const prefix = kind === 'token' ? secret.slice(0, 12) : OPAQUE_PREFIX;
+    // Key writes are batch writes: on SQLite they commit on the writer thread, not on the event loop.
     const write = () =>
-      this.store.run(`INSERT INTO api_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`, [
-        id, input.domain_id, input.name, input.role, prefix, kind, hashSecret(secret), bootstrap ? 1 : 0, now(), expires,
+      this.store.writeBatch(`INSERT INTO api_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`, [
+        [id, input.domain_id, input.name, input.role, prefix, kind, hashSecret(secret), bootstrap ? 1 : 0, now(), expires],
       ]);
     try {
       if (cap === undefined) await write();
@@ -296,7 +297,7 @@ export class KeyService {
 
   /** Revoke at once (idempotent: the first revocation time stays); null when there is no such key. */
   async revoke(id: string): Promise<ApiKey | null> {
-    const r = await this.store.run('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [now(), id]);
+    const r = await this.store.writeBatch('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [[now(), id]]);
     this.invalidate();
     if (r.changes === 0) return null;
     await this.announce(id);
@@ -309,10 +310,9 @@ export class KeyService {
     if (!current) throw notFound('key_not_found', `No key found with id ${quote(id)}.`, 'key_id');
     if (current.revoked_at !== null) throw new PlatformError(409, 'This key is revoked; create a new one instead.', 'key_revoked', 'key_id');
     const secret = newSecret(id);
-    await this.store.run(
-      "UPDATE api_keys SET secret_hash = ?, secret_kind = 'token', prefix = ? WHERE id = ? AND revoked_at IS NULL",
+    await this.store.writeBatch("UPDATE api_keys SET secret_hash = ?, secret_kind = 'token', prefix = ? WHERE id = ? AND revoked_at IS NULL", [
       [hashSecret(secret), secret.slice(0, 12), id],
-    );
+    ]);
     this.invalidate();
     await this.announce(id);
     return { key: (await this.get(id))!, secret };

@@ -146,8 +146,9 @@ export class PolicyEnforcer {
   /**
    * An admin API write (a key created, revoked or rotated) by a key that is not a superadmin's: at most
    * `perMinute` a minute per domain, all its admin keys together (CORDON_ADMIN_WRITES_PER_MINUTE; 0:
-   * no limit), then a 429 with `Retry-After`. Each write commits, with its fsync, on the event loop,
-   * so a domain admin writing in a loop would otherwise slow every tenant's requests. Per domain, not
+   * no limit), then a 429 with `Retry-After`. Each write is a commit with its fsync (on SQLite on the
+   * writer thread, where it queues with every tenant's usage records), so a domain admin writing in
+   * a loop would otherwise slow every tenant's accounting. Per domain, not
    * per key: a domain admin can mint admin keys (up to the domain's key cap), and a budget per key
    * would grow with each. Counted by the same limiter as the policies' limits (shared through Redis
    * when there is one), in buckets of their own.
