@@ -78,7 +78,7 @@ export class DomainService {
       throw invalid("A domain id is 1-63 lowercase letters, digits and dashes, starting with a letter or digit.", 'id');
     }
     try {
-      await this.store.run('INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)', [id, name, now()]);
+      await this.store.writeBatch('INSERT INTO domains (id, name, disabled, created_at) VALUES (?, ?, 0, ?)', [[id, name, now()]]);
     } catch (err) {
       if (err instanceof UniqueViolation) throw conflict(`A domain with id ${quote(id)} already exists.`, 'id');
       throw err;
@@ -111,10 +111,8 @@ export class DomainService {
   async update(id: string, patch: components['schemas']['UpdateDomainRequest']): Promise<Domain | null> {
     const name = patch?.name === undefined ? undefined : checkName(patch.name);
     if (patch?.disabled !== undefined && typeof patch.disabled !== 'boolean') throw invalid("'disabled' must be a boolean.", 'disabled');
-    const r = await this.store.run('UPDATE domains SET name = COALESCE(?, name), disabled = COALESCE(?, disabled) WHERE id = ?', [
-      name ?? null,
-      patch?.disabled === undefined ? null : patch.disabled,
-      id,
+    const r = await this.store.writeBatch('UPDATE domains SET name = COALESCE(?, name), disabled = COALESCE(?, disabled) WHERE id = ?', [
+      [name ?? null, patch?.disabled === undefined ? null : patch.disabled, id],
     ]);
     this.drop(id);
     if (r.changes === 0) return null;

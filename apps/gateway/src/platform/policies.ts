@@ -311,9 +311,9 @@ export class PolicyService {
   async set(domainId: string, input: PolicyInput): Promise<Policy> {
     const policy = mergePolicy(input);
     try {
-      await this.store.run(
+      await this.store.writeBatch(
         'INSERT INTO policies (domain_id, policy, updated_at) VALUES (?, ?, ?) ON CONFLICT (domain_id) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at',
-        [domainId, JSON.stringify(policy), now()],
+        [[domainId, JSON.stringify(policy), now()]],
       );
     } catch (err) {
       if (err instanceof ForeignKeyViolation) throw notFound('domain_not_found', `No domain found with id ${quote(domainId)}.`, 'domain_id');

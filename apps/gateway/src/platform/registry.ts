@@ -224,14 +224,8 @@ export class RegistryService {
   async add(entry: NewModel, access?: UpstreamAccess): Promise<ModelEntry> {
     const m = validateModel(entry, access);
     try {
-      await this.store.run('INSERT INTO models (id, engine, settings, capabilities, owned_by, created, domains) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-        m.id,
-        m.engine,
-        JSON.stringify(m.settings),
-        JSON.stringify(m.capabilities),
-        m.owned_by,
-        m.created,
-        m.domains === null ? null : JSON.stringify(m.domains),
+      await this.store.writeBatch('INSERT INTO models (id, engine, settings, capabilities, owned_by, created, domains) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        [m.id, m.engine, JSON.stringify(m.settings), JSON.stringify(m.capabilities), m.owned_by, m.created, m.domains === null ? null : JSON.stringify(m.domains)],
       ]);
     } catch (err) {
       if (err instanceof UniqueViolation) throw conflict(`A model with id ${quote(m.id)} is already registered.`, 'id');
@@ -262,13 +256,8 @@ export class RegistryService {
     }
     if ('domains' in patch && patch.domains === null) next.domains = null;
     const m = validateModel(next, access);
-    const r = await this.store.run('UPDATE models SET engine = ?, settings = ?, capabilities = ?, owned_by = ?, domains = ? WHERE id = ?', [
-      m.engine,
-      JSON.stringify(m.settings),
-      JSON.stringify(m.capabilities),
-      m.owned_by,
-      m.domains === null ? null : JSON.stringify(m.domains),
-      id,
+    const r = await this.store.writeBatch('UPDATE models SET engine = ?, settings = ?, capabilities = ?, owned_by = ?, domains = ? WHERE id = ?', [
+      [m.engine, JSON.stringify(m.settings), JSON.stringify(m.capabilities), m.owned_by, m.domains === null ? null : JSON.stringify(m.domains), id],
     ]);
     if (r.changes > 0) await this.announce(id);
     await this.load();
@@ -276,7 +265,7 @@ export class RegistryService {
   }
 
   async remove(id: string): Promise<boolean> {
-    const r = await this.store.run('DELETE FROM models WHERE id = ?', [id]);
+    const r = await this.store.writeBatch('DELETE FROM models WHERE id = ?', [[id]]);
     if (r.changes > 0) await this.announce(id);
     await this.load();
     return r.changes > 0;

@@ -311,37 +311,6 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     });
   });
 
-  describe('key writes', () => {
-    it('create, rotate and revoke are batch writes (on SQLite: the writer thread), never a write on the main connection', async () => {
-      const run = store.run.bind(store);
-      const batched: string[] = [];
-      const writeBatch = store.writeBatch.bind(store);
-      store.run = (async (sql: string, params?: any[]) => {
-        if (/^\s*(INSERT INTO|UPDATE) api_keys/.test(sql)) throw new Error(`a key write on the main connection: ${sql.slice(0, 40)}`);
-        return run(sql, params);
-      }) as Store['run'];
-      store.writeBatch = (async (sql: string, rows: any[][]) => {
-        batched.push(sql);
-        return writeBatch(sql, rows);
-      }) as Store['writeBatch'];
-      try {
-        const { key, secret } = await keys.create({ domain_id: 'acme', name: 'batched', role: 'member' });
-        expect((await keys.authenticate(secret)).ok).toBe(true);
-        const rotated = await keys.rotate(key.id);
-        expect((await keys.authenticate(secret)).ok).toBe(false);
-        expect((await keys.authenticate(rotated.secret)).ok).toBe(true);
-        expect((await keys.revoke(key.id))?.revoked_at).toBeTypeOf('number');
-        expect((await keys.authenticate(rotated.secret)).ok).toBe(false);
-        const keyWrites = batched.filter((s) => !s.startsWith('UPDATE api_keys SET last_used_at')).map((s) => s.split(' ').slice(0, 4).join(' '));
-        expect(keyWrites).toEqual(['INSERT INTO api_keys (id,', 'UPDATE api_keys SET secret_hash', 'UPDATE api_keys SET revoked_at']);
-      } finally {
-        await keys.close();
-        store.run = run;
-        store.writeBatch = writeBatch;
-      }
-    });
-  });
-
   describe('a failing store', () => {
     it('is an error (logged without the secret), not a wrong key', async () => {
       const { secret } = await keys.create({ domain_id: 'acme', name: 'outage', role: 'member' });

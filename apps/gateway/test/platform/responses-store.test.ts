@@ -78,23 +78,6 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       expect(await responses.conversation('resp_text', 'b')).toBeNull();
     });
 
-    it('writes only through writeBatch (on SQLite: the writer thread, never a commit on the event loop)', async () => {
-      const calls: string[] = [];
-      const recording = new Proxy(store, {
-        get(target, prop, receiver) {
-          const v = Reflect.get(target, prop, receiver);
-          return typeof v === 'function' ? (...args: unknown[]) => (calls.push(String(prop)), v.apply(target, args)) : v;
-        },
-      });
-      const watched = new ResponsesStore(recording, { purgeIntervalMs: 0, maxPerDomain: 2 });
-      for (const id of ['w1', 'w2', 'w3']) await watched.put({ id, domain_id: 'watched', body: {}, conversation: [] });
-      expect(await watched.delete('w3', 'watched')).toBe(true);
-      await watched.purge();
-      expect(calls.filter((c) => c !== 'writeBatch' && c !== 'get' && c !== 'all')).toEqual([]);
-      expect(calls.filter((c) => c === 'writeBatch').length).toBeGreaterThanOrEqual(8);
-      watched.close();
-    });
-
     it('evicts the oldest past either cap, ties in the same second by id, never the one just stored', async () => {
       const capped = new ResponsesStore(store, { purgeIntervalMs: 0, maxPerDomain: 3, maxBytesPerDomain: 10_000 });
       const ids = async () => (await store.all<{ id: string }>("SELECT id FROM stored_responses WHERE domain_id = 'cap' ORDER BY id")).map((r) => r.id);

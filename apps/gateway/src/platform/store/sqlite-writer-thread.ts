@@ -1,8 +1,8 @@
 /**
- * The SQLite writer thread, seen from the gateway's side: batch writes (usage records, guardrail
- * violations, retention deletes, stored responses, key writes) are posted to a worker_threads
- * Worker that commits them on its own connection (sqlite-writer-worker.ts), so a commit's fsync
- * never holds the event loop.
+ * The SQLite writer thread, seen from the gateway's side: batch writes (every write of the
+ * platform's services: usage records, stored responses, keys, the registry, ...) are posted to a
+ * worker_threads Worker that commits them on its own connection (sqlite-writer-worker.ts), so a
+ * commit's fsync never holds the event loop.
  *
  * The worker starts on the first batch (an idle gateway does not pay for a thread), runs one batch
  * at a time in the order they were posted, and keeps the process alive only while a batch is in

@@ -8,9 +8,9 @@
  * transaction's own work goes through the handle it is given), and a second transaction waits
  * for the first.
  *
- * Batch writes (writeBatch: usage records, guardrail violations, retention deletes, stored
- * responses, key writes and last uses) go to a second connection on a writer thread
- * (sqlite-writer-thread.ts), so their commits (an fsync each) never hold the event loop. The two
+ * Batch writes (writeBatch: every write of the platform's services, from usage records to key and
+ * registry changes) go to a second connection on a writer thread (sqlite-writer-thread.ts), so
+ * their commits (an fsync each) never hold the event loop. The two
  * connections do not fight over SQLite's one write lock: a batch waits while a transaction is open
  * here, and a write here (run, exec, withTransaction) first lets the batches already posted commit,
  * so the busy timeout is left for other processes.
