@@ -22,8 +22,9 @@
  * the CPU ahead of the one running, so on one core each of those wake-ups held a request for as
  * long as the helper ran (at one connection V8's four workers ran about 6% of the core between them,
  * the writer 2%, in slices of up to a few ms): that is a p99. At nice 10 (about a tenth of the
- * weight of the request thread's nice 0) a helper runs when the request thread waits, and still gets about a tenth of the core when both want it, so usage
- * commits and log writes keep up under a saturating load. Measured (session 14 in docs/benchmarks.md):
+ * weight of the request thread's nice 0) a helper runs when the request thread waits, and still
+ * gets about a tenth of the core when both want it, so usage commits and log writes keep up under
+ * a saturating load. Measured (session 14 in docs/benchmarks.md):
  * the added p99 at one connection above the forwarder's, median 2.38 -> 1.72 ms; V8's workers are
  * what matters (the writer alone gave nothing). With the core saturated it costs about 5% more CPU
  * per request (concurrent marking finishes later, and the main thread does more of it); SCHED_IDLE

@@ -69,7 +69,10 @@ interface ResponseRow {
   size_bytes: number;
 }
 
-const COLUMNS = 'id, domain_id, key_id, model, previous_response_id, created_at, expires_at, body, input_items, conversation, size_bytes';
+const ALL_COLUMNS = ['id', 'domain_id', 'key_id', 'model', 'previous_response_id', 'created_at', 'expires_at', 'body', 'input_items', 'conversation', 'size_bytes'] as const;
+const COLUMNS = ALL_COLUMNS.join(', ');
+/** A domain's response by id that has not expired (params: domain, id, now). */
+const LIVE = 'domain_id = ? AND id = ? AND expires_at > ?';
 const DAY = 86_400;
 /** Rows deleted per statement when purging (rows can be large): each statement stays short. */
 const BATCH = 100;
@@ -178,14 +181,18 @@ export class ResponsesStore {
     return row;
   }
 
+  /**
+   * The columns `columns` of the domain's response `id` if it has not expired; undefined otherwise
+   * (also for ids that are not strings). Each reader takes only what it needs: the columns are large.
+   */
+  private live<K extends keyof ResponseRow>(columns: readonly K[], id: string, domainId: string): Promise<Pick<ResponseRow, K> | undefined> {
+    if (typeof id !== 'string' || typeof domainId !== 'string') return Promise.resolve(undefined);
+    return this.store.get<Pick<ResponseRow, K>>(`SELECT ${columns.join(', ')} FROM stored_responses WHERE ${LIVE}`, [domainId, id, now()]);
+  }
+
   /** The response if it belongs to the domain and has not expired; null otherwise. */
   async get(id: string, domainId: string): Promise<StoredResponse | null> {
-    if (typeof id !== 'string' || typeof domainId !== 'string') return null;
-    const row = await this.store.get<ResponseRow>(`SELECT ${COLUMNS} FROM stored_responses WHERE domain_id = ? AND id = ? AND expires_at > ?`, [
-      domainId,
-      id,
-      now(),
-    ]);
+    const row = await this.live(ALL_COLUMNS, id, domainId);
     if (!row) return null;
     return {
       id: row.id,
@@ -204,25 +211,19 @@ export class ResponsesStore {
 
   /** The stored Response object as the JSON text it was stored as (sent as it is); null as get() would be. */
   async bodyText(id: string, domainId: string): Promise<string | null> {
-    if (typeof id !== 'string' || typeof domainId !== 'string') return null;
-    const row = await this.store.get<{ body: string }>('SELECT body FROM stored_responses WHERE domain_id = ? AND id = ? AND expires_at > ?', [domainId, id, now()]);
-    return row ? row.body : null;
+    return (await this.live(['body'], id, domainId))?.body ?? null;
   }
 
   /** What a continuation (previous_response_id) needs: the conversation so far and the bytes stored; null as get() would be. */
   async conversation(id: string, domainId: string): Promise<Pick<StoredResponse, 'conversation' | 'size_bytes'> | null> {
-    if (typeof id !== 'string' || typeof domainId !== 'string') return null;
-    const row = await this.store.get<{ conversation: string; size_bytes: unknown }>(
-      'SELECT conversation, size_bytes FROM stored_responses WHERE domain_id = ? AND id = ? AND expires_at > ?',
-      [domainId, id, now()],
-    );
+    const row = await this.live(['conversation', 'size_bytes'], id, domainId);
     return row ? { conversation: JSON.parse(row.conversation), size_bytes: Number(row.size_bytes) } : null;
   }
 
   /** Delete the domain's response; false when it has none with that id (or it had expired). */
   async delete(id: string, domainId: string): Promise<boolean> {
     if (typeof id !== 'string' || typeof domainId !== 'string') return false;
-    const r = await this.store.writeBatch('DELETE FROM stored_responses WHERE domain_id = ? AND id = ? AND expires_at > ?', [[domainId, id, now()]]);
+    const r = await this.store.writeBatch(`DELETE FROM stored_responses WHERE ${LIVE}`, [[domainId, id, now()]]);
     return r.changes > 0;
   }
 

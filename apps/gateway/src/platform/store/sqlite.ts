@@ -10,10 +10,10 @@
  *
  * Batch writes (writeBatch: every write of the platform's services, from usage records to key and
  * registry changes) go to a second connection on a writer thread (sqlite-writer-thread.ts), so
- * their commits (an fsync each) never hold the event loop. The two
- * connections do not fight over SQLite's one write lock: a batch waits while a transaction is open
- * here, and a write here (run, exec, withTransaction) first lets the batches already posted commit,
- * so the busy timeout is left for other processes.
+ * their commits (an fsync each) never hold the event loop. The two connections do not fight over
+ * SQLite's one write lock: a batch waits while a transaction is open here, and a write here (run,
+ * exec, withTransaction) first lets the batches already posted commit, so the busy timeout is left
+ * for other processes.
  *
  * withLock is a process-wide mutex per file and name (one gateway process owns the file;
  * migrations and the bootstrap are single transactions besides, which SQLite's write lock
