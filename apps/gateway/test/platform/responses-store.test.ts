@@ -51,10 +51,12 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     });
 
     it('never returns an expired response, and purges them', async () => {
-      await responses.put({ id: 'short', domain_id: 'a', body: {}, conversation: [], ttl_seconds: 1 });
+      // Expiry is in whole seconds: with a TTL of 1 a second boundary between the put and the read
+      // could expire it at once; 2 leaves at least a second.
+      await responses.put({ id: 'short', domain_id: 'a', body: {}, conversation: [], ttl_seconds: 2 });
       await responses.put({ id: 'long', domain_id: 'a', body: {}, conversation: [] });
       expect(await responses.get('short', 'a')).not.toBeNull();
-      await sleep(2100);
+      await sleep(3100);
       expect(await responses.get('short', 'a')).toBeNull();
       expect(await responses.purge()).toBe(1);
       expect(await store.get("SELECT id FROM stored_responses WHERE id = 'short'")).toBeUndefined();
