@@ -25,26 +25,113 @@ function sameToken(secret: string, hashHex: string): boolean {
   return b.length === a.length && timingSafeEqual(a, b);
 }
 
+/** One label set's figures: a counter's total, or a histogram's observations by bucket. */
+class Series {
+  value = 0;
+  count = 0;
+  constructor(
+    readonly labels: Readonly<Record<string, string>>,
+    /** Upper bounds, ascending (a histogram); empty for a counter. */
+    private readonly bounds: readonly number[],
+    /** Observations per bucket (not cumulative); the last one is +Inf's own. */
+    readonly buckets: number[] = bounds.length ? new Array<number>(bounds.length + 1).fill(0) : [],
+  ) {}
+
+  /** A counter: adds `n`. A histogram: observes `n` (value holds the sum). */
+  add(n: number): void {
+    this.value += n;
+    if (this.bounds.length === 0) return;
+    this.count++;
+    let i = 0;
+    while (i < this.bounds.length && n > this.bounds[i]!) i++;
+    this.buckets[i]!++;
+  }
+}
+
+interface HotMetricOptions {
+  name: string;
+  help: string;
+  labelNames: readonly string[];
+  /** A histogram's upper bounds, ascending; none: a counter. */
+  buckets?: readonly number[];
+}
+
+/** Label sets one metric keeps; past this, observations go to one series labelled `_other`. */
+const MAX_SERIES = 20_000;
+
+/** Prometheus's text format: a label value's escapes, and HELP's. */
+const labelValue = (v: string | number) => String(v).replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const helpText = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+const sample = (name: string, labels: readonly (readonly [string, string | number])[], value: number) =>
+  `${name}${labels.length ? `{${labels.map(([k, v]) => `${k}="${labelValue(v)}"`).join(',')}}` : ''} ${Number.isNaN(value) ? 'Nan' : value === Infinity ? '+Inf' : value === -Infinity ? '-Inf' : String(value)}`;
+
+/**
+ * A labelled counter or histogram for the request path: a lookup by a key string and an addition;
+ * the text is made only when /metrics is scraped, as prom-client's own Counter and Histogram write
+ * theirs (same lines, same order). prom-client's labelled metrics hash and validate the label object
+ * on every inc() and observe(), a child from labels() too: the request thread spent about 6 µs a
+ * request on the two request metrics (docs/benchmarks.md, session 16). Bounded: MAX_SERIES label
+ * sets.
+ */
+class HotMetric {
+  private readonly byKey = new Map<string, Series>();
+  private overflow: Series | null = null;
+
+  constructor(private readonly o: HotMetricOptions) {}
+
+  /** The series of these label values (`key` joins them unambiguously). */
+  series(key: string, values: readonly string[]): Series {
+    let s = this.byKey.get(key);
+    if (s === undefined) {
+      if (this.byKey.size >= MAX_SERIES) return (this.overflow ??= this.make(this.o.labelNames.map(() => '_other')));
+      s = this.make(values);
+      this.byKey.set(key, s);
+    }
+    return s;
+  }
+
+  private make(values: readonly string[]): Series {
+    return new Series(Object.fromEntries(this.o.labelNames.map((n, i) => [n, values[i] ?? ''])), this.o.buckets ?? []);
+  }
+
+  /** The metric in Prometheus's text format (no trailing newline). */
+  render(): string {
+    const { name, buckets: bounds } = this.o;
+    const lines = [`# HELP ${name} ${helpText(this.o.help)}`, `# TYPE ${name} ${bounds ? 'histogram' : 'counter'}`];
+    for (const s of [...this.byKey.values(), ...(this.overflow ? [this.overflow] : [])]) {
+      const labels = Object.entries(s.labels);
+      if (!bounds) {
+        lines.push(sample(name, labels, s.value));
+        continue;
+      }
+      let cumulative = 0;
+      bounds.forEach((le, i) => {
+        cumulative += s.buckets[i]!;
+        lines.push(sample(`${name}_bucket`, [['le', le], ...labels], cumulative));
+      });
+      lines.push(sample(`${name}_bucket`, [['le', '+Inf'], ...labels], s.count), sample(`${name}_sum`, labels, s.value), sample(`${name}_count`, labels, s.count));
+    }
+    return lines.join('\n');
+  }
+}
+
 export class Metrics {
   readonly registry = new client.Registry();
-  readonly requests = new client.Counter({
+  readonly requests = new HotMetric({
     name: 'cordon_http_requests_total',
     help: 'HTTP requests by route (operationId), method, status and model.',
-    labelNames: ['route', 'method', 'status', 'model'] as const,
-    registers: [this.registry],
+    labelNames: ['route', 'method', 'status', 'model'],
   });
-  readonly latency = new client.Histogram({
+  readonly latency = new HotMetric({
     name: 'cordon_http_request_duration_seconds',
     help: 'HTTP request latency by route and model (until the last byte of the response).',
-    labelNames: ['route', 'model'] as const,
+    labelNames: ['route', 'model'],
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
-    registers: [this.registry],
   });
-  readonly tokens = new client.Counter({
+  readonly tokens = new HotMetric({
     name: 'cordon_tokens_total',
     help: 'Tokens processed by model and direction (input, output).',
-    labelNames: ['model', 'direction'] as const,
-    registers: [this.registry],
+    labelNames: ['model', 'direction'],
   });
   readonly violations = new client.Counter({
     name: 'cordon_guardrail_violations_total',
@@ -71,31 +158,24 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /** Label children by metric and label values: the hot path does no label hashing. Bounded. */
-  private children = new Map<string, any>();
-
-  private child<T>(key: string, make: () => T): T {
-    let c = this.children.get(key) as T | undefined;
-    if (c === undefined) {
-      c = make();
-      if (this.children.size < 20_000) this.children.set(key, c);
-    }
-    return c;
-  }
-
   /** Adds tokens for a model, direction 'input' or 'output'. */
   countTokens(model: string, direction: 'input' | 'output', n: number): void {
-    this.child(`t\u0000${model}\u0000${direction}`, () => this.tokens.labels(model, direction)).inc(n);
+    this.tokens.series(`${model}\u0000${direction}`, [model, direction]).add(n);
   }
 
   constructor() {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'cordon_' });
   }
 
-  /** Records one finished request; label children are cached so the hot path does no label hashing. */
+  /** Records one finished request. */
   observe(route: string, method: string, status: number, model: string, seconds: number): void {
-    this.child(`r\u0000${route}\u0000${method}\u0000${status}\u0000${model}`, () => this.requests.labels(route, method, String(status), model)).inc();
-    this.child(`l\u0000${route}\u0000${model}`, () => this.latency.labels(route, model)).observe(seconds);
+    this.requests.series(`${route}\u0000${method}\u0000${status}\u0000${model}`, [route, method, String(status), model]).add(1);
+    this.latency.series(`${route}\u0000${model}`, [route, model]).add(seconds);
+  }
+
+  /** All metrics in Prometheus's text format: prom-client's registry, then the request path's own. */
+  async text(): Promise<string> {
+    return `${await this.registry.metrics()}\n${[this.requests, this.latency, this.tokens].map((m) => m.render()).join('\n\n')}\n`;
   }
 
   /** GET /metrics for the metrics token or a superadmin key; errors go to the error handler (OpenAI shape). */
@@ -112,7 +192,7 @@ export class Metrics {
         }
         res.setHeader('content-type', this.registry.contentType);
         res.setHeader('cache-control', 'no-store');
-        res.end(await this.registry.metrics());
+        res.end(await this.text());
       } catch (err) {
         next(err);
       }

@@ -22,7 +22,6 @@
  * Bounded: at most `maxBuffered` records wait (100,000) and at most 64 MiB of spool; beyond,
  * records are dropped and counted, which only a store failing for minutes reaches.
  */
-import { randomUUID } from 'node:crypto';
 import { ApiError } from '@cordon/server-kit';
 import type { components } from '@cordon/contract';
 import type { Store } from './store/types.js';
@@ -30,6 +29,7 @@ import { invalid } from './errors.js';
 import { errField, type PlatformLog } from './log.js';
 import { BatchWriter } from './batch-writer.js';
 import { RecordSpool } from './record-spool.js';
+import { uuidv7 } from './util.js';
 
 export interface UsageRecord {
   /** Unix seconds. */
@@ -151,7 +151,7 @@ export class UsageRecorder {
   /** Synchronous and cheap: the request path only pushes. Never throws. */
   record(rec: UsageRecord): void {
     this.writer.push({
-      id: randomUUID(),
+      id: uuidv7(),
       ts: Number.isFinite(rec?.ts) ? Math.floor(rec.ts) : Math.floor(Date.now() / 1000),
       domain_id: text(rec?.domain_id),
       key_id: text(rec?.key_id),

@@ -2,12 +2,11 @@
  * Guardrail violations: which rule fired, for which key, in which direction; never the text that
  * made it fire. Buffered and written off the request path like usage records.
  */
-import { randomUUID } from 'node:crypto';
 import type { Store } from './store/types.js';
 import type { PlatformLog } from './log.js';
 import { BatchWriter } from './batch-writer.js';
 import { whereWindow } from './store/sql.js';
-import { now } from './util.js';
+import { now, uuidv7 } from './util.js';
 
 export interface GuardrailViolation {
   /** Unix seconds; now when absent. */
@@ -38,7 +37,7 @@ export class ViolationLog {
       ...opts,
       what: 'guardrail violations',
       insert: INSERT,
-      params: (v) => [randomUUID(), v.ts, v.domain_id, v.key_id, v.rule, v.direction],
+      params: (v) => [uuidv7(), v.ts, v.domain_id, v.key_id, v.rule, v.direction],
     });
   }
 

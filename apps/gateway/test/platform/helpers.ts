@@ -148,3 +148,6 @@ export const usageRecord = (ts: number, over: Partial<UsageRecord> = {}): UsageR
 
 /** How many rows a table holds. */
 export const countRows = async (s: Store, table = 'usage_records') => Number((await s.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+
+/** RFC 9562's layout of a version 7 UUID: 48 bits of time, version 7, variant 10xx. */
+export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gatewayRoot } from '../helpers.js';
 import { UsageRecorder, type Store, type UsageRecord } from '../../src/platform/index.js';
-import { captureLog, countRows, usageRecord, STORE_KINDS, storeTargets, type StoreTarget } from './helpers.js';
+import { captureLog, countRows, usageRecord, STORE_KINDS, storeTargets, UUID_V7, type StoreTarget } from './helpers.js';
 
 const spoolOf = (t: StoreTarget) => join(t.dataDir, 'spool', 'usage');
 /** The spool's per-process directories (each holds owner.json and its segments). */
@@ -97,6 +97,10 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       await store.close();
       const again = await target.open();
       expect(await count(again)).toBe(1234);
+      // Ids are time-ordered (UUIDv7, util.ts), so each batch appends to the primary key's index.
+      const ids = (await again.all<{ id: string }>('SELECT id FROM usage_records')).map((r) => r.id);
+      expect(new Set(ids).size).toBe(1234);
+      for (const id of ids) expect(id).toMatch(UUID_V7);
       const report = await new UsageRecorder(again).report({ group_by: [] });
       expect(report.totals).toEqual({ requests: 1234, input_tokens: (1233 * 1234) / 2, output_tokens: 1234 * 5 });
       await again.close();
