@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Two builds of the gateway, alternated in one window, on gateway-overhead.mjs's setup (the fake
+// upstream and wrk on core 0, the gateway alone on core 1, chat completions as JSON at 16
+// connections): the CPU each spends a request, split into its request thread and the rest (the
+// SQLite writer thread, V8's helper threads, libuv's pool), from /proc per thread. This VM's speed
+// drifts by tens of percent within minutes, so two builds are only compared when their runs
+// alternate in one window; the medians of the rounds are printed.
+//   node scripts/bench/builds-ab.mjs path/to/old/cli.js path/to/new/cli.js [--rounds 3] [--seconds 20]
+// (A build to compare with: e.g. `git worktree add`, build it, pass its apps/gateway/dist/cli.js.)
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { startFakeUpstream } from './fake-upstream.mjs';
+import { wrk } from './wrk.mjs';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const ROUNDS = arg('--rounds', 3);
+const SECONDS = arg('--seconds', 20);
+const builds = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+if (builds.length !== 2) throw new Error('usage: builds-ab.mjs OLD_CLI NEW_CLI [--rounds 3] [--seconds 20]');
+const key = 'bench-admin-key-0123456789';
+const CLK_TCK = 100;
+
+const { child: fake, port: fakePort } = await startFakeUpstream({ core: 0 });
+process.on('exit', () => fake.kill('SIGKILL'));
+
+/** CPU ms of each thread of `pid`, by thread id. */
+const threadsCpu = (pid) =>
+  Object.fromEntries(
+    readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const f = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return [tid, ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK];
+    }),
+  );
+
+/** One run of one build: a fresh data directory and gateway, 5 s of warm-up, then the measured run. */
+async function run(cli) {
+  const dir = mkdtempSync(join(os.tmpdir(), 'cordon-ab-'));
+  const outPath = join(dir, 'gateway.out');
+  const out = openSync(outPath, 'w');
+  const env = { ...process.env, CORDON_DATA_DIR: dir, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info' };
+  const gw = spawn('taskset', ['-c', '1', process.execPath, cli, 'serve'], { env, stdio: ['ignore', out, 'inherit'] });
+  closeSync(out);
+  try {
+    let url = null;
+    for (const until = Date.now() + 30_000; !url; await new Promise((r) => setTimeout(r, 100))) {
+      if (gw.exitCode !== null || Date.now() > until) throw new Error(`the gateway did not start: ${readFileSync(outPath, 'utf8').slice(-2000)}`);
+      url = /"url":"([^"]+)"/.exec(readFileSync(outPath, 'utf8'))?.[1] ?? null;
+    }
+    const model = { id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `http://127.0.0.1:${fakePort}/v1`, model: 'm' }] }, capabilities: ['chat'] };
+    const reg = await fetch(`${url}/admin/v1/models`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(model) });
+    if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
+    const load = (seconds) => wrk({ url: `${url}/v1/chat/completions`, key, body: JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] }), conns: 16, seconds, core: 0, dir });
+    load(5);
+    const before = threadsCpu(gw.pid);
+    const r = load(SECONDS);
+    const after = threadsCpu(gw.pid);
+    if (r.non2xx > 0) throw new Error(`${r.non2xx} answers were not 2xx`);
+    const perReq = (tid) => ((after[tid] - (before[tid] ?? 0)) * 1000) / r.requests;
+    const total = Object.keys(after).reduce((sum, tid) => sum + perReq(tid), 0);
+    const main = perReq(String(gw.pid));
+    return { rps: r.rps, total, main, others: total - main };
+  } finally {
+    gw.kill('SIGKILL');
+    await new Promise((r) => (gw.exitCode !== null ? r() : gw.once('exit', r)));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = builds.map(() => []);
+console.log(`machine: ${os.cpus()[0]?.model}, ${os.availableParallelism()} cores, node ${process.version}; ${ROUNDS} rounds of ${SECONDS} s, builds alternated`);
+console.log('build | requests/s | CPU µs a request: all threads = request thread + the others');
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [i, cli] of builds.entries()) {
+    const r = await run(cli);
+    results[i].push(r);
+    console.log(`${i === 0 ? 'old' : 'new'} | ${r.rps.toFixed(0)} | ${r.total.toFixed(1)} = ${r.main.toFixed(1)} + ${r.others.toFixed(1)}`);
+  }
+}
+const med = (i, k) => median(results[i].map((r) => r[k]));
+for (const [i, name] of ['old', 'new'].entries()) {
+  console.log(`median ${name}: ${med(i, 'rps').toFixed(0)} requests/s; ${med(i, 'total').toFixed(1)} = ${med(i, 'main').toFixed(1)} + ${med(i, 'others').toFixed(1)} µs a request`);
+}
+console.log(`new / old, CPU a request: ${(med(1, 'total') / med(0, 'total')).toFixed(3)}`);
+process.exit(0);
