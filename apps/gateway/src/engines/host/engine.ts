@@ -37,7 +37,7 @@ import {
   type TranscriptionUpload,
   type Usage,
 } from '../types.js';
-import { AllTargetsFailedError, UpstreamError, fromHostResponse, upstreamBroken } from '../upstream/errors.js';
+import { AllTargetsFailedError, StreamInterruptedError, UpstreamError, fromHostResponse, upstreamBroken } from '../upstream/errors.js';
 import { SseParser } from '../upstream/sse.js';
 import { OpenAICompatibleEngine } from '../upstream/openai-compatible.js';
 import type { PoolSet } from '../upstream/pools.js';
@@ -188,8 +188,10 @@ export class EngineHostEngine implements Engine {
   /** Was this failure the host going away? (Waits a moment for its exit to be seen.) */
   private async hostWentAway(ep: EngineHostEndpoint, err: unknown): Promise<boolean> {
     if (ep.hasExited()) return true;
-    // Only a transport failure can be the host going away (not its own answer, not a refusal made here).
-    if (isAbort(err) || hostAnswered(err) || !(err instanceof UpstreamError || err instanceof AllTargetsFailedError)) return false;
+    // Only a transport failure can be the host going away (not its own answer, not a refusal made
+    // here); a stream cut after its first piece is one too, and its exit may not be seen yet.
+    const transport = err instanceof UpstreamError || err instanceof AllTargetsFailedError || err instanceof StreamInterruptedError;
+    if (isAbort(err) || hostAnswered(err) || !transport) return false;
     await Promise.race([ep.exited, sleep(EXIT_GRACE_MS)]);
     return ep.hasExited();
   }

@@ -71,8 +71,15 @@ export const upstreamTimeout = (what: 'connect' | 'first byte' | 'idle' | 'total
 export const upstreamBroken = (detail: string, retryable = true) =>
   new UpstreamError(502, `The upstream failed: ${detail}.`, 'upstream_error', 'protocol', retryable, true);
 
-export const streamInterrupted = (detail: string) =>
-  new EngineError(502, `The upstream stream was interrupted: ${detail}.`, 'upstream_stream_interrupted');
+/** A failure after the first event reached the caller: the call cannot be made again. */
+export class StreamInterruptedError extends EngineError {
+  constructor(detail: string) {
+    super(502, `The upstream stream was interrupted: ${detail}.`, 'upstream_stream_interrupted');
+    this.name = 'StreamInterruptedError';
+  }
+}
+
+export const streamInterrupted = (detail: string) => new StreamInterruptedError(detail);
 
 export const upstreamUnavailable = (retryAfterSeconds: number) =>
   new UpstreamError(503, 'The upstream is temporarily unavailable (circuit open); try again later.', 'upstream_unavailable', 'unavailable', false, false, null, retryAfterSeconds);
