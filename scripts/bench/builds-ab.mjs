@@ -2,16 +2,17 @@
 // Two builds of the gateway, alternated in one window, on gateway-overhead.mjs's setup (the fake
 // upstream and wrk on core 0, the gateway alone on core 1, chat completions as JSON at 16
 // connections): the CPU each spends a request, split into its request thread and the rest (the
-// SQLite writer thread, V8's helper threads, libuv's pool), from /proc per thread. This VM's speed
-// drifts by tens of percent within minutes, so two builds are only compared when their runs
-// alternate in one window; the medians of the rounds are printed.
+// SQLite writer thread, V8's helper threads, libuv's pool), from /proc per thread
+// (proc-threads.mjs). This VM's speed drifts by tens of percent within minutes, so two builds are
+// only compared when their runs alternate in one window; the medians of the rounds are printed.
 //   node scripts/bench/builds-ab.mjs path/to/old/cli.js path/to/new/cli.js [--rounds 3] [--seconds 20]
 // (A build to compare with: e.g. `git worktree add`, build it, pass its apps/gateway/dist/cli.js.)
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { startFakeUpstream } from './fake-upstream.mjs';
+import { cpuOf } from './proc-threads.mjs';
 import { wrk } from './wrk.mjs';
 
 const arg = (name, dflt) => {
@@ -23,19 +24,9 @@ const SECONDS = arg('--seconds', 20);
 const builds = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 if (builds.length !== 2) throw new Error('usage: builds-ab.mjs OLD_CLI NEW_CLI [--rounds 3] [--seconds 20]');
 const key = 'bench-admin-key-0123456789';
-const CLK_TCK = 100;
 
 const { child: fake, port: fakePort } = await startFakeUpstream({ core: 0 });
 process.on('exit', () => fake.kill('SIGKILL'));
-
-/** CPU ms of each thread of `pid`, by thread id. */
-const threadsCpu = (pid) =>
-  Object.fromEntries(
-    readdirSync(`/proc/${pid}/task`).map((tid) => {
-      const f = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return [tid, ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK];
-    }),
-  );
 
 /** One run of one build: a fresh data directory and gateway, 5 s of warm-up, then the measured run. */
 async function run(cli) {
@@ -56,14 +47,13 @@ async function run(cli) {
     if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
     const load = (seconds) => wrk({ url: `${url}/v1/chat/completions`, key, body: JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] }), conns: 16, seconds, core: 0, dir });
     load(5);
-    const before = threadsCpu(gw.pid);
+    const before = cpuOf(gw.pid);
     const r = load(SECONDS);
-    const after = threadsCpu(gw.pid);
+    const after = cpuOf(gw.pid);
     if (r.non2xx > 0) throw new Error(`${r.non2xx} answers were not 2xx`);
-    const perReq = (tid) => ((after[tid] - (before[tid] ?? 0)) * 1000) / r.requests;
-    const total = Object.keys(after).reduce((sum, tid) => sum + perReq(tid), 0);
-    const main = perReq(String(gw.pid));
-    return { rps: r.rps, total, main, others: total - main };
+    const main = ((after.main - before.main) * 1000) / r.requests;
+    const others = ((after.other - before.other) * 1000) / r.requests;
+    return { rps: r.rps, total: main + others, main, others };
   } finally {
     gw.kill('SIGKILL');
     await new Promise((r) => (gw.exitCode !== null ? r() : gw.once('exit', r)));

@@ -17,7 +17,8 @@
 // for a before/after comparison). --prof DIR: a V8 CPU profile of the gateway (written at its exit).
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { childrenOf, cpuOf } from './proc-threads.mjs';
 import net from 'node:net';
 import os from 'node:os';
 import { join, dirname, resolve } from 'node:path';
@@ -131,31 +132,6 @@ function once(target, seed) {
   });
 }
 
-function cpuOf(pid) {
-  let main = 0;
-  let other = 0;
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      try {
-        const run = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-        if (Number(tid) === pid) main += run;
-        else other += run;
-      } catch {
-        /* the thread ended */
-      }
-    }
-  } catch {
-    /* not Linux */
-  }
-  return { main, other };
-}
-const childrenOf = (pid) => {
-  try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
-  } catch {
-    return [];
-  }
-};
 const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 try {

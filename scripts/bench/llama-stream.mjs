@@ -17,7 +17,8 @@
 // (/proc/<pid>/task/*/schedstat). --prof DIR: a V8 CPU profile of the gateway, written at its exit.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { childrenOf, threadTimes } from './proc-threads.mjs';
 import net from 'node:net';
 import os from 'node:os';
 import { join, dirname } from 'node:path';
@@ -42,23 +43,6 @@ const GATEWAY_KEY = 'bench-admin-key-0123456789';
 const HOST_TOKEN = 'bench-host-token-0123456789';
 
 // ---- where the CPU goes: per process, main thread vs the others, run time and run-queue wait -----
-/** ms on a core and ms waiting for one, per thread of `pid` (/proc/<pid>/task/<tid>/schedstat, ns). */
-function threadTimes(pid) {
-  const out = new Map();
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      try {
-        const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
-        out.set(tid, { run: run / 1e6, wait: wait / 1e6 });
-      } catch {
-        /* the thread ended */
-      }
-    }
-  } catch {
-    /* no /proc (not Linux) or the process ended */
-  }
-  return out;
-}
 /** ms every core of the machine spent busy or stolen (/proc/stat: user..steal but idle and iowait; 10 ms ticks). */
 function machineBusy() {
   try {
@@ -91,17 +75,6 @@ function cpuMeter(pids) {
     totals.others += Math.max(0, machineBusy() - busy0 - ours);
   };
 }
-/** The child processes of `pid` (the gateway's engine hosts). */
-function childrenOf(pid) {
-  const kids = [];
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) kids.push(...readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
-  } catch {
-    /* not Linux */
-  }
-  return kids;
-}
-
 const freePort = () =>
   new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {

@@ -63,7 +63,7 @@ const MAX_SERIES = 20_000;
 const labelValue = (v: string | number) => String(v).replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const helpText = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
 const sample = (name: string, labels: readonly (readonly [string, string | number])[], value: number) =>
-  `${name}${labels.length ? `{${labels.map(([k, v]) => `${k}="${labelValue(v)}"`).join(',')}}` : ''} ${Number.isNaN(value) ? 'Nan' : value === Infinity ? '+Inf' : value === -Infinity ? '-Inf' : String(value)}`;
+  `${name}${labels.length ? `{${labels.map(([k, v]) => `${k}="${labelValue(v)}"`).join(',')}}` : ''} ${value}`;
 
 /**
  * A labelled counter or histogram for the request path: a lookup by a key string and an addition;
@@ -77,16 +77,24 @@ class HotMetric {
   private readonly byKey = new Map<string, Series>();
   private overflow: Series | null = null;
 
-  constructor(private readonly o: HotMetricOptions) {}
+  /** `all`: the list /metrics writes; this metric adds itself to it. */
+  constructor(
+    all: HotMetric[],
+    private readonly o: HotMetricOptions,
+  ) {
+    all.push(this);
+  }
 
-  /** The series of these label values (`key` joins them unambiguously). */
-  series(key: string, values: readonly string[]): Series {
-    let s = this.byKey.get(key);
-    if (s === undefined) {
-      if (this.byKey.size >= MAX_SERIES) return (this.overflow ??= this.make(this.o.labelNames.map(() => '_other')));
-      s = this.make(values);
-      this.byKey.set(key, s);
-    }
+  /** The series of `key` (its label values joined unambiguously), if it has been made. */
+  at(key: string): Series | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** Makes the series of `key`, labelled `values` (`_other` once MAX_SERIES are made). */
+  create(key: string, values: readonly string[]): Series {
+    if (this.byKey.size >= MAX_SERIES) return (this.overflow ??= this.make(this.o.labelNames.map(() => '_other')));
+    const s = this.make(values);
+    this.byKey.set(key, s);
     return s;
   }
 
@@ -117,18 +125,20 @@ class HotMetric {
 
 export class Metrics {
   readonly registry = new client.Registry();
-  readonly requests = new HotMetric({
+  /** The request path's metrics (HotMetric), in the order /metrics writes them. */
+  private readonly hot: HotMetric[] = [];
+  readonly requests = new HotMetric(this.hot, {
     name: 'cordon_http_requests_total',
     help: 'HTTP requests by route (operationId), method, status and model.',
     labelNames: ['route', 'method', 'status', 'model'],
   });
-  readonly latency = new HotMetric({
+  readonly latency = new HotMetric(this.hot, {
     name: 'cordon_http_request_duration_seconds',
     help: 'HTTP request latency by route and model (until the last byte of the response).',
     labelNames: ['route', 'model'],
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
   });
-  readonly tokens = new HotMetric({
+  readonly tokens = new HotMetric(this.hot, {
     name: 'cordon_tokens_total',
     help: 'Tokens processed by model and direction (input, output).',
     labelNames: ['model', 'direction'],
@@ -160,7 +170,8 @@ export class Metrics {
 
   /** Adds tokens for a model, direction 'input' or 'output'. */
   countTokens(model: string, direction: 'input' | 'output', n: number): void {
-    this.tokens.series(`${model}\u0000${direction}`, [model, direction]).add(n);
+    const key = `${model}\u0000${direction}`;
+    (this.tokens.at(key) ?? this.tokens.create(key, [model, direction])).add(n);
   }
 
   constructor() {
@@ -169,13 +180,16 @@ export class Metrics {
 
   /** Records one finished request. */
   observe(route: string, method: string, status: number, model: string, seconds: number): void {
-    this.requests.series(`${route}\u0000${method}\u0000${status}\u0000${model}`, [route, method, String(status), model]).add(1);
-    this.latency.series(`${route}\u0000${model}`, [route, model]).add(seconds);
+    // The label values' array is made only for a new series.
+    const rk = `${route}\u0000${method}\u0000${status}\u0000${model}`;
+    (this.requests.at(rk) ?? this.requests.create(rk, [route, method, String(status), model])).add(1);
+    const lk = `${route}\u0000${model}`;
+    (this.latency.at(lk) ?? this.latency.create(lk, [route, model])).add(seconds);
   }
 
   /** All metrics in Prometheus's text format: prom-client's registry, then the request path's own. */
   async text(): Promise<string> {
-    return `${await this.registry.metrics()}\n${[this.requests, this.latency, this.tokens].map((m) => m.render()).join('\n\n')}\n`;
+    return `${await this.registry.metrics()}\n${this.hot.map((m) => m.render()).join('\n\n')}\n`;
   }
 
   /** GET /metrics for the metrics token or a superadmin key; errors go to the error handler (OpenAI shape). */
