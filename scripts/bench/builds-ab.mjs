@@ -7,6 +7,8 @@
 // only compared when their runs alternate in one window; the medians of the rounds are printed.
 //   node scripts/bench/builds-ab.mjs path/to/old/cli.js path/to/new/cli.js [--rounds 3] [--seconds 20]
 // (A build to compare with: e.g. `git worktree add`, build it, pass its apps/gateway/dist/cli.js.)
+// CORDON_AB_FLAGS_OLD / CORDON_AB_FLAGS_NEW: node flags for one build's process (space-separated),
+// e.g. the same build twice, once with a V8 flag.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -29,12 +31,15 @@ const { child: fake, port: fakePort } = await startFakeUpstream({ core: 0 });
 process.on('exit', () => fake.kill('SIGKILL'));
 
 /** One run of one build: a fresh data directory and gateway, 5 s of warm-up, then the measured run. */
-async function run(cli) {
+const flagsOf = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
+const nodeFlags = [flagsOf('CORDON_AB_FLAGS_OLD'), flagsOf('CORDON_AB_FLAGS_NEW')];
+
+async function run(cli, flags) {
   const dir = mkdtempSync(join(os.tmpdir(), 'cordon-ab-'));
   const outPath = join(dir, 'gateway.out');
   const out = openSync(outPath, 'w');
   const env = { ...process.env, CORDON_DATA_DIR: dir, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info' };
-  const gw = spawn('taskset', ['-c', '1', process.execPath, cli, 'serve'], { env, stdio: ['ignore', out, 'inherit'] });
+  const gw = spawn('taskset', ['-c', '1', process.execPath, ...flags, cli, 'serve'], { env, stdio: ['ignore', out, 'inherit'] });
   closeSync(out);
   try {
     let url = null;
@@ -64,10 +69,11 @@ async function run(cli) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = builds.map(() => []);
 console.log(`machine: ${os.cpus()[0]?.model}, ${os.availableParallelism()} cores, node ${process.version}; ${ROUNDS} rounds of ${SECONDS} s, builds alternated`);
+for (const [i, name] of ['old', 'new'].entries()) if (nodeFlags[i].length) console.log(`${name}: node ${nodeFlags[i].join(' ')}`);
 console.log('build | requests/s | CPU µs a request: all threads = request thread + the others');
 for (let round = 0; round < ROUNDS; round++) {
   for (const [i, cli] of builds.entries()) {
-    const r = await run(cli);
+    const r = await run(cli, nodeFlags[i]);
     results[i].push(r);
     console.log(`${i === 0 ? 'old' : 'new'} | ${r.rps.toFixed(0)} | ${r.total.toFixed(1)} = ${r.main.toFixed(1)} + ${r.others.toFixed(1)}`);
   }
