@@ -64,6 +64,21 @@ export const pathOf = (url: string): string => {
   return q === -1 ? url : url.slice(0, q);
 };
 
+/**
+ * The raw query of a request target as the client sent it: after the first `?`, up to a `#`; null
+ * without a `?` (or with the `?` inside the fragment). It replaces node:url's legacy
+ * `url.parse(u).query` (deprecated, DEP0169: it warns on Node 22 and 24), and reads the same for
+ * every origin-form target url.parse read as a plain path (the test holds them equal). Where
+ * url.parse took its slow path (a `#` or an `@` in the target), it percent-encoded `'"<>\\^\`{|}`
+ * first, which hid a reserved `'` from the reserved-character check; here the query is as sent.
+ */
+export function rawQueryOf(url: string): string | null {
+  const hash = url.indexOf('#');
+  const end = hash === -1 ? url.length : hash;
+  const q = url.indexOf('?');
+  return q === -1 || q > end ? null : url.slice(q + 1, end);
+}
+
 /** The operations' routes (Express syntax, `:name` parameters), matched by the canonical spelling. */
 export class RouteTable {
   private readonly root = newNode();

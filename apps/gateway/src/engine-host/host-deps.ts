@@ -4,7 +4,7 @@
  * host's; admission lets everything through and filters nothing; usage is in the answers, which the
  * gateway meters (the last records are kept only for streams the gateway cut short: RecentUsage).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Admission } from '../policy/enforcer.js';
 import type { AuthDeps, AuthenticatedKey } from '../http/auth.js';
 import type { Admitter, RequestMetrics, UsageSink } from '../handlers/deps.js';
@@ -103,7 +103,7 @@ export const uncounted: RequestMetrics = { observe: () => {}, countTokens: () =>
 /** The host's one caller (its key and domain in request contexts and log lines). */
 export const HOST_CALLER: AuthenticatedKey = { id: 'engine-host', domain_id: 'engine-host', role: 'member' };
 
-const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+const digest = (s: string) => hash('sha256', s, 'buffer');
 
 /** Whether a bearer secret is the host token, compared in constant time (of equal-length digests). */
 export function tokenChecker(token: string): (secret: string) => boolean {

@@ -19,7 +19,7 @@
  *
  * Nothing here logs or echoes a secret.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { components } from '@cordon/contract';
 import type { Store } from './store/types.js';
 import { whereAll, type Condition } from './store/sql.js';
@@ -99,17 +99,17 @@ export function mayManageKey(actor: { id: string; role: Role; domain_id: string 
   return target.id === actor.id || target.role === 'member';
 }
 
-/** SHA-256 of the secret, hex. */
-export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+/** SHA-256 of the secret, hex (one call, no Hash object: a third of createHash's cost). */
+export const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');
+/** The same digest as bytes, for a comparison with no decoding. */
+const secretDigest = (secret: string): Buffer => hash('sha256', secret, 'buffer');
 
 export const newKeyId = (): string => randomId(KEY_ID_LENGTH);
 export const newSecret = (keyId: string): string => `cdn_${keyId}_${randomBytes(32).toString('base64url')}`;
 
-/** Constant-time comparison of two hex SHA-256 digests. */
-function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === 32 && y.length === 32 && timingSafeEqual(x, y);
+/** Constant-time comparison of a stored hex SHA-256 digest (decoded once, when cached) with a secret's. */
+function sameHash(stored: Buffer, digest: Buffer): boolean {
+  return stored.length === 32 && digest.length === 32 && timingSafeEqual(stored, digest);
 }
 
 /** Whether a secret is acceptable as an operator-chosen key; the reason when not (never quoting it). */
@@ -147,7 +147,7 @@ export interface NewKey {
 }
 
 export class KeyService {
-  private cache = new Map<string, { row: KeyRow; key: ApiKey; until: number }>();
+  private cache = new Map<string, { row: KeyRow; key: ApiKey; digest: Buffer; until: number }>();
   /** Bumped on every write: a lookup that started before a write does not fill the cache. */
   private generation = 0;
   private touched = new Map<string, number>();
@@ -337,9 +337,9 @@ export class KeyService {
     if (secret.length > MAX_SECRET || !PRINTABLE.test(secret)) return { ok: false, reason: 'malformed' };
     const token = TOKEN_PATTERN.exec(secret);
     if (!token && secret.length < MIN_OPAQUE_SECRET) return { ok: false, reason: 'malformed' };
-    const hash = hashSecret(secret);
-    const found = token ? await this.byId(token[1]!) : await this.byOpaqueHash(hash);
-    if (!found || !sameHash(found.row.secret_hash, hash)) return { ok: false, reason: 'unknown' };
+    const digest = secretDigest(secret);
+    const found = token ? await this.byId(token[1]!) : await this.byOpaqueHash(digest.toString('hex'));
+    if (!found || !sameHash(found.digest, digest)) return { ok: false, reason: 'unknown' };
     const t = now();
     if (found.row.revoked_at !== null) return { ok: false, reason: 'revoked' };
     if (found.row.expires_at !== null && Number(found.row.expires_at) <= t) return { ok: false, reason: 'expired' };
@@ -371,7 +371,12 @@ export class KeyService {
     const generation = this.generation;
     const row = await load();
     if (!row) return undefined;
-    const entry = { row: { ...row, revoked_at: num(row.revoked_at), expires_at: num(row.expires_at) }, key: deepFreeze(toKey(row)), until: Date.now() + this.cacheTtlMs };
+    const entry = {
+      row: { ...row, revoked_at: num(row.revoked_at), expires_at: num(row.expires_at) },
+      key: deepFreeze(toKey(row)),
+      digest: Buffer.from(row.secret_hash, 'hex'),
+      until: Date.now() + this.cacheTtlMs,
+    };
     if (generation === this.generation) {
       if (this.cache.size >= CACHE_MAX) this.cache.clear();
       this.cache.set(cacheKey, entry);
@@ -414,7 +419,7 @@ export class KeyService {
   /** Whether `secret` is the key's current secret (constant-time). */
   async hasSecret(id: string, secret: string): Promise<boolean> {
     const row = await this.row(id);
-    return !!row && sameHash(row.secret_hash, hashSecret(secret));
+    return !!row && sameHash(Buffer.from(row.secret_hash, 'hex'), secretDigest(secret));
   }
 
   /** Waits for pending last_used_at writes. */
