@@ -7,7 +7,7 @@
 //   forwarder + host a plain node:http + undici forwarder (its own process) in front of a standalone
 //                    `cordon engine-host --port`: the floor of one Node hop, what any Node gateway pays
 //   host alone       that standalone host, called directly (loopback TCP)
-//   node scripts/bench/llama-stream.mjs [--runs 7] [--tokens 256] [--width 64 --layers 2] [--prof DIR]
+//   node scripts/bench/llama-stream.mjs [--runs 7] [--tokens 256] [--warm 300] [--width 64 --layers 2] [--prof DIR]
 // Without --width/--layers: the demo model (64 x 2) and a larger generated model (512 x 8), in one
 // run. Prints tokens/s and time to first token per leg (medians), 4 concurrent streams over 1, and
 // issue 13's targets: against direct (the issue's figures), and against the forwarder's floor (what
@@ -35,6 +35,7 @@ const RUNS = arg('runs', 7);
 const ONE_SIZE = process.argv.includes('--width') || process.argv.includes('--layers');
 const SIZES = ONE_SIZE ? [{ width: arg('width', 64), layers: arg('layers', 2) }] : [{ width: 64, layers: 2 }, { width: 512, layers: 8 }];
 const TOKENS = arg('tokens', 256);
+const WARM = arg('warm', 300);
 const PROMPT = 'Once upon a time';
 const threads = Math.max(1, os.availableParallelism() - 1);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -96,13 +97,13 @@ async function directLeg(modelPath) {
   const model = await llama.loadModel({ modelPath });
   const context = await model.createContext({ sequences: 4, contextSize: 4096 * 4, threads });
   const seqs = [context.getSequence(), context.getSequence(), context.getSequence(), context.getSequence()];
-  const gen = async (seq, seed) => {
+  const gen = async (seq, seed, maxTokens = TOKENS) => {
     await seq.clearHistory();
     const c = new LlamaCompletion({ contextSequence: seq });
     let tokens = 0;
     let first = 0;
     const t0 = performance.now();
-    await c.generateCompletion(PROMPT, { maxTokens: TOKENS, temperature: 1, seed, onToken: (t) => (tokens += t.length), onTextChunk: () => (first ||= performance.now()) });
+    await c.generateCompletion(PROMPT, { maxTokens, temperature: 1, seed, onToken: (t) => (tokens += t.length), onTextChunk: () => (first ||= performance.now()) });
     const dt = performance.now() - t0;
     c.dispose({ disposeSequence: false });
     return { dt, ttft: first - t0, tokens };
@@ -110,7 +111,7 @@ async function directLeg(modelPath) {
   return {
     name: 'direct',
     pids: () => ({ engine: process.pid }),
-    once: (seed) => gen(seqs[0], seed),
+    once: (seed, maxTokens) => gen(seqs[0], seed, maxTokens),
     many: (n, seed) => Promise.all(seqs.slice(0, n).map((s, i) => gen(s, seed + i))),
     close: async () => {
       await context.dispose();
@@ -123,8 +124,8 @@ async function directLeg(modelPath) {
 // A minimal node:http client: it shares the two cores with the servers, so it does as little as it
 // can per event (no SSE parsing; it notes the first body byte and reads the usage from the tail).
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-function streamOnce(target, seed) {
-  const body = JSON.stringify({ model: target.model, prompt: PROMPT, max_tokens: TOKENS, temperature: 1, seed, stream: true, stream_options: { include_usage: true } });
+function streamOnce(target, seed, maxTokens = TOKENS) {
+  const body = JSON.stringify({ model: target.model, prompt: PROMPT, max_tokens: maxTokens, temperature: 1, seed, stream: true, stream_options: { include_usage: true } });
   const u = new URL(`${target.url}/v1/completions`);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -152,7 +153,7 @@ function streamOnce(target, seed) {
 const httpLeg = (name, target, pids) => ({
   name,
   pids,
-  once: (seed) => streamOnce(target, seed),
+  once: (seed, maxTokens) => streamOnce(target, seed, maxTokens),
   many: (n, seed) => Promise.all(Array.from({ length: n }, (_, i) => streamOnce(target, seed + i))),
 });
 
@@ -211,7 +212,11 @@ async function hostLegs(dir, modelPath) {
 /** Single-stream runs in turn across the legs, then 1 vs 4 concurrent streams in turn. */
 async function measure(legs) {
   const res = legs.map(() => ({ rates: [], ttfts: [], wall: 0, generated: 0, cpu: { procs: {}, others: 0 }, one: [], four: [] }));
-  for (const leg of legs) await leg.once(1); // load + warm up (the gateway starts the model's host here)
+  for (const leg of legs) await leg.once(1); // load (the gateway starts the model's host here)
+  // Warm-up: every leg serves WARM short requests first, in turn. V8 optimizes a function after it
+  // has run enough times, not after a while, so a process that has served 20 requests still runs
+  // its request path in the interpreter, and a gateway in service has run it thousands of times.
+  for (let k = 0; k < WARM; k++) for (const leg of legs) await leg.once(1000 + k, 2);
   for (let r = 1; r <= RUNS; r++) {
     for (const [i, leg] of legs.entries()) {
       const meter = cpuMeter(leg.pids());
@@ -239,7 +244,7 @@ const f = (x) => x.toFixed(1);
 const pct = (a, b) => `${f((100 * a) / b)}%`;
 const held = (ok) => (ok ? ' ok' : ' MISSED');
 const lines = [`machine: ${os.cpus()[0].model}, ${os.availableParallelism()} cores, node ${process.version}, engine threads ${threads}`];
-lines.push(`prompt "${PROMPT}", ${TOKENS} tokens max, ${RUNS} rounds of one stream per leg in turn (medians); 4 / 1 = aggregate tokens/s of 4 concurrent streams over 1`);
+lines.push(`prompt "${PROMPT}", ${TOKENS} tokens max, ${RUNS} rounds of one stream per leg in turn (medians), after ${WARM} rounds of a 2-token request per leg (warm-up); 4 / 1 = aggregate tokens/s of 4 concurrent streams over 1`);
 for (const size of SIZES) {
   const dir = mkdtempSync(join(os.tmpdir(), 'cordon-bench-'));
   const modelPath = join(dir, 'models', 'cordon-demo.gguf');
