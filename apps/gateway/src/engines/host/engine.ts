@@ -127,8 +127,11 @@ function unwrap(err: unknown): unknown {
   return err instanceof AllTargetsFailedError && err.last instanceof UpstreamError && err.last.kind === 'http' ? err.last : err;
 }
 
+/** What a host engine asks of the supervisor (EngineHostSupervisor; a test's stand-in too). */
+export type HostSupervision = Pick<EngineHostSupervisor, 'ensure' | 'current' | 'served' | 'status' | 'forget'>;
+
 export interface EngineHostEngineOptions {
-  supervisor: EngineHostSupervisor;
+  supervisor: HostSupervision;
   /** Shared by the engines of all hosts (one pool per host socket). */
   pools: PoolSet;
   log: Log;
@@ -138,7 +141,7 @@ export interface EngineHostEngineOptions {
 }
 
 export class EngineHostEngine implements Engine {
-  private readonly supervisor: EngineHostSupervisor;
+  private readonly supervisor: HostSupervision;
   private readonly upstream: OpenAICompatibleEngine;
   private readonly api: EngineHostApi;
   private readonly log: Log;
