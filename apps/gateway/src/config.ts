@@ -2,7 +2,7 @@
 import { findFfmpeg, type AudioLimits } from './audio/decode.js';
 import { resolve } from 'node:path';
 import { DEFAULT_REQUEST_CAPS, type RequestCaps } from './handlers/openai/request-caps.js';
-import { createHash } from 'node:crypto';
+import { secretDigestHex } from './secret-digest.js';
 import { commaList, DEFAULT_UPSTREAM_ACCESS, type UpstreamAccess } from './engines/upstream/access.js';
 import { KEYS_MAX_PER_DOMAIN } from './platform/keys.js';
 
@@ -102,7 +102,7 @@ function bool(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
 function metricsTokenHash(token: string | undefined): string | undefined {
   if (!token) return undefined;
   if (token.length < 16) throw new Error('CORDON_METRICS_TOKEN must be at least 16 characters');
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return secretDigestHex(token);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -10,7 +10,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type * as OpenApiValidatorModule from 'express-openapi-validator';
 import { createRequire } from 'node:module';
 import { ApiError } from './errors.js';
-import { closeIfBodyUnread, operationParams, rawQueryOf, RouteTable, routeOf, setRouteOf, unknownUrl } from './paths.js';
+import { closeIfBodyUnread, operationParams, RouteTable, routeOf, setRouteOf, unknownUrl } from './paths.js';
 import { DEFAULT_MULTIPART_LIMITS, multipartReader, type MultipartLimits } from './multipart.js';
 import { jsonBodyReader, jsonBodyWasEmpty, type BodyRequest } from './body.js';
 import { bodyValidators, checkRequestInput, type BodyValidator, type GeneratedValidator, type InputCheckDeps, type RequestInputRules } from './validation.js';
@@ -372,7 +372,7 @@ const MULTIPART_MEDIA = 'multipart/form-data';
 
 // qs as Express's extended query parser uses it (one copy, no dependency of our own).
 const qs = createRequire(createRequire(import.meta.url).resolve('express'))('qs') as { parse: (s: string) => Record<string, unknown> };
-const INPUT_DEPS: InputCheckDeps = { rawQueryOf, qsParse: (s) => qs.parse(s) };
+const INPUT_DEPS: InputCheckDeps = { qsParse: (s) => qs.parse(s) };
 
 /**
  * Response validation (tests: `validateResponses`): express-openapi-validator, loaded only then, and

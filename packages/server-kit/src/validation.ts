@@ -7,6 +7,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { OperationDef } from './runtime.js';
+import { rawQueryOf } from './paths.js';
 
 /** A generated validator: validates `{ body }` in place (coercion, defaults), `errors` on failure. */
 export interface GeneratedValidator {
@@ -128,8 +129,6 @@ function normalizeBrackets(query: Record<string, unknown>, parse: (s: string) =>
 }
 
 export interface InputCheckDeps {
-  /** `url.parse(u).query` (node:url's legacy parser, as the validator used it). */
-  rawQueryOf: (url: string) => string | null;
   /** `qs.parse` with its default options. */
   qsParse: (s: string) => Record<string, unknown>;
 }
@@ -150,7 +149,7 @@ export function checkRequestInput(
   deps: InputCheckDeps,
 ): ValidationFailure | ReturnType<typeof badRequest> | null {
   const url = req.originalUrl ?? req.url ?? '/';
-  const raw = rawQueryValues(deps.rawQueryOf(url));
+  const raw = rawQueryValues(rawQueryOf(url));
   Object.defineProperty(req, 'query', { writable: true, value: req.query });
   const query = (req.query ?? {}) as Record<string, unknown>;
   normalizeBrackets(query, deps.qsParse);

@@ -4,8 +4,8 @@
  * host's; admission lets everything through and filters nothing; usage is in the answers, which the
  * gateway meters (the last records are kept only for streams the gateway cut short: RecentUsage).
  */
-import { hash, timingSafeEqual } from 'node:crypto';
 import type { Admission } from '../policy/enforcer.js';
+import { sameDigest, secretDigest } from '../secret-digest.js';
 import type { AuthDeps, AuthenticatedKey } from '../http/auth.js';
 import type { Admitter, RequestMetrics, UsageSink } from '../handlers/deps.js';
 import type { Usage } from '../engines/types.js';
@@ -103,12 +103,10 @@ export const uncounted: RequestMetrics = { observe: () => {}, countTokens: () =>
 /** The host's one caller (its key and domain in request contexts and log lines). */
 export const HOST_CALLER: AuthenticatedKey = { id: 'engine-host', domain_id: 'engine-host', role: 'member' };
 
-const digest = (s: string) => hash('sha256', s, 'buffer');
-
 /** Whether a bearer secret is the host token, compared in constant time (of equal-length digests). */
 export function tokenChecker(token: string): (secret: string) => boolean {
-  const expected = digest(token);
-  return (secret) => timingSafeEqual(digest(secret), expected);
+  const expected = secretDigest(token);
+  return (secret) => sameDigest(secretDigest(secret), expected);
 }
 
 /** The callers of a host: whoever holds its token. */

@@ -5,10 +5,10 @@
  * SHA-256 and compared in constant time): route names, models and counts are not for members.
  */
 import client from 'prom-client';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { ApiError } from '@cordon/server-kit';
 import { unauthorized } from './auth.js';
+import { sameDigest, secretDigest } from '../secret-digest.js';
 
 export interface MetricsAccess {
   /** SHA-256 (hex) of the metrics token, if one is configured. */
@@ -18,12 +18,6 @@ export interface MetricsAccess {
 }
 
 const BEARER = /^Bearer[ ]+(\S+)\s*$/i;
-
-function sameToken(secret: string, hashHex: string): boolean {
-  const a = createHash('sha256').update(secret, 'utf8').digest();
-  const b = Buffer.from(hashHex, 'hex');
-  return b.length === a.length && timingSafeEqual(a, b);
-}
 
 /** One label set's figures: a counter's total, or a histogram's observations by bucket. */
 class Series {
@@ -194,12 +188,13 @@ export class Metrics {
 
   /** GET /metrics for the metrics token or a superadmin key; errors go to the error handler (OpenAI shape). */
   handler(access: MetricsAccess): RequestHandler {
+    const token = access.tokenHash ? Buffer.from(access.tokenHash, 'hex') : null;
     return async (req, res, next) => {
       try {
         const m = BEARER.exec(req.headers.authorization ?? '');
         if (!m) throw unauthorized("You didn't provide an API key. /metrics needs a superadmin key or the metrics token (Authorization: Bearer ...).");
         const secret = m[1]!;
-        if (!(access.tokenHash && sameToken(secret, access.tokenHash))) {
+        if (!(token && sameDigest(secretDigest(secret), token))) {
           const role = await access.roleOf(secret);
           if (role === null) throw unauthorized();
           if (role !== 'superadmin') throw new ApiError(403, '/metrics needs a superadmin key or the metrics token.', 'insufficient_role');

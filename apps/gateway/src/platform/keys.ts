@@ -19,7 +19,8 @@
  *
  * Nothing here logs or echoes a secret.
  */
-import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sameDigest, secretDigest, secretDigestHex } from '../secret-digest.js';
 import type { components } from '@cordon/contract';
 import type { Store } from './store/types.js';
 import { whereAll, type Condition } from './store/sql.js';
@@ -99,18 +100,11 @@ export function mayManageKey(actor: { id: string; role: Role; domain_id: string 
   return target.id === actor.id || target.role === 'member';
 }
 
-/** SHA-256 of the secret, hex (one call, no Hash object: a third of createHash's cost). */
-export const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');
-/** The same digest as bytes, for a comparison with no decoding. */
-const secretDigest = (secret: string): Buffer => hash('sha256', secret, 'buffer');
+/** SHA-256 of the secret, hex: what the store keeps. */
+export const hashSecret = secretDigestHex;
 
 export const newKeyId = (): string => randomId(KEY_ID_LENGTH);
 export const newSecret = (keyId: string): string => `cdn_${keyId}_${randomBytes(32).toString('base64url')}`;
-
-/** Constant-time comparison of a stored hex SHA-256 digest (decoded once, when cached) with a secret's. */
-function sameHash(stored: Buffer, digest: Buffer): boolean {
-  return stored.length === 32 && digest.length === 32 && timingSafeEqual(stored, digest);
-}
 
 /** Whether a secret is acceptable as an operator-chosen key; the reason when not (never quoting it). */
 export function checkOpaqueSecret(secret: string): string | null {
@@ -339,7 +333,7 @@ export class KeyService {
     if (!token && secret.length < MIN_OPAQUE_SECRET) return { ok: false, reason: 'malformed' };
     const digest = secretDigest(secret);
     const found = token ? await this.byId(token[1]!) : await this.byOpaqueHash(digest.toString('hex'));
-    if (!found || !sameHash(found.digest, digest)) return { ok: false, reason: 'unknown' };
+    if (!found || !sameDigest(found.digest, digest)) return { ok: false, reason: 'unknown' };
     const t = now();
     if (found.row.revoked_at !== null) return { ok: false, reason: 'revoked' };
     if (found.row.expires_at !== null && Number(found.row.expires_at) <= t) return { ok: false, reason: 'expired' };
@@ -374,7 +368,7 @@ export class KeyService {
     const entry = {
       row: { ...row, revoked_at: num(row.revoked_at), expires_at: num(row.expires_at) },
       key: deepFreeze(toKey(row)),
-      digest: Buffer.from(row.secret_hash, 'hex'),
+      digest: Buffer.from(row.secret_hash, 'hex'), // decoded once, for every request's comparison
       until: Date.now() + this.cacheTtlMs,
     };
     if (generation === this.generation) {
@@ -419,7 +413,7 @@ export class KeyService {
   /** Whether `secret` is the key's current secret (constant-time). */
   async hasSecret(id: string, secret: string): Promise<boolean> {
     const row = await this.row(id);
-    return !!row && sameHash(Buffer.from(row.secret_hash, 'hex'), secretDigest(secret));
+    return !!row && sameDigest(Buffer.from(row.secret_hash, 'hex'), secretDigest(secret));
   }
 
   /** Waits for pending last_used_at writes. */
