@@ -8,10 +8,12 @@
 //   node scripts/bench/builds-ab.mjs path/to/old/cli.js path/to/new/cli.js [--rounds 3] [--seconds 20]
 // (A build to compare with: e.g. `git worktree add`, build it, pass its apps/gateway/dist/cli.js.)
 // CORDON_AB_FLAGS_OLD / CORDON_AB_FLAGS_NEW: node flags for one build's process (space-separated),
-// e.g. the same build twice, once with a V8 flag.
+// e.g. the same build twice, once with a V8 flag. CORDON_AB_ENV_OLD / CORDON_AB_ENV_NEW: environment
+// for one build's process (space-separated NAME=value), e.g. CORDON_AB_ENV_NEW=CORDON_LOG_LEVEL=warn.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startFakeUpstream } from './fake-upstream.mjs';
 import { cpuOf } from './proc-threads.mjs';
@@ -33,19 +35,31 @@ process.on('exit', () => fake.kill('SIGKILL'));
 /** One run of one build: a fresh data directory and gateway, 5 s of warm-up, then the measured run. */
 const flagsOf = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
 const nodeFlags = [flagsOf('CORDON_AB_FLAGS_OLD'), flagsOf('CORDON_AB_FLAGS_NEW')];
+const envs = [flagsOf('CORDON_AB_ENV_OLD'), flagsOf('CORDON_AB_ENV_NEW')].map((pairs) => Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)])));
 
-async function run(cli, flags) {
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function run(cli, flags, extraEnv) {
   const dir = mkdtempSync(join(os.tmpdir(), 'cordon-ab-'));
   const outPath = join(dir, 'gateway.out');
   const out = openSync(outPath, 'w');
-  const env = { ...process.env, CORDON_DATA_DIR: dir, CORDON_PORT: '0', CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info' };
+  // A port chosen here, not read from the log: a build may run with a log level that hides it.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, CORDON_DATA_DIR: dir, CORDON_PORT: String(port), CORDON_ADMIN_KEY: key, CORDON_DEMO_MODEL: 'false', CORDON_LOG_LEVEL: 'info', ...extraEnv };
   const gw = spawn('taskset', ['-c', '1', process.execPath, ...flags, cli, 'serve'], { env, stdio: ['ignore', out, 'inherit'] });
   closeSync(out);
   try {
-    let url = null;
-    for (const until = Date.now() + 30_000; !url; await new Promise((r) => setTimeout(r, 100))) {
+    for (const until = Date.now() + 30_000; !(await fetch(`${url}/readyz`).then((r) => r.ok, () => false)); await new Promise((r) => setTimeout(r, 100))) {
       if (gw.exitCode !== null || Date.now() > until) throw new Error(`the gateway did not start: ${readFileSync(outPath, 'utf8').slice(-2000)}`);
-      url = /"url":"([^"]+)"/.exec(readFileSync(outPath, 'utf8'))?.[1] ?? null;
     }
     const model = { id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `http://127.0.0.1:${fakePort}/v1`, model: 'm' }] }, capabilities: ['chat'] };
     const reg = await fetch(`${url}/admin/v1/models`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(model) });
@@ -69,11 +83,11 @@ async function run(cli, flags) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = builds.map(() => []);
 console.log(`machine: ${os.cpus()[0]?.model}, ${os.availableParallelism()} cores, node ${process.version}; ${ROUNDS} rounds of ${SECONDS} s, builds alternated`);
-for (const [i, name] of ['old', 'new'].entries()) if (nodeFlags[i].length) console.log(`${name}: node ${nodeFlags[i].join(' ')}`);
+for (const [i, name] of ['old', 'new'].entries()) if (nodeFlags[i].length || Object.keys(envs[i]).length) console.log(`${name}: node ${nodeFlags[i].join(' ')} ${JSON.stringify(envs[i])}`);
 console.log('build | requests/s | CPU µs a request: all threads = request thread + the others');
 for (let round = 0; round < ROUNDS; round++) {
   for (const [i, cli] of builds.entries()) {
-    const r = await run(cli, nodeFlags[i]);
+    const r = await run(cli, nodeFlags[i], envs[i]);
     results[i].push(r);
     console.log(`${i === 0 ? 'old' : 'new'} | ${r.rps.toFixed(0)} | ${r.total.toFixed(1)} = ${r.main.toFixed(1)} + ${r.others.toFixed(1)}`);
   }

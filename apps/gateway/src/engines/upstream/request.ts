@@ -99,23 +99,16 @@ export async function send(att: Attempt, pool: Pool, req: CallRequest, headers: 
   }, firstByteTimeoutMs);
   firstByte.unref();
   try {
-    const res = await pool.request({
-      path: t.prefix + req.path,
-      method: req.method,
-      headers,
-      body: req.body(t),
-      signal: att.controller,
-    });
-    att.started(res);
-    if (res.statusCode >= 400 || res.statusCode < 200) {
+    await att.send(pool, { path: t.prefix + req.path, method: req.method, headers, body: req.body(t) });
+    if (att.status >= 400) {
       // Pass-through: the client's errors (4xx) come back as they are; 429 and 5xx are retried
       // like everywhere else (and surface as EngineErrors when no attempt is left).
-      if (req.passErrors && res.statusCode >= 400 && res.statusCode < 500 && res.statusCode !== 429) {
+      if (req.passErrors && att.status < 500 && att.status !== 429) {
         att.healthy();
         return;
       }
       const text = (await att.readAll(64 * 1024).catch(() => Buffer.alloc(0))).toString('utf8');
-      throw t.socketPath ? fromHostResponse(res.statusCode, res.headers, text) : fromUpstreamResponse(res.statusCode, res.headers, text);
+      throw t.socketPath ? fromHostResponse(att.status, att.headers, text) : fromUpstreamResponse(att.status, att.headers, text);
     }
     if (req.stream) await att.prime();
     att.healthy();
