@@ -8,6 +8,7 @@
 //                    `cordon engine-host --port`: the floor of one Node hop, what any Node gateway pays
 //   host alone       that standalone host, called directly (loopback TCP)
 //   node scripts/bench/llama-stream.mjs [--runs 7] [--tokens 256] [--warm 300] [--width 64 --layers 2] [--prof DIR]
+// CORDON_BENCH_CLI=path/to/cli.js: the gateway leg runs that build (to compare two builds).
 // Without --width/--layers: the demo model (64 x 2) and a larger generated model (512 x 8), in one
 // run. Prints tokens/s and time to first token per leg (medians), 4 concurrent streams over 1, and
 // issue 13's targets: against direct (the issue's figures), and against the forwarder's floor (what
@@ -161,7 +162,7 @@ async function gatewayLeg(dir) {
   // --prof DIR: a V8 CPU profile of the gateway (node --cpu-prof), written when it exits.
   const p = process.argv.indexOf('--prof');
   const profArgs = p > 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[p + 1]] : [];
-  const proc = spawn(process.execPath, [...profArgs, join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
+  const proc = spawn(process.execPath, [...profArgs, process.env.CORDON_BENCH_CLI ?? join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
     // The data directory holds the generated model where the gateway keeps its demo model: served as `cordon-demo`.
     env: { ...process.env, CORDON_DATA_DIR: dir, CORDON_PORT: '0', CORDON_ADMIN_KEY: GATEWAY_KEY, CORDON_LOG_LEVEL: 'info', CORDON_LLAMA_THREADS: String(threads) },
     stdio: ['ignore', 'pipe', 'inherit'],
