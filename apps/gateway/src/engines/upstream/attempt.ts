@@ -18,6 +18,9 @@ import { joinBuffers } from '@cordon/server-kit';
 /** Bytes of a response queued unread before its socket is paused (a slow client: backpressure). */
 const HIGH_WATER = 64 * 1024;
 
+/** undici's abort takes an Error; an Abort's reason may be anything. */
+const asError = (reason: unknown): Error => (reason instanceof Error ? reason : new Error(String(reason)));
+
 /** One request to one target. */
 export class Attempt implements Dispatcher.DispatchHandler {
   /** undici's handle on the request: abort, pause, resume (set when it reaches a connection). */
@@ -60,7 +63,7 @@ export class Attempt implements Dispatcher.DispatchHandler {
     return new Promise<void>((resolve, reject) => {
       this.head = { resolve, reject };
       // Aborted before it reached a connection: undici is told when it does (onRequestStart).
-      this.unlisten = this.controller.listen((reason) => this.dispatch?.abort(reason instanceof Error ? reason : new Error(String(reason))));
+      this.unlisten = this.controller.listen((reason) => this.dispatch?.abort(asError(reason)));
       pool.dispatch(opts, this);
     });
   }
@@ -68,8 +71,7 @@ export class Attempt implements Dispatcher.DispatchHandler {
   /** @internal */
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.dispatch = controller;
-    const reason = this.controller.reason;
-    if (this.controller.aborted) controller.abort(reason instanceof Error ? reason : new Error(String(reason)));
+    if (this.controller.aborted) controller.abort(asError(this.controller.reason));
     else if (this.finished) controller.abort(new Error('the attempt ended before its request was sent'));
   }
 
