@@ -26,10 +26,24 @@ const TOTAL = 32 * 1024 * 1024;
 /** Chunk `i` of the body: its bytes depend on i, so order and integrity can be checked. */
 const chunkOf = (i: number) => Buffer.alloc(CHUNK, i % 251);
 
+/** A node:http server on loopback and a one-connection undici Pool to it, both closed after the test. */
+async function serve(handler: http.RequestListener) {
+  const server = http.createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const pool = new Pool(origin, { connections: 1 });
+  cleanups.push(async () => {
+    await pool.destroy();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+  return { origin, pool };
+}
+
 /** A server that writes TOTAL bytes as fast as its socket takes them, and counts what it wrote. */
 async function fastUpstream() {
   const state = { written: 0, closedEarly: false };
-  const server = http.createServer((_req, res) => {
+  const { origin, pool } = await serve((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/octet-stream' });
     res.on('close', () => (state.closedEarly = state.written < TOTAL || !res.writableFinished));
     let i = 0;
@@ -43,14 +57,6 @@ async function fastUpstream() {
       res.end();
     };
     pump();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const pool = new Pool(origin, { connections: 1 });
-  cleanups.push(async () => {
-    await pool.destroy();
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
   });
   return { state, origin, pool };
 }
@@ -112,16 +118,8 @@ describe('an upstream attempt (undici dispatch handler)', () => {
   });
 
   it('an abort before the answer rejects send() with the abort reason', async () => {
-    const server = http.createServer(() => {
+    const { origin, pool } = await serve(() => {
       /* never answers */
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const pool = new Pool(origin, { connections: 1 });
-    cleanups.push(async () => {
-      await pool.destroy();
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
     });
     const att = attemptOn(origin);
     const sent = att.send(pool, { path: '/v1/x', method: 'GET' });
