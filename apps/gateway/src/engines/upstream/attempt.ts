@@ -6,7 +6,7 @@
  * The attempt is undici's dispatch handler itself: the response's chunks are queued here as they
  * arrive and read from the queue (the socket paused while more than HIGH_WATER bytes wait), with no
  * Readable, async iterator or AbortSignal per request (pool.request() made all three; a plain
- * forwarder on dispatch spent 27.5 µs a request against 34.5 on request(), docs/benchmarks.md).
+ * forwarder on dispatch spent 27.3-28.1 µs a request against 34.1-37.0 on request(), docs/benchmarks.md).
  */
 import type { Dispatcher, Pool } from 'undici';
 import type { Abort } from '../abort.js';
