@@ -3,7 +3,7 @@
 // place a fake belongs: it isolates the gateway's cost) answers chat completions, JSON and SSE.
 // Load from wrk (Debian package). The fake and wrk share core 0, the gateway runs on core 1
 // (taskset). Auth, validation, logging, metrics and usage accounting stay on.
-//   node scripts/bench/gateway-overhead.mjs [--seconds 10]
+//   node scripts/bench/gateway-overhead.mjs [--seconds 10] [--rounds 5]
 // Options: --only json16 (one configuration), --prof DIR (CPU profile), --heap-snapshot DIR,
 // --single-threaded-gc (the forwarder and the gateway start with it, as on one CPU in production),
 // --malloc-stats (once settled after the runs, glibc's malloc_stats() of the gateway through gdb:
@@ -25,6 +25,8 @@ import { wrk as runWrk } from './wrk.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const i = process.argv.indexOf('--seconds');
 const SECONDS = i > 0 ? Number(process.argv[i + 1]) : 10;
+const ri = process.argv.indexOf('--rounds');
+const ROUNDS = ri > 0 ? Number(process.argv[ri + 1]) : 5; // SECONDS / ROUNDS: a whole number of seconds (wrk's -d)
 const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-overhead-'));
 const key = 'bench-admin-key-0123456789';
 const CLK_TCK = 100;
@@ -106,7 +108,7 @@ if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.tex
 
 const chatBody = (stream) => JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }], ...(stream ? { stream: true } : {}) });
 const wrkWarm = (url) => runWrk({ url, key, body: chatBody(false), conns: 16, seconds: 3, core: 0, dir: tmp });
-const wrk = (url, conns, stream) => runWrk({ url, key, body: chatBody(stream), conns, seconds: SECONDS, core: 0, dir: tmp });
+const wrk = (url, conns, stream) => runWrk({ url, key, body: chatBody(stream), conns, seconds: SECONDS / ROUNDS, core: 0, dir: tmp });
 
 // Stream time to first byte: wrk reports whole-response latency, so a small node:http client (in
 // this process, pinned with wrk's core) measures the first body byte of streamed chat, `conns`
@@ -158,18 +160,38 @@ wrkWarm(`${gwUrl}/v1/chat/completions`);
 // that happen before the next floor runs, on the same core, rather than during them.
 const letGatewaySettle = () => new Promise((r) => setTimeout(r, 7000));
 await letGatewaySettle();
+// Each configuration runs in ROUNDS rounds of direct, forwarder and gateway in turn (SECONDS / ROUNDS
+// each), so that the VM's drift from one moment to the next falls on all three alike. A row's figures
+// are the medians of its rounds'; the gateway's p99 above the forwarder's is the median of the rounds'
+// differences, each taken from runs seconds apart; CPU per request is over all rounds.
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const medianOf = (runs) => Object.fromEntries(['p50', 'p99', 'rps'].map((k) => [k, median(runs.map((r) => r[k]))]));
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 for (const [conns, stream] of [[1, false], [16, false], [64, false], [16, true]]) {
   if (ONLY && !ONLY.includes(`${stream ? 'stream' : 'json'}${conns}`)) continue;
-  const direct = wrk(`http://127.0.0.1:${fakePort}/v1/chat/completions`, conns, stream);
-  const f0 = cpuMs(forwarder.pid);
-  const floor = wrk(`http://127.0.0.1:${forwarderPort}/v1/chat/completions`, conns, stream);
-  const f1 = cpuMs(forwarder.pid);
-  await scrape(); // resets the event-loop delay histogram
-  const c0 = cpuMs(gw.pid);
-  const via = wrk(`${gwUrl}/v1/chat/completions`, conns, stream);
-  const c1 = cpuMs(gw.pid);
-  const loop = await loopDelay();
-  rows.push({ conns, stream, direct, floor, via, cpuPerReq: (c1 - c0) / via.requests, floorCpuPerReq: (f1 - f0) / floor.requests, loop });
+  const rounds = [];
+  for (let k = 0; k < ROUNDS; k++) {
+    const direct = wrk(`http://127.0.0.1:${fakePort}/v1/chat/completions`, conns, stream);
+    const f0 = cpuMs(forwarder.pid);
+    const floor = wrk(`http://127.0.0.1:${forwarderPort}/v1/chat/completions`, conns, stream);
+    const f1 = cpuMs(forwarder.pid);
+    await scrape(); // resets the event-loop delay histogram
+    const c0 = cpuMs(gw.pid);
+    const via = wrk(`${gwUrl}/v1/chat/completions`, conns, stream);
+    const c1 = cpuMs(gw.pid);
+    rounds.push({ direct, floor, via, cpu: c1 - c0, floorCpu: f1 - f0, loop: await loopDelay() });
+  }
+  rows.push({
+    conns,
+    stream,
+    direct: medianOf(rounds.map((r) => r.direct)),
+    floor: medianOf(rounds.map((r) => r.floor)),
+    via: medianOf(rounds.map((r) => r.via)),
+    overFloorP99: median(rounds.map((r) => r.via.p99 - r.floor.p99)),
+    cpuPerReq: sum(rounds.map((r) => r.cpu)) / sum(rounds.map((r) => r.via.requests)),
+    floorCpuPerReq: sum(rounds.map((r) => r.floorCpu)) / sum(rounds.map((r) => r.floor.requests)),
+    loop: { p99: median(rounds.map((r) => r.loop.p99)), max: Math.max(...rounds.map((r) => r.loop.max)) },
+  });
   await letGatewaySettle();
 }
 let ttfb = null;
@@ -214,7 +236,7 @@ forwarder.kill('SIGTERM');
 await new Promise((r) => gw.once('exit', r));
 rmSync(tmp, { recursive: true, force: true });
 
-console.log(`machine: ${os.cpus()[0].model}, ${CORES} cores, node ${process.version}; ${SECONDS}s per run; wrk + fake on core 0, gateway on core 1${nodeGcFlags.length ? "; forwarder and gateway started with --single-threaded-gc" : ""}`);
+console.log(`machine: ${os.cpus()[0].model}, ${CORES} cores, node ${process.version}; ${SECONDS}s per configuration and path, in ${ROUNDS} rounds of the three paths in turn (medians of the rounds); wrk + fake on core 0, gateway on core 1${nodeGcFlags.length ? "; forwarder and gateway started with --single-threaded-gc" : ""}`);
 console.log('added latency = through it minus direct to the fake upstream; the forwarder is plain node:http + undici on the same core');
 console.log('mode        conns | direct p50/p99 ms | forwarder added p50/p99 ms, CPU ms/req | cordon rps, added p50/p99 ms, CPU ms/req | cordon p99 - forwarder p99 | event loop p99/max ms');
 for (const r of rows) {
@@ -223,7 +245,7 @@ for (const r of rows) {
   console.log(
     `${mode.padEnd(11)} ${String(r.conns).padStart(5)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ` +
       `+${f(r.floor.p50 - r.direct.p50)} / +${f(r.floor.p99 - r.direct.p99)}, ${r.floorCpuPerReq.toFixed(3)} | ` +
-      `${r.via.rps.toFixed(0)}, +${f(r.via.p50 - r.direct.p50)} / +${f(r.via.p99 - r.direct.p99)}, ${r.cpuPerReq.toFixed(3)} | ${f(r.via.p99 - r.floor.p99)} | ${f(r.loop.p99)} / ${f(r.loop.max)}`,
+      `${r.via.rps.toFixed(0)}, +${f(r.via.p50 - r.direct.p50)} / +${f(r.via.p99 - r.direct.p99)}, ${r.cpuPerReq.toFixed(3)} | ${f(r.overFloorP99)} | ${f(r.loop.p99)} / ${f(r.loop.max)}`,
   );
 }
 if (ttfb) {
