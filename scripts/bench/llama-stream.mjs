@@ -20,7 +20,7 @@
 // (/proc/<pid>/task/*/schedstat). --prof DIR: a V8 CPU profile of the gateway, written at its exit.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { childrenOf, threadTimes } from './proc-threads.mjs';
 import net from 'node:net';
 import os from 'node:os';
@@ -165,21 +165,22 @@ async function gatewayLeg(dir) {
   // --prof DIR: a V8 CPU profile of the gateway (node --cpu-prof), written when it exits.
   const p = process.argv.indexOf('--prof');
   const profArgs = p > 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[p + 1]] : [];
+  const logPath = join(dir, 'gateway.log');
+  const logFd = openSync(logPath, 'w');
   const proc = spawn(process.execPath, [...profArgs, process.env.CORDON_BENCH_CLI ?? join(root, 'apps/gateway/dist/cli.js'), 'serve'], {
     // The data directory holds the generated model where the gateway keeps its demo model: served as `cordon-demo`.
     env: { ...process.env, CORDON_DATA_DIR: dir, CORDON_PORT: '0', CORDON_ADMIN_KEY: GATEWAY_KEY, CORDON_LOG_LEVEL: 'info', CORDON_LLAMA_THREADS: String(threads) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its log (a line per request, and its host's lines) goes to a file, as to a collector that keeps
+    // up: a pipe to this process would wake the benchmark's client to read it, in this leg only.
+    stdio: ['ignore', logFd, 'inherit'],
   });
+  closeSync(logFd);
   procs.push(proc);
-  let out = '';
-  const url = await new Promise((resolve, reject) => {
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = /"url":"([^"]+)"/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    proc.once('exit', () => reject(new Error(out)));
-  });
+  let url = null;
+  for (const until = Date.now() + 30_000; !url; await new Promise((r) => setTimeout(r, 50))) {
+    if (proc.exitCode !== null || Date.now() > until) throw new Error(`the gateway did not start: ${readFileSync(logPath, 'utf8').slice(-2000)}`);
+    url = /"url":"([^"]+)"/.exec(readFileSync(logPath, 'utf8'))?.[1] ?? null;
+  }
   let hostPid = null; // the gateway starts the model's host on the first request
   const leg = httpLeg('gateway + host', { url, key: GATEWAY_KEY, model: 'cordon-demo' }, () => ({ client: process.pid, gateway: proc.pid, host: (hostPid ??= childrenOf(proc.pid)[0]) }));
   return { ...leg, close: () => stop(proc) };
@@ -195,7 +196,7 @@ async function hostLegs(dir, modelPath) {
   writeFileSync(modelsFile, JSON.stringify([{ id: 'bench-model', engine: 'llama-cpp', settings: { path: modelPath }, capabilities: ['completions'] }]));
   const startHost = async (name) => {
     const port = await freePort();
-    const env = { ...process.env, CORDON_ENGINE_HOST_TOKEN: HOST_TOKEN, CORDON_DATA_DIR: join(dir, name), CORDON_LOG_LEVEL: 'warn', CORDON_LLAMA_THREADS: String(threads) };
+    const env = { ...process.env, CORDON_ENGINE_HOST_TOKEN: HOST_TOKEN, CORDON_DATA_DIR: join(dir, name), CORDON_LOG_LEVEL: 'info', CORDON_LLAMA_THREADS: String(threads) };
     delete env.CORDON_ENGINE_HOST_CONFIG;
     delete env.CORDON_ENGINE_HOST_MODELS;
     const host = spawn(process.execPath, [join(root, 'apps/gateway/dist/cli.js'), 'engine-host', '--port', String(port), '--models', modelsFile], { env, stdio: ['ignore', 'ignore', 'inherit'] });
