@@ -19,11 +19,11 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { childrenOf, cpuOf } from './proc-threads.mjs';
-import net from 'node:net';
 import os from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDemoGguf } from '../make-test-gguf.mjs';
+import { startEngineHost } from './engine-host.mjs';
 
 const argOf = (name) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,30 +48,12 @@ const stopAll = () => {
 };
 process.on('exit', stopAll);
 
-const freePort = () =>
-  new Promise((r) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => r(p));
-    });
-  });
 
 async function startHost() {
   const modelsFile = join(dir, 'host-models.json');
   writeFileSync(modelsFile, JSON.stringify([{ id: 'hosted-demo', engine: 'llama-cpp', settings: { path: modelPath }, capabilities: ['chat', 'completions'] }]));
-  const port = await freePort();
-  const env = { ...process.env, CORDON_ENGINE_HOST_TOKEN: HOST_TOKEN, CORDON_DATA_DIR: join(dir, 'host'), CORDON_LOG_LEVEL: 'info', CORDON_LLAMA_THREADS: String(threads) };
-  delete env.CORDON_ENGINE_HOST_CONFIG;
-  delete env.CORDON_ENGINE_HOST_MODELS;
-  const proc = spawn(process.execPath, [cli, 'engine-host', '--port', String(port), '--models', modelsFile], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const { proc, url } = await startEngineHost({ cli, modelsFile, dataDir: join(dir, 'host'), token: HOST_TOKEN, threads });
   procs.push(proc);
-  const url = `http://127.0.0.1:${port}`;
-  for (const end = Date.now() + 30_000; ; ) {
-    if (proc.exitCode !== null) throw new Error(`engine host exited with ${proc.exitCode}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > end) throw new Error('the engine host did not listen within 30 s');
-    await new Promise((r) => setTimeout(r, 50));
-  }
   return { proc, url, key: HOST_TOKEN, model: 'hosted-demo' };
 }
 

@@ -22,12 +22,12 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { childrenOf, threadTimes } from './proc-threads.mjs';
-import net from 'node:net';
 import os from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLlama, LlamaCompletion, LlamaLogLevel } from 'node-llama-cpp';
 import { writeDemoGguf } from '../make-test-gguf.mjs';
+import { startEngineHost } from './engine-host.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, d) => {
@@ -79,13 +79,6 @@ function cpuMeter(pids) {
     totals.others += Math.max(0, machineBusy() - busy0 - ours);
   };
 }
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-  });
 const procs = [];
 process.on('exit', () => procs.forEach((p) => p.exitCode === null && p.kill('SIGKILL')));
 async function stop(proc) {
@@ -195,20 +188,9 @@ async function hostLegs(dir, modelPath) {
   const modelsFile = join(dir, 'host-models.json');
   writeFileSync(modelsFile, JSON.stringify([{ id: 'bench-model', engine: 'llama-cpp', settings: { path: modelPath }, capabilities: ['completions'] }]));
   const startHost = async (name) => {
-    const port = await freePort();
-    const env = { ...process.env, CORDON_ENGINE_HOST_TOKEN: HOST_TOKEN, CORDON_DATA_DIR: join(dir, name), CORDON_LOG_LEVEL: 'info', CORDON_LLAMA_THREADS: String(threads) };
-    delete env.CORDON_ENGINE_HOST_CONFIG;
-    delete env.CORDON_ENGINE_HOST_MODELS;
-    const host = spawn(process.execPath, [join(root, 'apps/gateway/dist/cli.js'), 'engine-host', '--port', String(port), '--models', modelsFile], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    procs.push(host);
-    const url = `http://127.0.0.1:${port}`;
-    for (const end = Date.now() + 30_000; ; ) {
-      if (host.exitCode !== null) throw new Error(`engine host exited with ${host.exitCode}`);
-      if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
-      if (Date.now() > end) throw new Error('engine host did not listen within 30 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return { host, url };
+    const { proc, url } = await startEngineHost({ cli: join(root, 'apps/gateway/dist/cli.js'), modelsFile, dataDir: join(dir, name), token: HOST_TOKEN, threads });
+    procs.push(proc);
+    return { host: proc, url };
   };
   const behind = await startHost('forwarded-host');
   const alone = await startHost('standalone-host');
