@@ -13,9 +13,9 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startFakeUpstream } from './fake-upstream.mjs';
+import { freePort } from './processes.mjs';
 import { cpuOf } from './proc-threads.mjs';
 import { wrk } from './wrk.mjs';
 
@@ -36,16 +36,6 @@ process.on('exit', () => fake.kill('SIGKILL'));
 const flagsOf = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
 const nodeFlags = [flagsOf('CORDON_AB_FLAGS_OLD'), flagsOf('CORDON_AB_FLAGS_NEW')];
 const envs = [flagsOf('CORDON_AB_ENV_OLD'), flagsOf('CORDON_AB_ENV_NEW')].map((pairs) => Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)])));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 async function run(cli, flags, extraEnv) {
   const dir = mkdtempSync(join(os.tmpdir(), 'cordon-ab-'));

@@ -12,7 +12,7 @@
 //    transcription: what a model costs inside a shared host, against a host of its own (per model).
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { freePort, waitHealthy } from './processes.mjs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,22 +37,6 @@ function childrenOf(pid) {
   const kids = [];
   for (const tid of readdirSync(`/proc/${pid}/task`)) kids.push(...readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
   return kids;
-}
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-  });
-async function waitHealthy(url, proc) {
-  const end = Date.now() + 60_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`exited with ${proc.exitCode}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return;
-    if (Date.now() > end) throw new Error(`${url}: no /healthz within 60 s`);
-    await sleep(50);
-  }
 }
 async function stop(proc) {
   if (proc.exitCode !== null) return;
@@ -113,7 +97,7 @@ async function gateway(demo, again = false) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(proc);
-  await waitHealthy(url, proc);
+  await waitHealthy(url, proc, 60_000);
   await sleep(SETTLE);
   const label = demo ? `demo models registered${again ? ' (restarted: their files exist)' : ''}` : 'no model registered';
   row(`gateway idle, ${label}`, proc.pid);
@@ -152,7 +136,7 @@ async function sharedHost() {
   delete env.CORDON_ENGINE_HOST_MODELS;
   const proc = spawn(process.execPath, [join(dist, 'cli.js'), 'engine-host', '--port', String(port), '--models', modelsFile], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(proc);
-  await waitHealthy(url, proc);
+  await waitHealthy(url, proc, 60_000);
   await sleep(SETTLE);
   row('engine host alone, idle (3 models registered, none loaded)', proc.pid);
   await chat(url, key, 'llama-a');

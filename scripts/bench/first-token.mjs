@@ -23,7 +23,7 @@ import os from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDemoGguf } from '../make-test-gguf.mjs';
-import { startEngineHost } from './engine-host.mjs';
+import { startEngineHost } from './processes.mjs';
 
 const argOf = (name) => {
   const i = process.argv.indexOf(`--${name}`);

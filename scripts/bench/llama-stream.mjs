@@ -27,7 +27,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLlama, LlamaCompletion, LlamaLogLevel } from 'node-llama-cpp';
 import { writeDemoGguf } from '../make-test-gguf.mjs';
-import { startEngineHost } from './engine-host.mjs';
+import { gatewayUrlFromLog, startEngineHost } from './processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, d) => {
@@ -169,11 +169,7 @@ async function gatewayLeg(dir) {
   });
   closeSync(logFd);
   procs.push(proc);
-  let url = null;
-  for (const until = Date.now() + 30_000; !url; await new Promise((r) => setTimeout(r, 50))) {
-    if (proc.exitCode !== null || Date.now() > until) throw new Error(`the gateway did not start: ${readFileSync(logPath, 'utf8').slice(-2000)}`);
-    url = /"url":"([^"]+)"/.exec(readFileSync(logPath, 'utf8'))?.[1] ?? null;
-  }
+  const url = await gatewayUrlFromLog(proc, logPath);
   let hostPid = null; // the gateway starts the model's host on the first request
   const leg = httpLeg('gateway + host', { url, key: GATEWAY_KEY, model: 'cordon-demo' }, () => ({ client: process.pid, gateway: proc.pid, host: (hostPid ??= childrenOf(proc.pid)[0]) }));
   return { ...leg, close: () => stop(proc) };
