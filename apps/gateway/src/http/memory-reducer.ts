@@ -25,7 +25,7 @@
  * RSS still held above idle (session 11: 64 of 143 MB after the overhead benchmark). Without the
  * addon (no C compiler at build) the start is logged once and the collections go on without it.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { trimFreedMemory, unavailableBecause } from '@cordon/malloc-trim';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -135,6 +135,36 @@ function memoryReducingCollection(): () => void {
   };
 }
 
+/** The largest request body (bytes) whose request is kept as an example of its method's shapes. */
+export const KEPT_REQUEST_MAX_BODY = 64 * 1024;
+
+/**
+ * Keeps the last GET and the last small POST that `server` received referenced (the response, and
+ * through it the request and what the gateway hangs on it, as the RequestContext), until the next
+ * one replaces it. Returns its stop.
+ *
+ * Why: V8's memory-reducing collection keeps no hidden class ("map") that only dead objects still
+ * use, and it throws away the optimized code that was compiled against one. Once traffic has
+ * stopped, every request's objects are dead, so the idle collection took the compiled code of the
+ * whole request path with it (Node's http and streams included): under the next traffic V8
+ * recompiled about 170 functions on the one core the requests had, and the first 2 s after an idle
+ * spell had a one-connection p99 of about 4 ms against 1.3-1.6 ms (session 20 in
+ * docs/benchmarks.md). One live object of each shape keeps the maps, and the code with them. A
+ * request with a larger body (or none declared) is not kept, so what stays is bounded.
+ */
+function keepLastRequests(server: Server): () => void {
+  const kept: { get: ServerResponse | null; post: ServerResponse | null } = { get: null, post: null };
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET') kept.get = res;
+    else if (req.method === 'POST' && Number(req.headers['content-length']) <= KEPT_REQUEST_MAX_BODY) kept.post = res;
+  };
+  server.on('request', onRequest);
+  return () => {
+    server.off('request', onRequest);
+    kept.get = kept.post = null;
+  };
+}
+
 /** Starts the idle check on `server`'s traffic; returns its stop. */
 export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions = {}): () => void {
   const idleMs = opts.idleMs ?? 5000;
@@ -191,5 +221,9 @@ export function reduceMemoryWhenIdle(server: Server, opts: MemoryReducerOptions 
     startDue = false;
   }, checkMs);
   timer.unref();
-  return () => clearInterval(timer);
+  const stopKeeping = keepLastRequests(server);
+  return () => {
+    clearInterval(timer);
+    stopKeeping();
+  };
 }

@@ -1,7 +1,8 @@
 // The idle collection after traffic (src/http/memory-reducer.ts), on a real node:http server in
 // this process: it runs once the server has been idle and the heap has grown, never while a request
 // is in flight or soon after one arrived, and it gives the heap back.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getStatus } from '../support/raw-http.js';
@@ -165,6 +166,64 @@ describe('collecting the heap once idle after traffic', () => {
     const last = collections[collections.length - 1]!;
     expect((first.rssBeforeBytes - last.rssAfterBytes) / 2 ** 20, seen).toBeGreaterThan(40);
     expect(pins).toHaveLength(256);
+  });
+
+  it("keeps the code V8 optimized for the last request's objects through the collection (without them it is thrown away)", async () => {
+    // V8's memory-reducing collection keeps no hidden class that only dead objects use, and drops
+    // the optimized code compiled against one. The reducer keeps the last GET (and small POST)
+    // referenced, and with it what hangs on the request, as the gateway's RequestContext does.
+    // A request's object here: a class whose instances gain a property after construction (a map
+    // reached only through V8's weak transitions), read by a function V8 is told to optimize.
+    setFlagsFromString('--allow-natives-syntax');
+    const natives = {
+      prepare: new Function('f', '%PrepareFunctionForOptimization(f);'),
+      optimizeOnNextCall: new Function('f', '%OptimizeFunctionOnNextCall(f);'),
+      status: new Function('f', 'return %GetOptimizationStatus(f);'),
+    };
+    const isOptimized = (f: unknown) => (Number(Reflect.apply(natives.status, undefined, [f])) & 16) !== 0; // V8's kOptimized bit
+    class Attached {
+      extra = '';
+      constructor(readonly n: number) {}
+    }
+    class Detached {
+      extra = '';
+      constructor(readonly n: number) {}
+    }
+    const readAttached = (c: Attached) => c.n + c.extra.length;
+    const readDetached = (c: Detached) => c.n + c.extra.length;
+    const ATTACHED = Symbol('attached');
+    let n = 0;
+    const port = await listen((req: IncomingMessage & { [ATTACHED]?: Attached }, res) => {
+      n++;
+      if (req.url === '/attached') {
+        const c = new Attached(n);
+        c.extra = req.url;
+        req[ATTACHED] = c; // as RequestContext.for does
+        res.end(String(readAttached(c)));
+      } else {
+        const c = new Detached(n);
+        c.extra = req.url ?? '';
+        res.end(String(readDetached(c)));
+      }
+    });
+    const collections: Collection[] = [];
+    stop = reduceMemoryWhenIdle(server, { checkMs: 50, idleMs: 300, quietArrivals: 0, growthBytes: 8 * 2 ** 20, onCollect: (r) => collections.push(r) });
+    const get = async (path: string) => (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+    for (const [path, read] of [['/detached', readDetached], ['/attached', readAttached]] as const) {
+      Reflect.apply(natives.prepare, undefined, [read]);
+      await get(path);
+      await get(path);
+      Reflect.apply(natives.optimizeOnNextCall, undefined, [read]);
+      await get(path);
+    }
+    expect(isOptimized(readDetached)).toBe(true);
+    expect(isOptimized(readAttached)).toBe(true);
+    const grown = growHeap();
+    grown.drop();
+    await until(collections);
+    expect(collections).not.toHaveLength(0);
+    expect(isOptimized(readDetached)).toBe(false); // its objects died: V8 dropped the code
+    expect(isOptimized(readAttached)).toBe(true); // the last GET kept its request's object alive
   });
 
   it('does not collect when the heap has not grown', async () => {
