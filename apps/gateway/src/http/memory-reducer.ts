@@ -136,7 +136,7 @@ function memoryReducingCollection(): () => void {
 }
 
 /** The largest request body (bytes) whose request is kept as an example of its method's shapes. */
-export const KEPT_REQUEST_MAX_BODY = 64 * 1024;
+const KEPT_REQUEST_MAX_BODY = 64 * 1024;
 
 /**
  * Keeps the last GET and the last small POST that `server` received referenced (the response, and
