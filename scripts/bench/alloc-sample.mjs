@@ -13,7 +13,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'undici';
-import { startFakeUpstream } from './fake-upstream.mjs';
+import { registerFakeModel, startFakeUpstream } from './fake-upstream.mjs';
 import { wrk } from './wrk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,8 +37,7 @@ const stop = () => {
 let out = '';
 const url = await new Promise((r) => gw.stdout.on('data', (d) => { out += d; const m = /"url":"([^"]+)"/.exec(out); if (m) r(m[1]); }));
 gw.stdout.resume();
-const auth = { authorization: `Bearer ${key}` };
-await fetch(`${url}/admin/v1/models`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `${fake.url}/v1`, model: 'm' }] }, capabilities: ['chat'] }) });
+await registerFakeModel(url, key, fake.url);
 const body = JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] });
 await wrk({ url: `${url}/v1/chat/completions`, key, body, conns: 16, seconds: 3, core: 0, dir: tmp }); // warm the JIT
 

@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { startFakeUpstream } from './fake-upstream.mjs';
+import { registerFakeModel, startFakeUpstream } from './fake-upstream.mjs';
 import { freePort } from './processes.mjs';
 import { cpuOf } from './proc-threads.mjs';
 import { wrk } from './wrk.mjs';
@@ -51,9 +51,7 @@ async function run(cli, flags, extraEnv) {
     for (const until = Date.now() + 30_000; !(await fetch(`${url}/readyz`).then((r) => r.ok, () => false)); await new Promise((r) => setTimeout(r, 100))) {
       if (gw.exitCode !== null || Date.now() > until) throw new Error(`the gateway did not start: ${readFileSync(outPath, 'utf8').slice(-2000)}`);
     }
-    const model = { id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `http://127.0.0.1:${fakePort}/v1`, model: 'm' }] }, capabilities: ['chat'] };
-    const reg = await fetch(`${url}/admin/v1/models`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(model) });
-    if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
+    await registerFakeModel(url, key, `http://127.0.0.1:${fakePort}`);
     const load = (seconds) => wrk({ url: `${url}/v1/chat/completions`, key, body: JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] }), conns: 16, seconds, core: 0, dir });
     load(5);
     const before = cpuOf(gw.pid);

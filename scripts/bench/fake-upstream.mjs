@@ -38,4 +38,17 @@ export async function startFakeUpstream({ core = null } = {}) {
   return { child, port, url: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * Registers the fake upstream at `fakeUrl` on the gateway at `gatewayUrl` (with the admin `key`) as
+ * the chat model `fake`, as the benchmarks request it; throws unless the gateway created it.
+ */
+export async function registerFakeModel(gatewayUrl, key, fakeUrl) {
+  const res = await fetch(`${gatewayUrl}/admin/v1/models`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `${fakeUrl}/v1`, model: 'm' }] }, capabilities: ['chat'] }),
+  });
+  if (res.status !== 201) throw new Error(`register the fake model: ${res.status} ${await res.text()}`);
+}
+
 if (process.argv[1] === self) serve();

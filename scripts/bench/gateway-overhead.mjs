@@ -19,7 +19,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeUpstream } from './fake-upstream.mjs';
+import { registerFakeModel, startFakeUpstream } from './fake-upstream.mjs';
 import { gatewayUrlFromLog } from './processes.mjs';
 import { wrk as runWrk } from './wrk.mjs';
 
@@ -96,11 +96,7 @@ await new Promise((r) => setTimeout(r, 3000));
 const startRss = rssMb(gw.pid);
 await new Promise((r) => setTimeout(r, 9000));
 const idleRss = rssMb(gw.pid);
-const reg = await fetch(`${gwUrl}/admin/v1/models`, {
-  method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-  body: JSON.stringify({ id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `http://127.0.0.1:${fakePort}/v1`, model: 'm' }] }, capabilities: ['chat'] }),
-});
-if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
+await registerFakeModel(gwUrl, key, `http://127.0.0.1:${fakePort}`);
 
 
 const chatBody = (stream) => JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }], ...(stream ? { stream: true } : {}) });

@@ -15,7 +15,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeUpstream } from './fake-upstream.mjs';
+import { registerFakeModel, startFakeUpstream } from './fake-upstream.mjs';
 import { gatewayUrlFromLog } from './processes.mjs';
 import { wrk } from './wrk.mjs';
 
@@ -28,7 +28,7 @@ const key = 'bench-admin-key-0123456789';
 const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-phases-'));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const { child: fake, port: fakePort } = await startFakeUpstream({ core: 0 });
+const { child: fake, url: fakeUrl } = await startFakeUpstream({ core: 0 });
 const outPath = join(tmp, 'gateway.out');
 const out = openSync(outPath, 'w');
 const phasesPath = join(tmp, 'phases.json');
@@ -40,11 +40,7 @@ const gw = spawn('taskset', ['-c', '1', process.execPath, ...flags, '-r', join(h
 closeSync(out);
 process.on('exit', () => [gw, fake].forEach((c) => c.kill('SIGKILL')));
 const gwUrl = await gatewayUrlFromLog(gw, outPath);
-const reg = await fetch(`${gwUrl}/admin/v1/models`, {
-  method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-  body: JSON.stringify({ id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `http://127.0.0.1:${fakePort}/v1`, model: 'm' }] }, capabilities: ['chat'] }),
-});
-if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
+await registerFakeModel(gwUrl, key, fakeUrl);
 const body = JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] });
 wrk({ url: `${gwUrl}/v1/chat/completions`, key, body, conns: 16, seconds: 3, core: 0, dir: tmp });
 await sleep(AFTER_IDLE ? 7000 : 500);
@@ -84,16 +80,17 @@ const latencies = await new Promise((resolve, reject) => {
   });
 });
 gw.kill('SIGUSR2');
-for (let t = 0; t < 100; t++) {
-  await sleep(50);
-  try {
-    JSON.parse(readFileSync(phasesPath, 'utf8'));
-    break;
-  } catch {
-    // not written yet
+async function readPhases() {
+  for (let t = 0; ; t++) {
+    await sleep(50);
+    try {
+      return JSON.parse(readFileSync(phasesPath, 'utf8'));
+    } catch (err) {
+      if (t === 100) throw new Error(`the gateway wrote no phases to ${phasesPath}: ${err.message}`);
+    }
   }
 }
-const { events, gcs } = JSON.parse(readFileSync(phasesPath, 'utf8'));
+const { events, gcs } = await readPhases();
 gw.kill('SIGTERM');
 fake.kill('SIGTERM');
 await new Promise((r) => gw.once('exit', r));

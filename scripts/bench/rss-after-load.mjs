@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeUpstream } from './fake-upstream.mjs';
+import { registerFakeModel, startFakeUpstream } from './fake-upstream.mjs';
 import { wrk } from './wrk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,11 +42,7 @@ gw.stdout.on('data', (d) => {
 });
 await new Promise((r) => setTimeout(r, 3000));
 const auth = { authorization: `Bearer ${key}` };
-const reg = await fetch(`${url}/admin/v1/models`, {
-  method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
-  body: JSON.stringify({ id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `${fake.url}/v1`, model: 'm' }] }, capabilities: ['chat'] }),
-});
-if (reg.status !== 201) throw new Error(`register: ${reg.status}`);
+await registerFakeModel(url, key, fake.url);
 const metric = (text, name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
 async function sample(label) {
   const rss = rssMb(gw.pid);

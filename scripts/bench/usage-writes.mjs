@@ -17,6 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { registerFakeModel } from './fake-upstream.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, dflt) => {
@@ -170,11 +171,7 @@ async function run(mode) {
     gw.once('exit', (code) => reject(new Error(`gateway exited (${code}):\n${out}`)));
   });
   const auth = { authorization: `Bearer ${key}` };
-  const reg = await fetch(`${url}/admin/v1/models`, {
-    method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 'fake', engine: 'openai-compatible', settings: { targets: [{ base_url: `http://127.0.0.1:${fakePort}/v1`, model: 'm' }] }, capabilities: ['chat'] }),
-  });
-  if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
+  await registerFakeModel(url, key, `http://127.0.0.1:${fakePort}`);
   await drive(url, 2000, CONNS, 0); // warm-up (JIT, the writer thread started), not measured
   await new Promise((r) => setTimeout(r, 1500)); // its records written
   const before = readStats(gw.pid);
