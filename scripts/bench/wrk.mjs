@@ -4,10 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The percentiles `percentiles` holds. */
+export const PERCENTILES = [50, 90, 95, 98, 99, 99.5, 99.9];
+
 /**
  * Runs wrk against `url` for `seconds` with `conns` connections (one thread), pinned to `core` with
  * taskset when given; `dir` holds its Lua script. Returns completed requests (any status), those
- * answered 200..399 (`ok`), the others (`non2xx`), socket errors, requests/s and p50/p99 in ms.
+ * answered 200..399 (`ok`), the others (`non2xx`), socket errors, requests/s, p50/p99 in ms, and
+ * `percentiles` (p50, p90, p95, p98, p99, p99.5, p99.9, in ms) for the tail benchmarks.
  */
 export function wrk({ url, key, body, conns, seconds, core = null, dir, timeoutSeconds = 10 }) {
   const lua = join(dir, `wrk-${conns}-${Buffer.from(body).length}.lua`);
@@ -15,13 +19,15 @@ export function wrk({ url, key, body, conns, seconds, core = null, dir, timeoutS
     lua,
     `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n` +
       `done = function(summary, latency, requests)\n  local e = summary.errors\n` +
-      `  io.write(string.format("RESULT %d %.3f %.3f %.3f %d %d %d %d %d\\n", summary.requests, latency:percentile(50), latency:percentile(99), summary.duration, e.status, e.connect, e.read, e.write, e.timeout))\nend\n`,
+      `  io.write(string.format("RESULT %d %.3f %.3f %.3f %d %d %d %d %d", summary.requests, latency:percentile(50), latency:percentile(99), summary.duration, e.status, e.connect, e.read, e.write, e.timeout))\n` +
+      `  for _, p in ipairs({ ${PERCENTILES.join(', ')} }) do io.write(string.format(" %.3f", latency:percentile(p))) end\n  io.write("\\n")\nend\n`,
   );
   const cmd = ['wrk', '-t', '1', '-c', String(conns), '-d', `${seconds}s`, '--timeout', `${timeoutSeconds}s`, '--latency', '-s', lua, url];
   const text = core === null ? execFileSync(cmd[0], cmd.slice(1), { encoding: 'utf8' }) : execFileSync('taskset', ['-c', String(core), ...cmd], { encoding: 'utf8' });
-  const m = /RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(text);
+  const m = /RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+) (\d+) (\d+) (\d+)((?: [\d.]+)*)/.exec(text);
   if (!m) throw new Error(`wrk printed no summary:\n${text}`);
-  const [requests, p50, p99, duration, status, connect, read, write, timeout] = m.slice(1).map(Number);
+  const [requests, p50, p99, duration, status, connect, read, write, timeout] = m.slice(1, 10).map(Number);
+  const tail = m[10].trim().split(' ').map((us) => Number(us) / 1000);
   return {
     requests,
     ok: requests - status,
@@ -30,5 +36,6 @@ export function wrk({ url, key, body, conns, seconds, core = null, dir, timeoutS
     rps: requests / (duration / 1e6),
     p50: p50 / 1000,
     p99: p99 / 1000,
+    percentiles: Object.fromEntries(PERCENTILES.map((p, i) => [p, tail[i]])),
   };
 }
