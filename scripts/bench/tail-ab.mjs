@@ -2,18 +2,19 @@
 // The one-connection tail of two or more gateway configurations (builds, node flags, environments),
 // measured against the plain forwarder on gateway-overhead.mjs's setup (the fake upstream and wrk on
 // core 0, the forwarder and the gateways on core 1, JSON chat). Each round runs the forwarder, then
-// every configuration in turn, SECONDS each, the order rotated by one each round: where a
-// configuration runs in the round changed how often V8 ran a full collection during its run (with the
-// same build in every place, 9-11 of 12-16 rounds in the first place against 1-3 in another), so
-// each takes every place as often; a round's
-// figure for a configuration is its percentile minus the forwarder's in the same round, and the
-// medians over the rounds (the first left out) are printed. Only the gateway being measured runs:
+// every configuration in turn, SECONDS each, the order rotated by one each round (where a
+// configuration runs in the round changed how often V8 ran a full collection during its run: with
+// the same build in every place, 9-11 of 12-16 rounds in the first place against 1-3 in another).
+// A round's figure for a configuration is its percentile minus the forwarder's in the same round,
+// and the medians over the rounds (the first left out) are printed. Only the gateway being measured runs:
 // the others are stopped (SIGSTOP), so that their timers and helper threads stay off the core.
 //
 // This VM's one-connection tail moves by more than most changes to the gateway do, so compare
 // configurations only within one run, and read them against the default, an A/A run of one build
 // twice: its two rows differ by the run's own noise.
-//   node scripts/bench/tail-ab.mjs [--rounds 13] [--seconds 2] [--gc] [--configs JSON]
+//   node scripts/bench/tail-ab.mjs [--rounds 13] [--seconds 2] [--resume-ms 300] [--gc] [--configs JSON]
+// --resume-ms: how long a gateway runs after SIGCONT before its load (its overdue timers fire then;
+// 1500 with three configurations makes every run follow an idle collection).
 // --configs: a JSON array of { name, cli?, flags?, env? } (cli: a build's apps/gateway/dist/cli.js;
 // flags: node flags; env: the gateway's environment). Default: this build twice.
 // --gc: starts each gateway with --trace-gc and splits its rounds into those in which V8 ran a
@@ -25,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerFakeModel, startFakeUpstream } from './fake-upstream.mjs';
 import { gatewayUrlFromLog } from './processes.mjs';
+import { cpuOf } from './proc-threads.mjs';
 import { PERCENTILES, wrk } from './wrk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,10 +38,10 @@ const RESUME_MS = Number(arg('--resume-ms', 300));
 const configs = JSON.parse(arg('--configs', '[{"name":"this build"},{"name":"this build again"}]'));
 const key = 'bench-admin-key-0123456789';
 const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-tail-ab-'));
-const CLK_TCK = 100;
+/** ms on a core so far, all of the process's threads. */
 const cpuMs = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+  const { main, other } = cpuOf(pid);
+  return main + other;
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -82,15 +84,14 @@ for (const c of configs) {
 }
 await sleep(7000);
 
-// V8's --trace-gc lines of the gateway's main heap (the isolate with the most scavenges; the SQLite
-// writer thread has its own) that fall in a round: [from, to) line numbers of its log.
+// V8's --trace-gc lines in a gateway's log: its full collections of the main heap (the isolate with
+// the most scavenges; the SQLite writer thread has its own) from line `from` on.
 const logLines = (c) => readFileSync(c.log, 'utf8').split('\n');
-function fullCollections(c, from, to) {
-  const lines = logLines(c).slice(from, to).filter((l) => /^\[\d+:0x[0-9a-f]+\]/.test(l));
-  const isolates = new Map();
-  for (const l of logLines(c)) if (l.includes('Scavenge')) isolates.set(l.split(']')[0], (isolates.get(l.split(']')[0]) ?? 0) + 1);
-  const main = [...isolates].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return lines.filter((l) => l.startsWith(main) && l.includes('Mark-Compact')).length;
+function fullCollections(lines, from) {
+  const scavenges = new Map();
+  for (const l of lines) if (l.includes('Scavenge')) scavenges.set(l.split(']')[0], (scavenges.get(l.split(']')[0]) ?? 0) + 1);
+  const main = [...scavenges].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return main === undefined ? 0 : lines.slice(from).filter((l) => l.startsWith(`${main}]`) && l.includes('Mark-Compact')).length;
 }
 
 const rounds = new Map(configs.map((c) => [c, []]));
@@ -107,7 +108,7 @@ for (let k = 0; k < ROUNDS; k++) {
     process.kill(c.proc.pid, 'SIGSTOP');
     if (k === 0) continue; // the first round after the warm-up is left out
     const over = Object.fromEntries(PERCENTILES.map((p) => [p, run.percentiles[p] - floor.percentiles[p]]));
-    rounds.get(c).push({ over, cpu, requests: run.requests, fullGcs: GC ? fullCollections(c, from, logLines(c).length) : 0 });
+    rounds.get(c).push({ over, cpu, requests: run.requests, fullGcs: GC ? fullCollections(logLines(c), from) : 0 });
   }
 }
 

@@ -19,23 +19,24 @@ export function wrk({ url, key, body, conns, seconds, core = null, dir, timeoutS
     lua,
     `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n` +
       `done = function(summary, latency, requests)\n  local e = summary.errors\n` +
-      `  io.write(string.format("RESULT %d %.3f %.3f %.3f %d %d %d %d %d", summary.requests, latency:percentile(50), latency:percentile(99), summary.duration, e.status, e.connect, e.read, e.write, e.timeout))\n` +
+      `  io.write(string.format("RESULT %d %.3f %d %d %d %d %d", summary.requests, summary.duration, e.status, e.connect, e.read, e.write, e.timeout))\n` +
       `  for _, p in ipairs({ ${PERCENTILES.join(', ')} }) do io.write(string.format(" %.3f", latency:percentile(p))) end\n  io.write("\\n")\nend\n`,
   );
   const cmd = ['wrk', '-t', '1', '-c', String(conns), '-d', `${seconds}s`, '--timeout', `${timeoutSeconds}s`, '--latency', '-s', lua, url];
   const text = core === null ? execFileSync(cmd[0], cmd.slice(1), { encoding: 'utf8' }) : execFileSync('taskset', ['-c', String(core), ...cmd], { encoding: 'utf8' });
-  const m = /RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+) (\d+) (\d+) (\d+)((?: [\d.]+)*)/.exec(text);
+  const m = /RESULT (\d+) ([\d.]+) (\d+) (\d+) (\d+) (\d+) (\d+)((?: [\d.]+)+)/.exec(text);
   if (!m) throw new Error(`wrk printed no summary:\n${text}`);
-  const [requests, p50, p99, duration, status, connect, read, write, timeout] = m.slice(1, 10).map(Number);
-  const tail = m[10].trim().split(' ').map((us) => Number(us) / 1000);
+  const [requests, duration, status, connect, read, write, timeout] = m.slice(1, 8).map(Number);
+  const ms = m[8].trim().split(' ').map((us) => Number(us) / 1000);
+  const percentiles = Object.fromEntries(PERCENTILES.map((p, i) => [p, ms[i]]));
   return {
     requests,
     ok: requests - status,
     non2xx: status,
     socketErrors: { connect, read, write, timeout },
     rps: requests / (duration / 1e6),
-    p50: p50 / 1000,
-    p99: p99 / 1000,
-    percentiles: Object.fromEntries(PERCENTILES.map((p, i) => [p, tail[i]])),
+    p50: percentiles[50],
+    p99: percentiles[99],
+    percentiles,
   };
 }
