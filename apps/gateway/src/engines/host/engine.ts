@@ -355,7 +355,7 @@ export class EngineHostEngine implements Engine {
 
   private async *uploadEvents(view: ModelEntry, upload: TranscriptionUpload, ctx: EngineCallContext): AsyncGenerator<TranscriptionEvent> {
     const { timestamp_granularities: _g, 'timestamp_granularities[]': _gs, stream: _s, response_format: _f, ...rest } = upload.fields;
-    const fields = upload.stream ? { ...rest, model: view.id, stream: 'true', response_format: 'json' } : { ...rest, model: view.id, response_format: 'verbose_json' };
+    const fields = Object.assign({}, rest, upload.stream ? { model: view.id, stream: 'true', response_format: 'json' } : { model: view.id, response_format: 'verbose_json' });
     const boundary = `----cordon${randomBytes(12).toString('hex')}`;
     const path = upload.translate ? '/audio/translations' : '/audio/transcriptions';
     const res = await this.upstream.forwardBody(view, path, { 'content-type': `multipart/form-data; boundary=${boundary}` }, () => upload.body(boundary, fields), ctx);

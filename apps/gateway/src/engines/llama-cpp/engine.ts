@@ -37,7 +37,7 @@ function bridge<T>(ctx: EngineCallContext, run: (inner: EngineCallContext, q: As
   const abortAll = () => local.abort(ctx.signal.reason ?? new Error('cancelled'));
   ctx.signal.addEventListener('abort', abortAll, { once: true });
   q.cancelled(() => local.abort(new Error('consumer stopped')));
-  run({ ...ctx, signal: local.signal }, q)
+  run(Object.assign({}, ctx, { signal: local.signal }), q)
     .then(() => q.end(), (err) => q.fail(err))
     .finally(() => ctx.signal.removeEventListener('abort', abortAll));
   return q;

@@ -12,7 +12,8 @@ function usageOf(u: unknown): Usage | null {
   const c = typeof o.completion_tokens === 'number' ? o.completion_tokens : 0;
   const t = typeof o.total_tokens === 'number' ? o.total_tokens : p + c;
   // Extra fields (prompt_tokens_details, ...) ride along untouched.
-  return { ...(o as object), prompt_tokens: p, completion_tokens: c, total_tokens: t } as Usage;
+  // Object.assign, not a spread: see choiceChunks (pipeline/encoders/chat-chunks.ts) for Node 20.
+  return Object.assign({}, o, { prompt_tokens: p, completion_tokens: c, total_tokens: t });
 }
 
 /** An in-stream `{"error": ...}` event as an UpstreamError (vLLM and others report late failures so). */
@@ -55,7 +56,7 @@ export function completionChunkEvents(chunk: Record<string, unknown>, out: Compl
       const o = c as Record<string, unknown>;
       out.push({
         type: 'choice',
-        choice: { ...(o as object), index: Number(o.index ?? 0), text: typeof o.text === 'string' ? o.text : '', finish_reason: (o.finish_reason ?? null) as CompletionChoiceDelta['finish_reason'], logprobs: (o.logprobs ?? null) as CompletionChoiceDelta['logprobs'] } as CompletionChoiceDelta,
+        choice: Object.assign({}, o, { index: Number(o.index ?? 0), text: typeof o.text === 'string' ? o.text : '', finish_reason: (o.finish_reason ?? null) as CompletionChoiceDelta['finish_reason'], logprobs: (o.logprobs ?? null) as CompletionChoiceDelta['logprobs'] }),
       });
     }
   }
@@ -73,7 +74,7 @@ export function chatCompletionEvents(body: Record<string, unknown>): ChatEvent[]
     if (!c || typeof c !== 'object') continue;
     const m = (c.message ?? {}) as Record<string, unknown>;
     const { tool_calls, role: _role, ...rest } = m;
-    const delta: ChatChoiceDelta['delta'] & Record<string, unknown> = { ...rest, role: 'assistant' };
+    const delta: ChatChoiceDelta['delta'] & Record<string, unknown> = { role: 'assistant', ...rest }; // role first: see choiceChunks for Node 20
     if (Array.isArray(tool_calls) && tool_calls.length) {
       delta.tool_calls = tool_calls.map((t: ToolCallJson | null, i: number) => ({ index: typeof t?.index === 'number' ? t.index : i, id: t?.id, type: 'function', function: { name: t?.function?.name, arguments: t?.function?.arguments ?? '' } }));
     }

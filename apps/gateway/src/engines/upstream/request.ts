@@ -50,10 +50,11 @@ export function upstreamBody(req: Record<string, unknown>): (t: ResolvedTarget) 
   return (t) => {
     let s = cache.get(t.model);
     if (s === undefined) {
-      const body: Record<string, unknown> = { ...req, model: t.model };
+      // Object.assign, not spreads: see choiceChunks (encoders/chat-chunks.ts) for Node 20.
+      const body: Record<string, unknown> = Object.assign({}, req, { model: t.model });
       if (stream) {
         const so = req.stream_options && typeof req.stream_options === 'object' ? req.stream_options : {};
-        body.stream_options = { ...so, include_usage: true };
+        body.stream_options = Object.assign({}, so, { include_usage: true });
       }
       s = requestJson(body);
       cache.set(t.model, s);
@@ -76,7 +77,7 @@ export interface HeaderDeps {
 
 /** The request's headers plus the gateway's own for this target. */
 export function requestHeaders(req: CallRequest, target: ResolvedTarget, deps: HeaderDeps, ctx: EngineCallContext, model: ModelEntry): Record<string, string> {
-  const h: Record<string, string> = { ...(req.headers ?? {}), 'user-agent': deps.userAgent };
+  const h: Record<string, string> = Object.assign({}, req.headers, { 'user-agent': deps.userAgent });
   if (ctx.requestId) h['x-request-id'] = ctx.requestId;
   if (target.bearerToken) h['authorization'] = `Bearer ${target.bearerToken}`;
   else if (target.api_key_env) {

@@ -119,7 +119,7 @@ export function sealedRoutes(deps: GatewayDeps): SealedRoutes<RequestContext> {
       const streamed = body.stream === true;
       const { admission, outputRules } = await deps.enforcer.admitSealed(ctx, { body: clear, sealedBytes });
       // The domain's output rules go to the host, which reads the answer (it takes them off the body before opening it).
-      const forwarded = outputRules ? { ...body, [OUTPUT_POLICY_FIELD]: outputRules } : body;
+      const forwarded = outputRules ? Object.assign({}, body, { [OUTPUT_POLICY_FIELD]: outputRules }) : body;
       const tap = sealedUsageTap(streamed);
       try {
         await forwardAsIs(deps, res, ctx, first.model, forwardBody, {

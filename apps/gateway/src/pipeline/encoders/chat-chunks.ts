@@ -62,7 +62,7 @@ export const chatChoiceText: ChoiceText<ChatChoiceDelta> = {
   text: (c) => c.delta.content,
   finish: (c) => c.finish_reason,
   rewrite: (c, text, finish) => {
-    const delta = { ...c.delta };
+    const delta = Object.assign({}, c.delta); // see choiceChunks: a spread copy that gains a field is promoted on Node 20
     if (typeof c.delta.content === 'string' || text) delta.content = text;
     if (!text && c.delta.content && !delta.role && !delta.tool_calls && !finish) return null; // all held back
     return { ...c, delta, finish_reason: finish as ChatChoiceDelta['finish_reason'] };
@@ -85,8 +85,13 @@ export function choiceChunks<C>(envelope: Envelope, includeUsage: boolean, fold:
       return true;
     },
     close: async (usage, out) => {
-      if (!out) return { ...envelope, object, choices: fold.choicesJson(), usage: usage ?? ZERO_USAGE };
-      if (includeUsage && usage) out.send({ ...envelope, choices: [], usage });
+      // Object.assign, not `{ ...envelope, choices }`: on Node 20 (V8 11) an object spread followed by
+      // a field its source lacks is made in the old generation, and whatever it holds with it, so every
+      // answer's body outlived the young-generation collections and grew the heap until a full
+      // collection (docs/benchmarks.md, session 22). A spread that only overrides fields, or that comes
+      // after the new fields, is not.
+      if (!out) return Object.assign({}, envelope, { object, choices: fold.choicesJson(), usage: usage ?? ZERO_USAGE });
+      if (includeUsage && usage) out.send(Object.assign({}, envelope, { choices: [], usage }));
       out.done();
       return null;
     },

@@ -22,7 +22,7 @@ export const transcriptText: ChoiceText<TranscriptPiece> = {
   index: () => 0,
   text: (p) => p.text,
   finish: (p) => p.finish,
-  rewrite: (p, text, finish) => (!text && p.text && !finish ? null : { ...p, text, finish }),
+  rewrite: (p, text, finish) => (!text && p.text && !finish ? null : Object.assign({}, p, { text, finish })),
 };
 
 /** whisper's languages, ISO-639-1 code to the English name OpenAI reports in verbose_json. */
