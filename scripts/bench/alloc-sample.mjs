@@ -5,7 +5,8 @@
 // fake upstream at 16 connections. Prints the functions that allocate the most, per request.
 // --promoted leaves out what minor GCs collect: what remains was promoted to the old generation (or
 // is still alive), the garbage that grows the heap until a major GC. --frames N prints N callers.
-//   node scripts/bench/alloc-sample.mjs [--seconds 5] [--top 25] [--promoted] [--frames 1]
+// --stream asks for streamed answers (SSE) in the measured run.
+//   node scripts/bench/alloc-sample.mjs [--seconds 5] [--top 25] [--promoted] [--frames 1] [--stream]
 // Env: CONNS=1 (wrk's connections in the measured run; 16 by default).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ const SECONDS = arg('--seconds', 5);
 const TOP = arg('--top', 25);
 const PROMOTED = process.argv.includes('--promoted');
 const FRAMES = arg('--frames', 1);
+const STREAM = process.argv.includes('--stream');
 const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-alloc-'));
 const key = 'bench-admin-key-0123456789';
 const fake = await startFakeUpstream({ core: 0 });
@@ -53,7 +55,8 @@ const call = (method, params = {}) => new Promise((resolve) => {
 });
 await call('HeapProfiler.enable');
 await call('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !PROMOTED });
-const r = await wrk({ url: `${url}/v1/chat/completions`, key, body, conns: Number(process.env.CONNS ?? 16), seconds: SECONDS, core: 0, dir: tmp });
+const measured = STREAM ? JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }], stream: true }) : body;
+const r = await wrk({ url: `${url}/v1/chat/completions`, key, body: measured, conns: Number(process.env.CONNS ?? 16), seconds: SECONDS, core: 0, dir: tmp });
 const { profile } = await call('HeapProfiler.stopSampling');
 ws.close();
 stop();

@@ -306,33 +306,7 @@ export class EngineHostEngine implements Engine {
         end(); // after the exit was seen: it counted this call
       }
     };
-    const ended = (r: IteratorResult<Uint8Array>) => {
-      if (r.done) end();
-      return r;
-    };
-    return {
-      includeUsage: rs.includeUsage,
-      get usage() {
-        return rs.usage;
-      },
-      get events() {
-        return rs.events;
-      },
-      cancel: () => {
-        end();
-        return rs.cancel();
-      },
-      [Symbol.asyncIterator]() {
-        const it = rs[Symbol.asyncIterator]();
-        return {
-          next: () => it.next().then(ended, failed),
-          return: (value?: unknown) => {
-            end();
-            return it.return ? it.return(value) : Promise.resolve({ done: true, value });
-          },
-        };
-      },
-    };
+    return new WatchedRawStream(rs, end, failed);
   }
 
   async embeddings(model: ModelEntry, req: EmbeddingRequest, ctx: EngineCallContext): Promise<EmbeddingResult> {
@@ -449,5 +423,50 @@ export class EngineHostEngine implements Engine {
 
   close(): Promise<void> {
     return this.closeShared();
+  }
+}
+
+/**
+ * A host's raw stream, watched: `end` once it is over (ended, cancelled, given up), `failed` for a
+ * failure of its iteration. A class, not an object literal with getters: see RawPassThrough
+ * (engines/upstream/raw.ts) for what a literal's getters cost per request.
+ */
+class WatchedRawStream implements RawStream {
+  constructor(
+    private readonly rs: RawStream,
+    private readonly end: () => void,
+    private readonly failed: (err: unknown) => Promise<IteratorResult<Uint8Array>>,
+  ) {}
+
+  get includeUsage(): boolean {
+    return this.rs.includeUsage;
+  }
+
+  get usage(): Usage | null {
+    return this.rs.usage;
+  }
+
+  get events(): number {
+    return this.rs.events;
+  }
+
+  cancel(): Promise<void> {
+    this.end();
+    return this.rs.cancel();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    const it = this.rs[Symbol.asyncIterator]();
+    const ended = (r: IteratorResult<Uint8Array>) => {
+      if (r.done) this.end();
+      return r;
+    };
+    return {
+      next: () => it.next().then(ended, this.failed),
+      return: (value?: unknown) => {
+        this.end();
+        return it.return ? it.return(value) : Promise.resolve({ done: true, value });
+      },
+    };
   }
 }
