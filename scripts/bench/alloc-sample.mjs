@@ -5,8 +5,9 @@
 // fake upstream at 16 connections. Prints the functions that allocate the most, per request.
 // --promoted leaves out what minor GCs collect: what remains was promoted to the old generation (or
 // is still alive), the garbage that grows the heap until a major GC. --frames N prints N callers.
-// --stream asks for streamed answers (SSE) in the measured run.
-//   node scripts/bench/alloc-sample.mjs [--seconds 5] [--top 25] [--promoted] [--frames 1] [--stream]
+// --stream asks for streamed answers (SSE) in the measured run. --path and --body measure another
+// operation (a JSON POST; the body's model must be `fake`), e.g. --path /v1/responses --body '{"model":"fake","input":"Hi"}'.
+//   node scripts/bench/alloc-sample.mjs [--seconds 5] [--top 25] [--promoted] [--frames 1] [--stream] [--path P --body JSON]
 // Env: CONNS=1 (wrk's connections in the measured run; 16 by default).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +25,8 @@ const TOP = arg('--top', 25);
 const PROMOTED = process.argv.includes('--promoted');
 const FRAMES = arg('--frames', 1);
 const STREAM = process.argv.includes('--stream');
+const text = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
+const PATH = text('--path') ?? '/v1/chat/completions';
 const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-alloc-'));
 const key = 'bench-admin-key-0123456789';
 const fake = await startFakeUpstream({ core: 0 });
@@ -55,8 +58,8 @@ const call = (method, params = {}) => new Promise((resolve) => {
 });
 await call('HeapProfiler.enable');
 await call('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !PROMOTED });
-const measured = STREAM ? JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }], stream: true }) : body;
-const r = await wrk({ url: `${url}/v1/chat/completions`, key, body: measured, conns: Number(process.env.CONNS ?? 16), seconds: SECONDS, core: 0, dir: tmp });
+const measured = text('--body') ?? (STREAM ? JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }], stream: true }) : body);
+const r = await wrk({ url: `${url}${PATH}`, key, body: measured, conns: Number(process.env.CONNS ?? 16), seconds: SECONDS, core: 0, dir: tmp });
 const { profile } = await call('HeapProfiler.stopSampling');
 ws.close();
 stop();

@@ -32,7 +32,7 @@ import { MemoryRateLimiter, type RateLimiter } from './limits/index.js';
 
 export interface Gateway {
   app: Express;
-  /** The server's request listener: the fast lane for JSON inference calls, else the Express app. */
+  /** The server's request listener: the fast lane for JSON inference calls and the polled reads, else the Express app. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   deps: GatewayDeps;
   /** Resolves when the gateway may take traffic (store open, migrations run). */
@@ -71,7 +71,7 @@ export interface ServedApi {
   callers: AuthDeps;
   /** Express routes ahead of the API router (health, readiness, metrics, docs). */
   routes?(app: Express): void;
-  /** Serve JSON inference calls from the node:http fast lane (else everything through Express). */
+  /** Serve JSON inference calls and the polled reads from the node:http fast lane (else everything through Express). */
   fastLane: boolean;
   /** Sealed (end-to-end encrypted) requests, which the fast lane forwards unopened (the gateway only). */
   sealed?: SealedRoutes<RequestContext>;
@@ -181,12 +181,17 @@ export function buildApp(api: ServedApi): Express {
   return app;
 }
 
-/** The operations served by the fast lane (JSON POSTs on the inference path). */
-export const FAST_LANE_OPERATIONS = ['createChatCompletion', 'createCompletion', 'createEmbedding', 'createResponse'] as const;
+/**
+ * The operations served by the fast lane: the JSON POSTs on the inference path, and the reads
+ * clients poll (without a query string: one goes to Express). Express keeps the rest (admin API,
+ * multipart audio, docs, health): see server-kit's fast.ts for why the polled reads left it.
+ */
+export const FAST_LANE_OPERATIONS = ['createChatCompletion', 'createCompletion', 'createEmbedding', 'createResponse', 'listModels', 'retrieveModel', 'getResponse'] as const;
 
 /**
- * The server's request listener: JSON inference calls go through the fast lane (node:http, the same
- * auth, contract validation and handlers, without Express); everything else to the Express app.
+ * The server's request listener: JSON inference calls and the polled reads go through the fast lane
+ * (node:http, the same auth, contract validation and handlers, without Express); everything else to
+ * the Express app.
  */
 export function buildHandler(api: ServedApi, app: Express = buildApp(api)): (req: IncomingMessage, res: ServerResponse) => void {
   if (!api.fastLane) return app;

@@ -1,25 +1,31 @@
 /**
- * The fast lane: the JSON inference operations (chat completions, completions, embeddings, …)
- * served straight from `node:http`, without Express, body-parser or express-openapi-validator on the
- * request path. Express costs about 0.3 ms of CPU per request on a 2-core machine before any work is
- * done (docs/benchmarks.md), which is the whole overhead budget of a gateway.
+ * The fast lane: the JSON inference operations (chat completions, completions, embeddings, …) and
+ * the bodiless reads clients poll (the model list, a model, a stored response) served straight from
+ * `node:http`, without Express, body-parser or express-openapi-validator on the request path. Express
+ * costs about 0.3 ms of CPU per request on a 2-core machine before any work is done
+ * (docs/benchmarks.md), which is the whole overhead budget of a gateway; and it changes the
+ * prototype of every request and response it serves, which on Node 20 and 22 keeps each of them,
+ * whole, past every young-generation collection until the next full one (about 11 KB a
+ * `GET /v1/models`: a tenant polling it fills the old generation for everyone).
  *
  * The same contract, the same handlers, the same error shapes:
  * - bodies are read by the same reader as the Express router's (body.ts) and validated by the same
  *   generated validator (validation.ts), its failures worded by the same mapper (`errorSender`);
+ * - path parameters are checked by the same generated input checks (`checkRequestInput`);
  * - the path is matched by the same RouteTable as the Express router's path gate (paths.ts);
  * - anything the lane does not take is left to the Express app, untouched: other methods and paths,
- *   query strings, other media types or charsets, encoded bodies, percent-encoded domain ids.
+ *   query strings, other media types or charsets, encoded bodies, percent-encoded domain ids, a GET
+ *   that carries a body, HEAD.
  * A parity test runs the same bodies through both paths.
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createContractValidator } from '@cordon/contract/validator';
-import { errorSender, writeJson, type BoundHandler, type ContextOf, type ErrorLogger, type OperationDef, type RequestIdOf } from './runtime.js';
+import { errorSender, INPUT_CHECK_DEPS, writeJson, type BoundHandler, type ContextOf, type ErrorLogger, type OperationDef, type RequestIdOf } from './runtime.js';
 import { ApiError } from './errors.js';
-import { operationParams, RouteTable, setRouteOf } from './paths.js';
+import { bodyUnread, operationParams, RouteTable, setRouteOf } from './paths.js';
 import { parseByteLimit, PLAIN_JSON_TYPE, readPlainJson } from './body.js';
-import { bodyValidators, type BodyValidator, type GeneratedValidator } from './validation.js';
-import { requestBodyValidators } from './generated/validators.gen.js';
+import { bodyValidators, checkRequestInput, type BodyValidator, type GeneratedValidator, type RequestInputRules } from './validation.js';
+import { requestBodyValidators, requestInputs } from './generated/validators.gen.js';
 
 /**
  * The response object of every request on a server built for the gateway: Node's, plus the two
@@ -64,7 +70,7 @@ export interface FastLaneOptions<C> {
   spec?: Record<string, any>;
   /** The generated request-body validators (generated/validators.gen.ts unless given). */
   validators?: Readonly<Record<string, GeneratedValidator>>;
-  /** The operations this lane serves, with their handlers. Only POST operations with a JSON body. */
+  /** The operations this lane serves, with their handlers: POST operations with a JSON body, and GET operations without one. */
   routes: Array<{ op: OperationDef; handler: BoundHandler<C> }>;
   /** The per-request context handed to every handler. */
   context: ContextOf<C>;
@@ -104,25 +110,30 @@ export function createFastLane<C>(options: FastLaneOptions<C>): (req: IncomingMe
   const responses = options.validateResponses && options.spec ? responseValidators(options.spec, ops) : null;
   const limit = parseByteLimit(options.jsonLimit);
   const onError = errorSender(options.log, options.requestIdOf);
-  const table = new Map<string, { op: OperationDef; handler: BoundHandler<C>; body: BodyValidator; response: ResponseValidator | null }>();
+  const table = new Map<string, { op: OperationDef; handler: BoundHandler<C>; body: BodyValidator | null; inputs: RequestInputRules | undefined; response: ResponseValidator | null }>();
   for (const r of options.routes) {
-    if (r.op.method !== 'post' || !r.op.requestContentTypes.includes('application/json')) throw new Error(`${r.op.operationId} is not a JSON POST operation`);
-    table.set(r.op.operationId, { ...r, body: validators.get(r.op.operationId)!, response: responses?.get(r.op.operationId) ?? null });
+    const jsonPost = r.op.method === 'post' && r.op.requestContentTypes.includes('application/json');
+    const bodilessGet = r.op.method === 'get' && r.op.requestContentTypes.length === 0;
+    if (!jsonPost && !bodilessGet) throw new Error(`${r.op.operationId} is neither a JSON POST operation nor a GET operation without a body`);
+    table.set(r.op.operationId, { op: r.op, handler: r.handler, body: validators.get(r.op.operationId) ?? null, inputs: requestInputs[r.op.operationId], response: responses?.get(r.op.operationId) ?? null });
   }
   const paths = new RouteTable(options.routes.map((r) => r.op));
 
   return (rawReq, rawRes) => {
-    if (rawReq.method !== 'POST') return false;
+    const method = rawReq.method;
+    if (method !== 'POST' && method !== 'GET') return false;
     const url = rawReq.url ?? '';
     if (url.includes('?') || url.includes('%')) return false;
-    const found = paths.match('POST', url);
+    const found = paths.match(method, url);
     if (!found.ok) return false;
     const route = table.get(found.match.op.operationId);
     if (!route) return false;
-    const ct = rawReq.headers['content-type'];
-    if (ct === undefined || !PLAIN_JSON_TYPE.test(ct)) return false;
-    const ce = rawReq.headers['content-encoding'];
-    if (ce !== undefined && ce.toLowerCase() !== 'identity') return false;
+    if (method === 'POST') {
+      const ct = rawReq.headers['content-type'];
+      if (ct === undefined || !PLAIN_JSON_TYPE.test(ct)) return false;
+      const ce = rawReq.headers['content-encoding'];
+      if (ce !== undefined && ce.toLowerCase() !== 'identity') return false;
+    } else if (bodyUnread(rawReq)) return false;
     if (!(rawRes instanceof GatewayResponse)) return false;
 
     const req = rawReq as FastRequest;
@@ -134,8 +145,38 @@ export function createFastLane<C>(options: FastLaneOptions<C>): (req: IncomingMe
     setRouteOf(req, found.match);
     const fail = (err: unknown) => onError(err, req, res);
 
+    /** The operation's handler, once the request's input is read and checked. */
+    const run = () => {
+      if (route.response) {
+        const check = route.response;
+        const send = res.json.bind(res);
+        res.json = (data: unknown) => {
+          const problem = check(res.statusCode, data);
+          if (problem) {
+            options.log?.error({ err: { message: problem } }, 'contract violation in response');
+            res.statusCode = 500;
+            return send(new ApiError(500, 'The server had an error while processing your request.').toBody());
+          }
+          return send(data);
+        };
+      }
+      let result: unknown;
+      try {
+        result = route.handler(req, res, options.context(req));
+      } catch (e) {
+        return fail(e);
+      }
+      if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).catch(fail);
+    };
+
     options.before(req, res, (err) => {
       if (err) return fail(err);
+      if (method === 'GET') {
+        req.body = undefined;
+        const failure = checkRequestInput(route.inputs, req, req.params, false, INPUT_CHECK_DEPS);
+        if (failure) return fail(failure);
+        return run();
+      }
       readPlainJson(req, limit, (readErr) => {
         if (readErr) return fail(readErr);
         if (res.writableEnded) return;
@@ -146,28 +187,9 @@ export function createFastLane<C>(options: FastLaneOptions<C>): (req: IncomingMe
           sealed.handler(req, res, options.context(req), route.op.operationId).catch(fail);
           return;
         }
-        const invalid = route.body(req.body);
+        const invalid = route.body?.(req.body);
         if (invalid) return fail(invalid);
-        if (route.response) {
-          const check = route.response;
-          const send = res.json.bind(res);
-          res.json = (data: unknown) => {
-            const problem = check(res.statusCode, data);
-            if (problem) {
-              options.log?.error({ err: { message: problem } }, 'contract violation in response');
-              res.statusCode = 500;
-              return send(new ApiError(500, 'The server had an error while processing your request.').toBody());
-            }
-            return send(data);
-          };
-        }
-        let result: unknown;
-        try {
-          result = route.handler(req, res, options.context(req));
-        } catch (e) {
-          return fail(e);
-        }
-        if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).catch(fail);
+        run();
       });
     });
     return true;

@@ -150,16 +150,27 @@ export function operationParams(match: RouteMatch): Record<string, string> {
   return out;
 }
 
-const matches = new WeakMap<IncomingMessage, RouteMatch>();
+/**
+ * Where a request's route is kept: a property of the request, not a WeakMap keyed by it. V8's
+ * scavenger keeps a WeakMap's young values alive through the map's old-space table, so every
+ * request's route (and what it holds) was promoted to the old generation (the gateway's
+ * http/request-context.ts keeps its context so for the same reason).
+ */
+const ROUTE: unique symbol = Symbol('cordon.route');
+declare module 'node:http' {
+  interface IncomingMessage {
+    [ROUTE]?: RouteMatch;
+  }
+}
 
 /** Records the route a request was matched to (by the fast lane or the router's path gate). */
 export function setRouteOf(req: IncomingMessage, match: RouteMatch): void {
-  matches.set(req, match);
+  req[ROUTE] = match;
 }
 
 /** The route the path gate matched for this request; undefined when none did. */
 export function routeOf(req: IncomingMessage): RouteMatch | undefined {
-  return matches.get(req);
+  return req[ROUTE];
 }
 
 /** True while the request still has body bytes that nobody has read. */

@@ -372,7 +372,8 @@ const MULTIPART_MEDIA = 'multipart/form-data';
 
 // qs as Express's extended query parser uses it (one copy, no dependency of our own).
 const qs = createRequire(createRequire(import.meta.url).resolve('express'))('qs') as { parse: (s: string) => Record<string, unknown> };
-const INPUT_DEPS: InputCheckDeps = { qsParse: (s) => qs.parse(s) };
+/** What the query checks need (both adapters): the query parser Express's extended parser uses. */
+export const INPUT_CHECK_DEPS: InputCheckDeps = { qsParse: (s) => qs.parse(s) };
 
 /**
  * Response validation (tests: `validateResponses`): express-openapi-validator, loaded only then, and
@@ -446,7 +447,7 @@ export function buildApiRouter<C>(ops: Iterable<OperationDef>, handlers: Partial
     const match = routeOf(req);
     if (!match) return next();
     const params: Record<string, unknown> = operationParams(match);
-    const failure = checkRequestInput(inputs[match.op.operationId], req, params, mediaTypeOf(req) === MULTIPART_MEDIA, INPUT_DEPS);
+    const failure = checkRequestInput(inputs[match.op.operationId], req, params, mediaTypeOf(req) === MULTIPART_MEDIA, INPUT_CHECK_DEPS);
     if (failure) return next(failure);
     // Coerced path parameters (a string stays a string) are what the handler reads.
     Object.assign(match.params, params);

@@ -219,3 +219,61 @@ describe('streams: the fast lane sends the same events as the Express path', () 
     });
   }
 });
+
+// The reads clients poll (GET, no body): the fast lane serves them too, with the same answers.
+interface ReadCase {
+  name: string;
+  path: string;
+  key?: 'admin' | 'member' | 'none';
+  lane: 'fast' | 'express';
+}
+
+const readCases: ReadCase[] = [
+  { name: 'the model list', path: '/v1/models', lane: 'fast' },
+  { name: 'the model list of the own domain by name', path: '/proxy/team-a/v1/models', key: 'member', lane: 'fast' },
+  { name: 'the model list of another domain', path: '/proxy/team-b/v1/models', key: 'member', lane: 'fast' },
+  { name: 'the model list without a key', path: '/v1/models', key: 'none', lane: 'fast' },
+  { name: 'a model', path: '/v1/models/cordon-demo', key: 'member', lane: 'fast' },
+  { name: 'an unknown model', path: '/v1/models/no-such-model', lane: 'fast' },
+  { name: 'an unknown stored response', path: '/v1/responses/resp_0123456789abcdef', lane: 'fast' },
+  { name: 'a read with a query string', path: '/v1/models?limit=2', lane: 'express' },
+  { name: 'a read with a percent-encoded model id', path: '/v1/models/cordon%2Ddemo', lane: 'express' },
+];
+
+async function read(gw: TestGateway, path: string, who: ReadCase['key'] = 'admin') {
+  const key = who === 'none' ? null : who === 'member' ? ((gw as any).member.secret as string) : gw.adminKey;
+  const res = await gw.req(path, { method: 'GET', key });
+  return { status: res.status, contentType: res.headers.get('content-type'), body: await json(res), requestId: res.headers.get('x-request-id')! };
+}
+
+/** A body without what two gateways make differently (registration times, ids and timestamps of responses). */
+const comparable = (body: any) => (Array.isArray(body?.data) ? { ...body, data: body.data.map(({ created: _c, ...m }: any) => m) } : body?.object === 'model' ? { ...body, created: undefined } : normalized(body));
+
+describe('polled reads: the fast lane answers GETs exactly as the Express path does', () => {
+  for (const c of readCases) {
+    it(c.name, async () => {
+      const [a, b] = await Promise.all([read(fast, c.path, c.key), read(slow, c.path, c.key)]);
+      expect(a.status, JSON.stringify(a.body)).toBe(b.status);
+      expect(a.contentType).toBe(b.contentType);
+      expect(comparable(a.body)).toEqual(comparable(b.body));
+      if (c.name === 'the model list') expect(a.body.data.map((m: any) => m.id)).toContain('cordon-demo');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(lineFor(fast, a.requestId)?.lane ?? 'express').toBe(c.lane);
+      expect(lineFor(slow, b.requestId)?.lane ?? 'express').toBe('express');
+      expect(lineFor(fast, a.requestId)?.status).toBe(a.status);
+    });
+  }
+
+  it('a stored response reads back the same on both lanes', async () => {
+    const body = JSON.stringify({ model: 'cordon-demo', input: 'Say hello', max_output_tokens: 6, temperature: 0 });
+    const made = await Promise.all([fast, slow].map(async (gw) => (await json(await gw.req('/v1/responses', { method: 'POST', headers: JSON_CT, body }))).id as string));
+    const [a, b] = await Promise.all([read(fast, `/v1/responses/${made[0]}`), read(slow, `/v1/responses/${made[1]}`)]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    expect(a.body.id).toBe(made[0]);
+    expect(a.body.output_text).toBeTruthy();
+    expect(comparable(a.body)).toEqual(comparable(b.body));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(lineFor(fast, a.requestId)?.lane).toBe('fast');
+  });
+});

@@ -26,17 +26,15 @@ export function responseObject(base: Record<string, unknown>, b: ResponseOutput 
   }
   for (const c of b?.calls ?? []) output.push({ id: c.id, type: 'function_call', call_id: c.call_id, name: c.name, arguments: c.arguments, status: 'completed' });
   const incomplete = status === 'incomplete' ? { reason: b?.finish === 'content_filter' ? 'content_filter' : 'max_output_tokens' } : null;
-  return {
-    ...base,
-    status,
-    output,
-    output_text: b?.text ?? null,
-    error,
-    incomplete_details: incomplete,
-    ...(usage
+  // Object.assign, not `{ ...base, status }`: see choiceChunks (chat-chunks.ts) for Node 20.
+  return Object.assign(
+    {},
+    base,
+    { status, output, output_text: b?.text ?? null, error, incomplete_details: incomplete },
+    usage
       ? { usage: { input_tokens: usage.prompt_tokens, input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 }, output_tokens: usage.completion_tokens, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: usage.total_tokens } }
-      : {}),
-  };
+      : {},
+  );
 }
 
 export type ResponseObject = ReturnType<typeof responseObject>;
