@@ -8,16 +8,17 @@ import { join } from 'node:path';
 export const PERCENTILES = [50, 90, 95, 98, 99, 99.5, 99.9];
 
 /**
- * Runs wrk against `url` for `seconds` with `conns` connections (one thread), pinned to `core` with
- * taskset when given; `dir` holds its Lua script. Returns completed requests (any status), those
+ * Runs wrk against `url` for `seconds` with `conns` connections (one thread), POSTing `body` (GETs
+ * when `body` is null), pinned to `core` with taskset when given; `dir` holds its Lua script. Returns completed requests (any status), those
  * answered 200..399 (`ok`), the others (`non2xx`), socket errors, requests/s, p50/p99 in ms, and
  * `percentiles` (p50, p90, p95, p98, p99, p99.5, p99.9, in ms) for the tail benchmarks.
  */
 export function wrk({ url, key, body, conns, seconds, core = null, dir, timeoutSeconds = 10 }) {
-  const lua = join(dir, `wrk-${conns}-${Buffer.from(body).length}.lua`);
+  const lua = join(dir, `wrk-${conns}-${body === null ? 'get' : Buffer.from(body).length}.lua`);
+  const request = body === null ? `wrk.method = "GET"\n` : `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\n`;
   writeFileSync(
     lua,
-    `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${key}"\n` +
+    `${request}wrk.headers["Authorization"] = "Bearer ${key}"\n` +
       `done = function(summary, latency, requests)\n  local e = summary.errors\n` +
       `  io.write(string.format("RESULT %d %.3f %d %d %d %d %d", summary.requests, summary.duration, e.status, e.connect, e.read, e.write, e.timeout))\n` +
       `  for _, p in ipairs({ ${PERCENTILES.join(', ')} }) do io.write(string.format(" %.3f", latency:percentile(p))) end\n  io.write("\\n")\nend\n`,
