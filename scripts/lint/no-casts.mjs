@@ -10,38 +10,14 @@
  * Allowed: `as const`, a single cast to a concrete type (`x as components['schemas']['Key']`),
  * and widening to `unknown` on its own (`x as unknown`). There is no opt-out comment.
  *
- * Scans every `.ts` file under apps/gateway/src and packages/<pkg>/src except generated code
- * (`generated/` folders, `*.gen.ts`, `*.d.ts`). Other roots may be given as arguments.
+ * Scans the sources source-lint.mjs names (apps/gateway/src, packages/<pkg>/src, not generated
+ * code). Other roots may be given as arguments.
  * Usage: node scripts/lint/no-casts.mjs [dir ...]   exit 1 when a cast is found, 2 on bad input.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-/** The default roots: the gateway's sources and every package's. */
-export function defaultRoots(root = ROOT) {
-  const pkgs = join(root, 'packages');
-  const roots = [join(root, 'apps/gateway/src')];
-  if (existsSync(pkgs)) for (const p of readdirSync(pkgs).sort()) roots.push(join(pkgs, p, 'src'));
-  return roots.filter((d) => existsSync(d));
-}
-
-/** Every non-generated `.ts` file under `dir`. */
-export function sourceFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'generated' && entry.name !== 'node_modules') out.push(...sourceFiles(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.gen.ts') && !entry.name.endsWith('.d.ts')) {
-      out.push(path);
-    }
-  }
-  return out.sort();
-}
+import { findingAt, runLint } from './source-lint.mjs';
 
 const isCast = (n) => ts.isAsExpression(n) || ts.isTypeAssertionExpression(n);
 const unwrap = (n) => (ts.isParenthesizedExpression(n) ? unwrap(n.expression) : n);
@@ -75,9 +51,7 @@ export function findCasts(text, fileName = 'input.ts') {
       const kind = escapeOf(node);
       if (kind) {
         if (kind.endsWith(' as T')) covered.add(unwrap(node.expression));
-        const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-        const snippet = node.getText(sf).replace(/\s+/g, ' ');
-        found.push({ line: line + 1, column: character + 1, kind, text: snippet.length > 100 ? `${snippet.slice(0, 97)}...` : snippet });
+        found.push(findingAt(sf, node, kind));
       }
     }
     ts.forEachChild(node, visit);
@@ -86,35 +60,11 @@ export function findCasts(text, fileName = 'input.ts') {
   return found;
 }
 
-/** Scans the roots; returns every finding with its file. */
-export function scan(roots) {
-  const findings = [];
-  for (const dir of roots) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`not a directory: ${dir}`);
-    for (const file of sourceFiles(dir)) {
-      for (const f of findCasts(readFileSync(file, 'utf8'), file)) findings.push({ file, ...f });
-    }
-  }
-  return findings;
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = runLint(process.argv.slice(2), {
+    name: 'no-casts',
+    find: findCasts,
+    clean: 'no escaping casts',
+    failed: (n, files) => `${n} cast(s) that escape the type checker in ${files} file(s). Use the contract's types (see scripts/lint/no-casts.mjs).`,
+  });
 }
-
-function main(argv) {
-  let roots;
-  try {
-    roots = argv.length ? argv.map((d) => resolve(d)) : defaultRoots();
-    const findings = scan(roots);
-    for (const f of findings) console.log(`${relative(process.cwd(), f.file)}:${f.line}:${f.column}  ${f.kind}  ${f.text}`);
-    if (findings.length) {
-      const files = new Set(findings.map((f) => f.file)).size;
-      console.error(`no-casts: ${findings.length} cast(s) that escape the type checker in ${files} file(s). Use the contract's types (see scripts/lint/no-casts.mjs).`);
-      return 1;
-    }
-    console.log(`no-casts: no escaping casts in ${roots.map((r) => relative(process.cwd(), r) || '.').join(', ')}`);
-    return 0;
-  } catch (err) {
-    console.error(`no-casts: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  }
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));

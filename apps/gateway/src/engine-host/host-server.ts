@@ -146,5 +146,5 @@ export async function startEngineHost(o: EngineHostOptions): Promise<RunningEngi
       log.info('engine host stopped');
       log.flush();
     })());
-  return { server, address, engines, shutdown, idleMs: traffic.idleMs };
+  return { server, address, engines, shutdown, idleMs: () => traffic.idleMs() };
 }

@@ -23,43 +23,46 @@ export interface Traffic {
 
 const counts = new WeakMap<Server, Traffic>();
 
+/** A server's count (see Traffic). A class: its getters live on the prototype (scripts/lint/no-literal-accessors.mjs). */
+class ServerTraffic implements Traffic {
+  inFlight = 0;
+  arrivals = 0;
+  readonly connections = new Map<Socket, number>();
+  private lastEnded = performance.now();
+  private readonly idleListeners: ((socket: Socket) => void)[] = [];
+
+  constructor(server: Server) {
+    server.on('connection', (s: Socket) => {
+      this.connections.set(s, 0);
+      s.once('close', () => this.connections.delete(s));
+    });
+    server.on('request', (req, res) => {
+      const s = req.socket;
+      this.inFlight++;
+      this.arrivals++;
+      this.connections.set(s, (this.connections.get(s) ?? 0) + 1);
+      res.once('close', () => {
+        this.inFlight--;
+        this.lastEnded = performance.now();
+        const n = (this.connections.get(s) ?? 1) - 1;
+        if (this.connections.has(s)) this.connections.set(s, n);
+        if (n === 0) for (const fn of this.idleListeners) fn(s);
+      });
+    });
+  }
+
+  idleMs(): number {
+    return this.inFlight > 0 ? 0 : performance.now() - this.lastEnded;
+  }
+
+  onConnectionIdle(fn: (socket: Socket) => void): void {
+    this.idleListeners.push(fn);
+  }
+}
+
 /** The count of `server`'s traffic, started by the first call (one set of listeners per server). */
 export function trafficOf(server: Server): Traffic {
-  const known = counts.get(server);
-  if (known) return known;
-  const connections = new Map<Socket, number>();
-  const idleListeners: ((socket: Socket) => void)[] = [];
-  let inFlight = 0;
-  let arrivals = 0;
-  let lastEnded = performance.now();
-  server.on('connection', (s: Socket) => {
-    connections.set(s, 0);
-    s.once('close', () => connections.delete(s));
-  });
-  server.on('request', (req, res) => {
-    const s = req.socket;
-    inFlight++;
-    arrivals++;
-    connections.set(s, (connections.get(s) ?? 0) + 1);
-    res.once('close', () => {
-      inFlight--;
-      lastEnded = performance.now();
-      const n = (connections.get(s) ?? 1) - 1;
-      if (connections.has(s)) connections.set(s, n);
-      if (n === 0) for (const fn of idleListeners) fn(s);
-    });
-  });
-  const traffic: Traffic = {
-    get inFlight() {
-      return inFlight;
-    },
-    get arrivals() {
-      return arrivals;
-    },
-    idleMs: () => (inFlight > 0 ? 0 : performance.now() - lastEnded),
-    connections,
-    onConnectionIdle: (fn) => void idleListeners.push(fn),
-  };
-  counts.set(server, traffic);
+  let traffic = counts.get(server);
+  if (!traffic) counts.set(server, (traffic = new ServerTraffic(server)));
   return traffic;
 }

@@ -1,28 +1,9 @@
 /** scripts/lint/no-casts.mjs: which casts it reports, and its exit code on a tree with and without them. */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { lintHarness } from './lint-harness.js';
 
-const SCRIPT = fileURLToPath(new URL('../../../../scripts/lint/no-casts.mjs', import.meta.url));
-const { findCasts } = (await import(SCRIPT)) as { findCasts(text: string): Array<{ line: number; kind: string }> };
-
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'cordon-no-casts-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-const run = (dir: string) => spawnSync(process.execPath, [SCRIPT, dir], { encoding: 'utf8' });
+const { script, tree, run } = lintHarness('no-casts');
+const { findCasts } = (await import(script)) as { findCasts(text: string): Array<{ line: number; kind: string }> };
 
 describe('no-casts', () => {
   it('reports any, never, any-bearing and double casts, each once', () => {

@@ -24,7 +24,7 @@ import { checkChannel, checkPayload } from './channels.js';
 import { NamedMutex } from './named-mutex.js';
 import { PostgresListener } from './postgres-listener.js';
 import { normalizeParams, toNumberedPlaceholders } from './sql.js';
-import { ForeignKeyViolation, StoreError, UniqueViolation, type Param, type Row, type Store } from './types.js';
+import { ForeignKeyViolation, StoreError, TransactionHandleBase, UniqueViolation, type Param, type Row, type Store } from './types.js';
 import type { PlatformLog } from '../log.js';
 
 export const DEFAULT_POOL_SIZE = 10;
@@ -182,11 +182,7 @@ export class PostgresStore implements Store {
   /** The handle a transaction's callback gets: every statement on the transaction's connection. */
   private handle(client: pg.PoolClient): Store {
     const self = this;
-    const tx: Store = {
-      kind: 'postgres',
-      get closed() {
-        return self.closed;
-      },
+    const tx: Store = Object.assign(new TransactionHandleBase('postgres', self), {
       all: async <T = Row>(sql: string, params: readonly Param[] = []) => (await self.query(client, sql, params)).rows as T[],
       get: async <T = Row>(sql: string, params: readonly Param[] = []) => (await self.query(client, sql, params)).rows[0] as T | undefined,
       run: async (sql: string, params: readonly Param[] = []) => ({ changes: (await self.query(client, sql, params)).rowCount ?? 0 }),
@@ -202,7 +198,7 @@ export class PostgresStore implements Store {
         await self.query(client, 'SELECT pg_notify(?, ?)', [channel, payload]);
       },
       close: () => self.close(),
-    };
+    } satisfies Omit<Store, 'kind' | 'closed'>);
     return tx;
   }
 

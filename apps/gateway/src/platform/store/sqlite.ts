@@ -26,7 +26,7 @@ import { Channels, checkChannel, checkPayload } from './channels.js';
 import { NamedMutex } from './named-mutex.js';
 import { normalizeParams } from './sql.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
-import { ForeignKeyViolation, StoreError, UniqueViolation, type Param, type Row, type Store } from './types.js';
+import { ForeignKeyViolation, StoreError, TransactionHandleBase, UniqueViolation, type Param, type Row, type Store } from './types.js';
 
 export const SQLITE_FILE = 'cordon.db';
 const MAX_CACHED_STATEMENTS = 500;
@@ -101,11 +101,7 @@ export class SqliteStore implements Store {
    */
   private handle(state: Tx): Store {
     const self = this;
-    const tx: Store = {
-      kind: 'sqlite',
-      get closed() {
-        return self.closed;
-      },
+    const tx: Store = Object.assign(new TransactionHandleBase('sqlite', self), {
       all: async <T = Row>(sql: string, params: readonly Param[] = []) => self.guard(() => self.prepare(sql).all(...normalizeParams(params)) as T[]),
       get: async <T = Row>(sql: string, params: readonly Param[] = []) => self.guard(() => self.prepare(sql).get(...normalizeParams(params)) as T | undefined),
       run: async (sql: string, params: readonly Param[] = []) => self.guard(() => ({ changes: self.prepare(sql).run(...normalizeParams(params)).changes })),
@@ -123,7 +119,7 @@ export class SqliteStore implements Store {
         state.pending.push([channel, payload]);
       },
       close: () => self.close(),
-    };
+    } satisfies Omit<Store, 'kind' | 'closed'>);
     return tx;
   }
 

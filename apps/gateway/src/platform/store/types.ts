@@ -70,6 +70,23 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * What a transaction's handle reads through to its store: `kind` and `closed`. A handle is this
+ * plus its statements (`Object.assign`), not an object literal with a `closed` getter: V8 makes a
+ * literal's getter pair in the old generation, which then keeps the transaction's closures past
+ * young-generation collections (scripts/lint/no-literal-accessors.mjs).
+ */
+export class TransactionHandleBase {
+  constructor(
+    readonly kind: StoreKind,
+    private readonly store: { readonly closed: boolean },
+  ) {}
+
+  get closed(): boolean {
+    return this.store.closed;
+  }
+}
+
 /** The store could not be opened or configured (a bad URL, a database from another version). */
 export class StoreError extends Error {
   constructor(message: string) {
