@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { registerFakeModel, startFakeUpstream } from './fake-upstream.mjs';
 import { gatewayUrlFromLog } from './processes.mjs';
 import { wrk } from './wrk.mjs';
+import { linesOf, mainIsolate } from './gc-trace.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
@@ -58,17 +59,9 @@ const url = await gatewayUrlFromLog(gw, log);
 await registerFakeModel(url, key, fake.url);
 const load = (op, conns, seconds) => wrk({ url: `${url}${op.path}`, key, body: op.body, conns, seconds, core: 0, dir: tmp });
 
-/** The main heap's scavenges in a piece of the log (the isolate with the most lines; workers have their own). */
-function scavenges(text) {
-  const lines = text.split('\n').filter((l) => l.includes(' gc=s ') && l.includes(' promoted='));
-  const byIsolate = new Map();
-  for (const l of lines) {
-    const isolate = l.slice(0, l.indexOf(']'));
-    byIsolate.set(isolate, [...(byIsolate.get(isolate) ?? []), Number(/ promoted=(\d+)/.exec(l)[1])]);
-  }
-  return [...byIsolate.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-}
-const fullCollections = (text) => text.split('\n').filter((l) => / gc=(mc|ms) /.test(l)).length;
+/** Bytes promoted by each of the main heap's scavenges in a piece of the log. */
+const promotedBytes = (lines) => linesOf(lines, mainIsolate(lines)).filter((l) => l.includes(' gc=s ')).map((l) => Number(/ promoted=(\d+)/.exec(l)?.[1] ?? 0));
+const fullCollections = (lines) => lines.filter((l) => / gc=(mc|ms) /.test(l)).length;
 
 console.log(`machine: ${os.cpus()[0].model.split(' ').slice(0, 2).join(' ')}, node ${process.version}; ${SECONDS} s an operation at ${CONNS} connection(s) after a warm-up; gateway on core 1, wrk + fake on core 0`);
 console.log('operation         | requests/s | non-2xx | scavenges | promoted a request | a scavenge (median) | full collections (all isolates)');
@@ -77,12 +70,12 @@ for (const op of OPERATIONS) {
   await load(op, CONNS, 1);
   const before = readFileSync(log, 'utf8').length;
   const r = await load(op, CONNS, SECONDS);
-  const text = readFileSync(log, 'utf8').slice(before);
-  const s = scavenges(text).sort((a, b) => a - b);
+  const lines = readFileSync(log, 'utf8').slice(before).split('\n');
+  const s = promotedBytes(lines).sort((a, b) => a - b);
   const total = s.reduce((a, b) => a + b, 0);
   const median = s.length ? s[s.length >> 1] : 0;
   console.log(
-    `${op.name.padEnd(17)} | ${String(Math.round(r.rps)).padStart(10)} | ${String(r.non2xx).padStart(7)} | ${String(s.length).padStart(9)} | ${`${Math.round(total / Math.max(1, r.requests))} B`.padStart(18)} | ${`${(median / 1024).toFixed(1)} KB`.padStart(19)} | ${fullCollections(text)}`,
+    `${op.name.padEnd(17)} | ${String(Math.round(r.rps)).padStart(10)} | ${String(r.non2xx).padStart(7)} | ${String(s.length).padStart(9)} | ${`${Math.round(total / Math.max(1, r.requests))} B`.padStart(18)} | ${`${(median / 1024).toFixed(1)} KB`.padStart(19)} | ${fullCollections(lines)}`,
   );
 }
 process.exit(0);

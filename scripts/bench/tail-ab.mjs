@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { registerFakeModel, startFakeUpstream } from './fake-upstream.mjs';
 import { gatewayUrlFromLog } from './processes.mjs';
 import { cpuOf } from './proc-threads.mjs';
+import { linesOf, mainIsolate } from './gc-trace.mjs';
 import { PERCENTILES, wrk } from './wrk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -84,15 +85,9 @@ for (const c of configs) {
 }
 await sleep(7000);
 
-// V8's --trace-gc lines in a gateway's log: its full collections of the main heap (the isolate with
-// the most scavenges; the SQLite writer thread has its own) from line `from` on.
+// A gateway's full collections of its main heap (--trace-gc) from line `from` of its log on.
 const logLines = (c) => readFileSync(c.log, 'utf8').split('\n');
-function fullCollections(lines, from) {
-  const scavenges = new Map();
-  for (const l of lines) if (l.includes('Scavenge')) scavenges.set(l.split(']')[0], (scavenges.get(l.split(']')[0]) ?? 0) + 1);
-  const main = [...scavenges].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return main === undefined ? 0 : lines.slice(from).filter((l) => l.startsWith(`${main}]`) && l.includes('Mark-Compact')).length;
-}
+const fullCollections = (lines, from) => linesOf(lines.slice(from), mainIsolate(lines)).filter((l) => l.includes('Mark-Compact')).length;
 
 const rounds = new Map(configs.map((c) => [c, []]));
 for (let k = 0; k < ROUNDS; k++) {

@@ -110,7 +110,8 @@ export function createFastLane<C>(options: FastLaneOptions<C>): (req: IncomingMe
   const responses = options.validateResponses && options.spec ? responseValidators(options.spec, ops) : null;
   const limit = parseByteLimit(options.jsonLimit);
   const onError = errorSender(options.log, options.requestIdOf);
-  const table = new Map<string, { op: OperationDef; handler: BoundHandler<C>; body: BodyValidator | null; inputs: RequestInputRules | undefined; response: ResponseValidator | null }>();
+  type Route = { op: OperationDef; handler: BoundHandler<C>; body: BodyValidator | null; inputs: RequestInputRules | undefined; response: ResponseValidator | null };
+  const table = new Map<string, Route>();
   for (const r of options.routes) {
     const jsonPost = r.op.method === 'post' && r.op.requestContentTypes.includes('application/json');
     const bodilessGet = r.op.method === 'get' && r.op.requestContentTypes.length === 0;
@@ -118,6 +119,30 @@ export function createFastLane<C>(options: FastLaneOptions<C>): (req: IncomingMe
     table.set(r.op.operationId, { op: r.op, handler: r.handler, body: validators.get(r.op.operationId) ?? null, inputs: requestInputs[r.op.operationId], response: responses?.get(r.op.operationId) ?? null });
   }
   const paths = new RouteTable(options.routes.map((r) => r.op));
+
+  /** The operation's handler, once the request's input is read and checked. */
+  const run = (route: Route, req: FastRequest, res: GatewayResponse, fail: (err: unknown) => void) => {
+    if (route.response) {
+      const check = route.response;
+      const send = res.json.bind(res);
+      res.json = (data: unknown) => {
+        const problem = check(res.statusCode, data);
+        if (problem) {
+          options.log?.error({ err: { message: problem } }, 'contract violation in response');
+          res.statusCode = 500;
+          return send(new ApiError(500, 'The server had an error while processing your request.').toBody());
+        }
+        return send(data);
+      };
+    }
+    let result: unknown;
+    try {
+      result = route.handler(req, res, options.context(req));
+    } catch (e) {
+      return fail(e);
+    }
+    if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).catch(fail);
+  };
 
   return (rawReq, rawRes) => {
     const method = rawReq.method;
@@ -145,37 +170,13 @@ export function createFastLane<C>(options: FastLaneOptions<C>): (req: IncomingMe
     setRouteOf(req, found.match);
     const fail = (err: unknown) => onError(err, req, res);
 
-    /** The operation's handler, once the request's input is read and checked. */
-    const run = () => {
-      if (route.response) {
-        const check = route.response;
-        const send = res.json.bind(res);
-        res.json = (data: unknown) => {
-          const problem = check(res.statusCode, data);
-          if (problem) {
-            options.log?.error({ err: { message: problem } }, 'contract violation in response');
-            res.statusCode = 500;
-            return send(new ApiError(500, 'The server had an error while processing your request.').toBody());
-          }
-          return send(data);
-        };
-      }
-      let result: unknown;
-      try {
-        result = route.handler(req, res, options.context(req));
-      } catch (e) {
-        return fail(e);
-      }
-      if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).catch(fail);
-    };
-
     options.before(req, res, (err) => {
       if (err) return fail(err);
       if (method === 'GET') {
         req.body = undefined;
         const failure = checkRequestInput(route.inputs, req, req.params, false, INPUT_CHECK_DEPS);
         if (failure) return fail(failure);
-        return run();
+        return run(route, req, res, fail);
       }
       readPlainJson(req, limit, (readErr) => {
         if (readErr) return fail(readErr);
@@ -189,7 +190,7 @@ export function createFastLane<C>(options: FastLaneOptions<C>): (req: IncomingMe
         }
         const invalid = route.body?.(req.body);
         if (invalid) return fail(invalid);
-        run();
+        run(route, req, res, fail);
       });
     });
     return true;

@@ -23,7 +23,7 @@ export interface Traffic {
 
 const counts = new WeakMap<Server, Traffic>();
 
-/** A server's count (see Traffic). A class: its getters live on the prototype (scripts/lint/no-literal-accessors.mjs). */
+/** A server's count (see Traffic): fields the interface shows read-only, not an object literal's getters (scripts/lint/no-literal-accessors.mjs). */
 class ServerTraffic implements Traffic {
   inFlight = 0;
   arrivals = 0;
