@@ -1,5 +1,6 @@
 /** Structured JSON logs (pino). Secrets are redacted; request bodies and prompts are never logged. */
-import { pino, destination as pinoDestination, type DestinationStream, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import sonicBoom from 'sonic-boom';
 
 export type Log = Logger;
 
@@ -76,13 +77,30 @@ export function requestLogger(log: Log): (line: RequestLine) => void {
 const BATCH_BYTES = 4096;
 /** Log bytes held while stdout is not being read; past this, lines are dropped (memory stays bounded). */
 const HELD_BYTES = 16 * 1024 * 1024;
+// A CommonJS module: its class is a property of the default export under Node's ESM loader.
+const { SonicBoom } = sonicBoom;
 
+/** The stdout destinations made here: each writes what it still holds when the process exits. */
+const onStdout = new Set<{ flushSync(): void }>();
+let exitListening = false;
+
+/**
+ * SonicBoom 5, not pino's own (SonicBoom 4): on exit, what is still queued is written synchronously,
+ * and SonicBoom 4 retried every error there but EAGAIN for ever, a broken pipe (EPIPE) too, so a
+ * gateway whose log reader went away just before it exited hung in Atomics.wait, where not even the
+ * shutdown's own deadline could end it. SonicBoom 5 throws them.
+ */
 function stdoutDestination() {
   // While the process runs, a full stdout (EAGAIN: its reader is slow) is retried; once it exits,
-  // not: SonicBoom's synchronous exit flush would otherwise retry for ever, and a gateway whose log
-  // reader had stopped reading never exited on SIGTERM (reproduced: still running 20 s after it).
+  // not: the synchronous exit flush would otherwise retry for ever, and a gateway whose log reader
+  // had stopped reading never exited on SIGTERM (reproduced: still running 20 s after it).
   let exiting = false;
-  const dest = pinoDestination({ dest: 1, sync: false, maxLength: HELD_BYTES, retryEAGAIN: () => !exiting });
+  // The reader is gone (EPIPE) or stdout failed otherwise: from then on lines are dropped.
+  let broken = false;
+  const dest = new SonicBoom({ fd: 1, sync: false, maxLength: HELD_BYTES, retryEAGAIN: () => !exiting });
+  dest.on('error', () => {
+    broken = true;
+  });
   const write = dest.write.bind(dest);
   let batch: string[] = [];
   let bytes = 0;
@@ -96,6 +114,7 @@ function stdoutDestination() {
     const text = batch.length === 1 ? batch[0]! : batch.join('');
     batch = [];
     bytes = 0;
+    if (broken) return;
     try {
       write(text);
     } catch {
@@ -115,6 +134,10 @@ function stdoutDestination() {
   const flush = dest.flush.bind(dest);
   dest.flush = (cb?: (err?: Error) => unknown) => {
     writeBatch();
+    if (broken) {
+      cb?.();
+      return;
+    }
     try {
       flush(cb);
     } catch (err) {
@@ -122,18 +145,26 @@ function stdoutDestination() {
       cb?.(err instanceof Error ? err : undefined);
     }
   };
-  // pino writes what is buffered synchronously when the process exits (an 'exit' listener). If
-  // stdout's reader is gone (EPIPE) or not reading (EAGAIN, given up on above), that write throws out
-  // of process.exit() itself, and the process does not exit: what cannot be written is dropped.
+  // On exit what is buffered is written synchronously. If stdout's reader is gone (EPIPE) or not
+  // reading (EAGAIN, given up on above), that write throws out of process.exit() itself, and the
+  // process does not exit: what cannot be written is dropped.
   const flushSync = dest.flushSync.bind(dest);
   dest.flushSync = () => {
     exiting = true;
     writeBatch();
+    if (broken) return;
     try {
       flushSync();
     } catch {
       // stdout is gone: nothing more can be written
     }
   };
+  onStdout.add(dest);
+  if (!exitListening) {
+    exitListening = true;
+    process.on('exit', () => {
+      for (const d of onStdout) d.flushSync();
+    });
+  }
   return dest;
 }
