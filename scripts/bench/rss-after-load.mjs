@@ -2,7 +2,7 @@
 // Memory after load: the gateway in front of the fake upstream, wrk for --seconds at 16 connections
 // (JSON chat), then the gateway's RSS and V8 heap every 2 s for --settle seconds. Says what the
 // "after the benchmark" figure is made of (V8 heap or native memory) and whether it comes back.
-//   node scripts/bench/rss-after-load.mjs [--seconds 10] [--settle 40]
+//   node scripts/bench/rss-after-load.mjs [--seconds 10] [--settle 40] [--spaces]
 // Environment: CORDON_BENCH_NODE_FLAGS / CORDON_BENCH_ENV (JSON) for the gateway only;
 // CORDON_BENCH_CLI=path/to/cli.js runs another build of the gateway (a before/after comparison).
 import { spawn } from 'node:child_process';
@@ -17,6 +17,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, dflt) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const SECONDS = arg('--seconds', 10);
 const SETTLE = arg('--settle', 40);
+// --spaces: each V8 heap space's size, total and used, in every sample.
+const SPACES = process.argv.includes('--spaces');
 const tmp = mkdtempSync(join(os.tmpdir(), 'cordon-rss-'));
 const key = 'bench-admin-key-0123456789';
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
@@ -47,7 +49,7 @@ const metric = (text, name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9
 async function sample(label) {
   const rss = rssMb(gw.pid);
   const text = await (await fetch(`${url}/metrics`, { headers: auth })).text();
-  console.log(`${label.padEnd(14)} rss ${rss.toFixed(0).padStart(4)} MB | heap used ${metric(text, 'cordon_nodejs_heap_size_used_bytes').toFixed(0)} total ${metric(text, 'cordon_nodejs_heap_size_total_bytes').toFixed(0)} (young ${(Number(/^cordon_nodejs_heap_space_size_total_bytes\{space="new"\} ([0-9.e+]+)$/m.exec(text)?.[1] ?? NaN) / 2 ** 20).toFixed(0)}) | external ${metric(text, 'cordon_nodejs_external_memory_bytes').toFixed(0)} MB`);
+  console.log(`${label.padEnd(14)} rss ${rss.toFixed(0).padStart(4)} MB | heap used ${metric(text, 'cordon_nodejs_heap_size_used_bytes').toFixed(0)} total ${metric(text, 'cordon_nodejs_heap_size_total_bytes').toFixed(0)} (young ${(Number(/^cordon_nodejs_heap_space_size_total_bytes\{space="new"\} ([0-9.e+]+)$/m.exec(text)?.[1] ?? NaN) / 2 ** 20).toFixed(0)}) | external ${metric(text, 'cordon_nodejs_external_memory_bytes').toFixed(0)} MB${SPACES ? ` | ${[...text.matchAll(/^cordon_nodejs_heap_space_size_(total|used)_bytes\{space="(\w+)"\} ([0-9.e+]+)$/gm)].filter((m) => Number(m[3]) > 2 ** 19).map((m) => `${m[2]} ${m[1]} ${(Number(m[3]) / 2 ** 20).toFixed(1)}`).join(', ')}` : ''}`);
 }
 await sample('idle');
 const body = JSON.stringify({ model: 'fake', messages: [{ role: 'user', content: 'Hello' }] });
