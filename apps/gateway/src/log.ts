@@ -146,8 +146,8 @@ function stdoutDestination() {
     }
   };
   // On exit what is buffered is written synchronously. If stdout's reader is gone (EPIPE) or not
-  // reading (EAGAIN, given up on above), that write throws out of process.exit() itself, and the
-  // process does not exit: what cannot be written is dropped.
+  // reading (EAGAIN, given up on above), that write throws, and a throw out of process.exit() would
+  // keep the process from exiting: what cannot be written is dropped.
   const flushSync = dest.flushSync.bind(dest);
   dest.flushSync = () => {
     exiting = true;

@@ -73,8 +73,8 @@ export interface MemoryReducerOptions {
    */
   afterStart?: boolean;
   /**
-   * Heap growth (committed bytes) that is worth a collection, above the smallest heap seen while
-   * quiet (at start, or after a collection). 16 MB: after a burst V8
+   * Heap growth (committed bytes) that is worth a collection, above the smallest heap seen quiet
+   * before traffic (at start, at a quiet check, after the start collection). 16 MB: after a burst V8
    * keeps its young generation at 32 MB (16 at start) and the old one some 15 MB above its live
    * set; at 32 MB such a heap (67 against 36 MB at start, measured after the overhead benchmark)
    * was never collected.

@@ -67,9 +67,10 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
       // An expired key no longer counts.
       const expiring = new KeyService(store, { log, maxPerDomain: 3 });
-      await expiring.create({ domain_id: 'capped', name: 'short', role: 'member', expires_at: nowS() + 1 });
+      // Two seconds ahead, so that a second ticking between the two calls does not expire it already.
+      await expiring.create({ domain_id: 'capped', name: 'short', role: 'member', expires_at: nowS() + 2 });
       await expect(expiring.create({ domain_id: 'capped', name: 'd', role: 'member' })).rejects.toMatchObject({ code: 'key_limit_reached' });
-      await sleep(2100);
+      await sleep(3100);
       await expiring.create({ domain_id: 'capped', name: 'd', role: 'member' });
       expect((await capped.list({ domain_id: 'capped' })).filter((k) => k.revoked_at === null)).toHaveLength(4);
       await Promise.all([capped.close(), expiring.close()]);
@@ -217,9 +218,10 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     it('rejects expired keys (checked on every call, not cached)', async () => {
       const past = await keys.create({ domain_id: 'acme', name: 'old', role: 'member', expires_at: nowS() - 10 });
       expect(await keys.authenticate(past.secret)).toEqual({ ok: false, reason: 'expired' });
-      const soon = await keys.create({ domain_id: 'acme', name: 'soon', role: 'member', expires_at: nowS() + 1 });
+      // Two seconds ahead: with one, a second that ticks between the create and the check expired it already (seen in CI).
+      const soon = await keys.create({ domain_id: 'acme', name: 'soon', role: 'member', expires_at: nowS() + 2 });
       expect((await keys.authenticate(soon.secret)).ok).toBe(true);
-      await sleep(2100);
+      await sleep(3100);
       expect(await keys.authenticate(soon.secret)).toEqual({ ok: false, reason: 'expired' });
       const later = await keys.create({ domain_id: 'acme', name: 'later', role: 'member', expires_at: nowS() + 3600 });
       expect((await keys.authenticate(later.secret)).ok).toBe(true);
