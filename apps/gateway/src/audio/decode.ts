@@ -6,7 +6,7 @@
  * way the decoded length is bounded (config.audio) and no step holds the event loop for long.
  */
 import { ApiError } from '@cordon/server-kit';
-import { notAudio } from './errors.js';
+import { MIN_DURATION_SECONDS, notAudio, tooShort } from './errors.js';
 import { ffmpegDecode } from './ffmpeg.js';
 import type { AudioLimits } from './limits.js';
 import { decodeWav, SAMPLE_RATE } from './wav.js';
@@ -47,7 +47,7 @@ export async function decodeAudio(
 ): Promise<DecodedAudio> {
   const container = sniff(buf);
   if (!container) throw notAudio('its bytes are not a known audio format, whatever its name says');
-  if (container === 'wav') return { ...(await decodeWav(buf, opts.limits, opts.signal)), container };
+  if (container === 'wav') return longEnough({ ...(await decodeWav(buf, opts.limits, opts.signal)), container });
   if (!opts.ffmpeg) {
     throw new ApiError(
       415,
@@ -57,5 +57,10 @@ export async function decodeAudio(
     );
   }
   const samples = await ffmpegDecode(opts.ffmpeg, buf, container, opts.limits, { signal: opts.signal, onDiagnostics: opts.onDiagnostics });
-  return { samples, duration: samples.length / SAMPLE_RATE, container };
+  return longEnough({ samples, duration: samples.length / SAMPLE_RATE, container });
+}
+
+function longEnough(audio: DecodedAudio): DecodedAudio {
+  if (audio.duration < MIN_DURATION_SECONDS) throw tooShort();
+  return audio;
 }

@@ -13,3 +13,14 @@ export const outOfBounds = (what: string) => new ApiError(400, `The file's audio
  */
 export const tooLong = (seconds: number | null, max: number) =>
   new ApiError(400, `audio duration ${seconds === null ? '' : `${Math.round(seconds * 1000) / 1000} seconds `}is longer than ${max} seconds which is the maximum for this model`, 'invalid_value', 'file');
+
+/** The shortest audio accepted, seconds, as OpenAI's transcriptions and translations refuse shorter. */
+export const MIN_DURATION_SECONDS = 0.1;
+
+/**
+ * Audio shorter than that, in OpenAI's words and code. whisper.cpp's language detection fails on
+ * audio without a frame, and its binding then never settled the call: every later request to that
+ * model waited behind it (found by the contract fuzz: a WAV declaring 3 data bytes).
+ */
+export const tooShort = () =>
+  new ApiError(400, `Audio file is too short. Minimum audio length is ${MIN_DURATION_SECONDS} seconds.`, 'audio_too_short', 'file');
